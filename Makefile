@@ -1,0 +1,108 @@
+# mosaic -- one plain Makefile, no recursion.
+#
+#   make                 build build/libmosaic.a and build/mosaic
+#   make check           -Werror build + every test, then again under
+#                        AddressSanitizer + UndefinedBehaviorSanitizer
+#   make install         PREFIX=/usr/local DESTDIR=
+#   make deps            install the Debian packages that are missing
+#   make demo            deps, build, import + scan the bundled sample
+#   make bench           the benchmarks under bench/
+#   make headertest lint
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+B       := build
+A       := build/asan
+
+PKGS    := sqlite3 libpcre2-8 gsl libarchive libxml-2.0 jansson libcbor \
+           libutf8proc
+CC      ?= cc
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wcast-qual -Wvla
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 $(WARN) -fvisibility=hidden \
+           -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+           -Iinclude -Iengine $(shell pkg-config --cflags $(PKGS))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm
+TESTLIBS:= $(shell pkg-config --libs cmocka)
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+STRICT  := -Werror
+
+ENGINE_SRC := $(sort $(wildcard engine/*.c))
+TOOL_SRC   := $(sort $(wildcard tools/*.c))
+UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
+
+.PHONY: all check test unit e2e install uninstall deps demo bench \
+        headertest lint clean
+all: $(B)/libmosaic.a $(B)/mosaic
+
+# $(call variant,DIR,EXTRA_CFLAGS): library, program and tests in DIR.
+define variant
+$(1)/obj/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $(2) -MMD -MP -c $$< -o $$@
+$(1)/libmosaic.a: $$(ENGINE_SRC:%.c=$(1)/obj/%.o)
+	$$(AR) rcs $$@ $$^
+$(1)/mosaic: $$(TOOL_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
+	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
+$(1)/tests/%: $(1)/obj/tests/unit/%.o $(1)/libmosaic.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS) $$(TESTLIBS)
+$(1)/.tests: $(1)/mosaic $(UNIT_NAMES:%=$(1)/tests/%)
+	@touch $$@
+-include $$(wildcard $(1)/obj/*/*.d $(1)/obj/tests/unit/*.d)
+endef
+
+$(eval $(call variant,$(B),))
+$(eval $(call variant,$(A),$(SAN)))
+
+# The README's test command.  The last line of the output is the total.
+check: CFLAGS += $(STRICT)
+check: $(B)/.tests $(A)/.tests headertest
+	@tests/run $(B) $(A)
+
+test: $(B)/.tests
+	@tests/run $(B)
+
+headertest:
+	@mkdir -p $(B)
+	$(CC) -std=c89 -pedantic -Werror -Wall -Iinclude -fsyntax-only \
+	    -x c include/mosaic.h
+	c++ -std=c++11 -Werror -Wall -Iinclude -fsyntax-only -x c++ \
+	    include/mosaic.h
+
+lint:
+	clang-format --dry-run --Werror include/*.h engine/*.[ch] tools/*.[ch]
+
+deps:
+	@tools/install-deps
+
+demo: deps all
+	@tools/demo $(B)/mosaic
+
+bench: all
+	@bench/run $(B)
+
+$(B)/mosaic.pc: mosaic.pc.in
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|0.1.0|' \
+	    -e 's|@PKGS@|$(PKGS)|' $< > $@
+
+install: all $(B)/mosaic.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/mosaic
+	install -m 0755 $(B)/mosaic $(DESTDIR)$(PREFIX)/bin/mosaic
+	install -m 0644 $(B)/libmosaic.a $(DESTDIR)$(PREFIX)/lib/libmosaic.a
+	install -m 0644 include/mosaic.h $(DESTDIR)$(PREFIX)/include/mosaic.h
+	install -m 0644 $(B)/mosaic.pc \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/mosaic.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mosaic $(DESTDIR)$(PREFIX)/lib/libmosaic.a \
+	    $(DESTDIR)$(PREFIX)/include/mosaic.h \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/mosaic.pc
+
+clean:
+	rm -rf build

@@ -1,0 +1,229 @@
+/*
+ * json_stream.c -- cut array elements out of a JSON byte stream; see
+ * json_stream.h.  A small state machine tracks strings and depth only.
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "error.h"
+#include "json_stream.h"
+#include "strbuf.h"
+
+#define JSON_KEY_MAX 256
+
+struct json_cut {
+    instream *in;
+    const char *key;
+    json_element_cb cb;
+    void *ctx;
+    long depth;
+    int in_str, esc;
+    long target;   /* depth inside the array being emitted, 0 if none */
+    int found, key_match, collecting_key;
+    strbuf elem, keybuf;
+    size_t index;
+};
+
+static int cut_emit(struct json_cut *j)
+{
+    json_error_t err;
+    json_t *v;
+    int rc;
+
+    if (j->elem.len == 0)
+        return 0;
+    v = json_loadb(j->elem.ptr, j->elem.len, JSON_DECODE_ANY, &err);
+    if (v == NULL)
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "%s: element %zu does not parse: %s",
+                                 instream_name(j->in), j->index + 1,
+                                 err.text);
+    rc = j->cb(v, j->index, j->ctx);
+    json_decref(v);
+    j->index++;
+    strbuf_clear(&j->elem);
+    return rc < 0 ? rc : 0;
+}
+
+static int cut_put(struct json_cut *j, const char *p, size_t n)
+{
+    if (strbuf_put(&j->elem, p, n) == 0)
+        return 0;
+    if (mosaic_error_last()->code != MOSAIC_ETOOBIG)
+        return mosaic_error_last()->code;
+    return mosaic__error_set(MOSAIC_ETOOBIG,
+                             "%s: element %zu is larger than %zu bytes",
+                             instream_name(j->in), j->index + 1,
+                             j->elem.max);
+}
+
+/* Inside a string: copy up to the closing quote; returns bytes used. */
+static size_t cut_string(struct json_cut *j, const char *p, size_t n,
+                         int *rc)
+{
+    size_t i = 0;
+
+    for (; i < n; i++) {
+        if (j->esc) {
+            j->esc = 0;
+        } else if (p[i] == '\\') {
+            j->esc = 1;
+        } else if (p[i] == '"') {
+            j->in_str = 0;
+            i++;
+            break;
+        }
+    }
+    if (j->target)
+        *rc = cut_put(j, p, i);
+    else if (j->collecting_key && j->keybuf.len + i < JSON_KEY_MAX)
+        *rc = strbuf_put(&j->keybuf, p, i);
+    return i;
+}
+
+/* One structural byte inside the emitted array. */
+static int cut_in_target(struct json_cut *j, char c)
+{
+    int rc;
+
+    if (j->depth == j->target) {
+        if (c == ',' )
+            return cut_emit(j);
+        if (c == ']') {
+            j->depth--;
+            j->target = 0;
+            return cut_emit(j);
+        }
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            return 0;
+    }
+    if (c == '"')
+        j->in_str = 1;
+    if ((rc = cut_put(j, &c, 1)) < 0)
+        return rc;
+    if (c == '{' || c == '[')
+        j->depth++;
+    else if (c == '}' || c == ']')
+        if (--j->depth == j->target)
+            return cut_emit(j);
+    return 0;
+}
+
+/* One structural byte outside it: find the array to emit. */
+static void cut_outside(struct json_cut *j, char c)
+{
+    switch (c) {
+    case '"':
+        if (j->key == NULL && !j->found)
+            break; /* a prefix before the array is not JSON */
+        j->in_str = 1;
+        j->collecting_key = j->depth == 1;
+        strbuf_clear(&j->keybuf);
+        break;
+    case ':':
+        if (j->depth == 1 && j->key)
+            j->key_match = strcmp(strbuf_str(&j->keybuf), j->key) == 0;
+        break;
+    case '[':
+        j->depth++;
+        if ((j->key == NULL && !j->found) ||
+            (j->key && j->depth == 2 && j->key_match)) {
+            j->target = j->depth;
+            j->found = 1;
+        }
+        j->key_match = 0;
+        break;
+    case '{':
+        j->depth++;
+        j->key_match = 0;
+        break;
+    case '}':
+    case ']':
+        j->depth--;
+        break;
+    case ',':
+        j->key_match = 0;
+        break;
+    default:
+        break;
+    }
+}
+
+static int cut_chunk(struct json_cut *j, const char *p, size_t n)
+{
+    int rc = 0;
+
+    for (size_t i = 0; i < n && rc == 0;) {
+        if (j->in_str) {
+            i += cut_string(j, p + i, n - i, &rc);
+            continue;
+        }
+        if (j->target)
+            rc = cut_in_target(j, p[i]);
+        else if (j->key == NULL && j->found)
+            return 0; /* after the array: a trailing ';' and such */
+        else
+            cut_outside(j, p[i]);
+        i++;
+    }
+    return rc;
+}
+
+long json_each(instream *in, const char *key, size_t elem_max,
+               json_element_cb cb, void *ctx)
+{
+    struct json_cut j = { in, key, cb, ctx, 0, 0, 0, 0, 0, 0, 0,
+                          STRBUF_INIT(elem_max), STRBUF_INIT(JSON_KEY_MAX),
+                          0 };
+    char buf[64 * 1024];
+    ssize_t n;
+    int rc = 0;
+
+    while (rc == 0 && (n = instream_read(in, buf, sizeof(buf))) > 0)
+        rc = cut_chunk(&j, buf, (size_t)n);
+    if (rc == 0 && n < 0)
+        rc = (int)n;
+    if (rc == 0 && j.target)
+        rc = mosaic__error_set(MOSAIC_EFORMAT,
+                               "%s: ends in the middle of element %zu "
+                               "(truncated?)",
+                               instream_name(in), j.index + 1);
+    if (rc == 0 && !j.found)
+        rc = mosaic__error_set(MOSAIC_EFORMAT, "%s: no JSON array%s%s found",
+                               instream_name(in), key ? " named " : "",
+                               key ? key : "");
+    strbuf_dispose(&j.elem);
+    strbuf_dispose(&j.keybuf);
+    return rc < 0 ? rc : (long)j.index;
+}
+
+int json_load_stream(json_t **out, instream *in, size_t max)
+{
+    strbuf sb = STRBUF_INIT(max);
+    json_error_t err;
+    char buf[64 * 1024];
+    ssize_t n;
+    int rc = 0;
+
+    *out = NULL;
+    while ((n = instream_read(in, buf, sizeof(buf))) > 0)
+        if ((rc = strbuf_put(&sb, buf, (size_t)n)) < 0)
+            break;
+    if (rc == MOSAIC_ETOOBIG)
+        rc = mosaic__error_set(MOSAIC_ETOOBIG, "%s: larger than %zu bytes",
+                               instream_name(in), max);
+    else if (rc == 0 && n < 0)
+        rc = (int)n;
+    if (rc == 0 &&
+        (*out = json_loadb(sb.ptr ? sb.ptr : "", sb.len, 0, &err)) == NULL)
+        rc = mosaic__error_set(MOSAIC_EFORMAT,
+                               "%s: line %d: does not parse: %s",
+                               instream_name(in), err.line, err.text);
+    strbuf_dispose(&sb);
+    return rc;
+}
+
+const char *json_str(const json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}

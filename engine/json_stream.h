@@ -1,0 +1,36 @@
+/*
+ * json_stream.h -- stream the elements of a large JSON array without
+ * holding the document: each element is cut out of the byte stream and
+ * parsed alone by jansson, so memory stays bounded by one element.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_JSON_STREAM_H
+#define MOSAIC_JSON_STREAM_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "instream.h"
+
+/* Called per element (borrowed: decref'd after the call); <0 stops. */
+typedef int (*json_element_cb)(json_t *elem, size_t index, void *ctx);
+
+/*
+ * key NULL: the elements of the first array in the stream; anything
+ * before its '[' is skipped (X's "window.YTD.tweets.part0 = ").
+ * key set: the elements of every array that is the value of `key` in the
+ * top-level object, in order (a duplicated key yields both copies).
+ * `elem_max` caps one element's bytes (MOSAIC_ETOOBIG past it).
+ * Returns the number of elements, or <0 with the error naming the stream
+ * and element.
+ */
+long json_each(instream *in, const char *key, size_t elem_max,
+               json_element_cb cb, void *ctx);
+
+/* Parse a whole small document (<= max bytes) from a stream. */
+int json_load_stream(json_t **out, instream *in, size_t max);
+
+/* Borrowed string member, or NULL when absent or not a string. */
+const char *json_str(const json_t *obj, const char *key);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * store.h -- the engine's private view of the history store: the SQLite
+ * handle, transactions, and the writes an import makes.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_STORE_H
+#define MOSAIC_STORE_H
+
+#include <sqlite3.h>
+
+#include "mosaic.h"
+
+struct mosaic_store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *insert_post, *update_post;
+};
+
+/* Start, commit or roll back the one write transaction of a batch. */
+int store_begin(mosaic_store *store);
+int store_commit(mosaic_store *store);
+void store_rollback(mosaic_store *store);
+
+/* Store one post; *added and *updated say what happened.  Idempotent on
+ * (platform, native_id). */
+int store_put_post(mosaic_store *store, const mosaic_post *post,
+                   int *added, int *updated);
+
+/* Store (replace) the profile exported for one platform. */
+int store_put_profile(mosaic_store *store, const mosaic_profile *profile);
+
+/* Fail with the store's message: "PATH: what: sqlite's message". */
+int store_error(mosaic_store *store, const char *what);
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * store_posts.c -- posts and profiles in the store: idempotent writes
+ * keyed by (platform, native_id), and read-back in time order.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "store.h"
+
+#define POST_COLUMNS                                                         \
+    "platform, native_id, created_at, own, kind, visibility, text, "        \
+    "reply_to, thread_root, content_warning, alt_texts, place, boost_of, " \
+    "quote_of, edited, deleted"
+
+static const char sql_insert[] =
+    "INSERT INTO posts (" POST_COLUMNS ") VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+    "ON CONFLICT (platform, native_id) DO NOTHING";
+
+/* Re-import: take the newer export's content, but only count a change. */
+static const char sql_update[] =
+    "UPDATE posts SET created_at=?3, own=?4, kind=?5, visibility=?6, "
+    "text=?7, reply_to=?8, thread_root=?9, content_warning=?10, "
+    "alt_texts=?11, place=?12, boost_of=?13, quote_of=?14, edited=?15, "
+    "deleted=?16 WHERE platform=?1 AND native_id=?2 AND ("
+    "created_at IS NOT ?3 OR own IS NOT ?4 OR kind IS NOT ?5 OR "
+    "visibility IS NOT ?6 OR text IS NOT ?7 OR reply_to IS NOT ?8 OR "
+    "thread_root IS NOT ?9 OR content_warning IS NOT ?10 OR "
+    "alt_texts IS NOT ?11 OR place IS NOT ?12 OR boost_of IS NOT ?13 OR "
+    "quote_of IS NOT ?14 OR edited IS NOT ?15 OR deleted IS NOT ?16)";
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void bind_post(sqlite3_stmt *st, const mosaic_post *p)
+{
+    bind_text(st, 1, p->platform);
+    bind_text(st, 2, p->native_id);
+    bind_text(st, 3, p->created_at);
+    sqlite3_bind_int(st, 4, p->own != 0);
+    bind_text(st, 5, p->kind ? p->kind : "post");
+    bind_text(st, 6, p->visibility);
+    bind_text(st, 7, p->text);
+    bind_text(st, 8, p->reply_to);
+    bind_text(st, 9, p->thread_root);
+    bind_text(st, 10, p->content_warning);
+    bind_text(st, 11, p->alt_texts);
+    bind_text(st, 12, p->place);
+    bind_text(st, 13, p->boost_of);
+    bind_text(st, 14, p->quote_of);
+    sqlite3_bind_int(st, 15, p->edited != 0);
+    sqlite3_bind_int(st, 16, p->deleted != 0);
+}
+
+static int run_post(mosaic_store *store, sqlite3_stmt **st, const char *sql,
+                    const mosaic_post *p, int *changed)
+{
+    if (*st == NULL &&
+        sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+                           NULL) != SQLITE_OK)
+        return store_error(store, "preparing");
+    bind_post(*st, p);
+    if (sqlite3_step(*st) != SQLITE_DONE) {
+        int rc = store_error(store, "storing a post");
+        sqlite3_reset(*st);
+        return rc;
+    }
+    sqlite3_reset(*st);
+    *changed = sqlite3_changes(store->db) > 0;
+    return 0;
+}
+
+int store_put_post(mosaic_store *store, const mosaic_post *post, int *added,
+                   int *updated)
+{
+    int rc;
+
+    *updated = 0;
+    if ((rc = run_post(store, &store->insert_post, sql_insert, post,
+                       added)) < 0 ||
+        *added)
+        return rc;
+    return run_post(store, &store->update_post, sql_update, post, updated);
+}
+
+int store_put_profile(mosaic_store *store, const mosaic_profile *p)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT OR REPLACE INTO profiles (platform, "
+                           "handle, display_name, bio, location, extra) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_error(store, "preparing");
+    bind_text(st, 1, p->platform);
+    bind_text(st, 2, p->handle);
+    bind_text(st, 3, p->display_name);
+    bind_text(st, 4, p->bio);
+    bind_text(st, 5, p->location);
+    bind_text(st, 6, p->extra);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = store_error(store, "storing the profile");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static void read_post(sqlite3_stmt *st, mosaic_post *p)
+{
+    p->platform = col(st, 0);
+    p->native_id = col(st, 1);
+    p->created_at = col(st, 2);
+    p->own = sqlite3_column_int(st, 3);
+    p->kind = col(st, 4);
+    p->visibility = col(st, 5);
+    p->text = col(st, 6);
+    p->reply_to = col(st, 7);
+    p->thread_root = col(st, 8);
+    p->content_warning = col(st, 9);
+    p->alt_texts = col(st, 10);
+    p->place = col(st, 11);
+    p->boost_of = col(st, 12);
+    p->quote_of = col(st, 13);
+    p->edited = sqlite3_column_int(st, 14);
+    p->deleted = sqlite3_column_int(st, 15);
+}
+
+int mosaic_store_foreach_post(mosaic_store *store, mosaic_post_cb cb,
+                              void *ctx)
+{
+    sqlite3_stmt *st = NULL;
+    mosaic_post p;
+    int rc, stop = 0;
+
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT " POST_COLUMNS " FROM posts ORDER BY "
+                           "created_at IS NULL, created_at, platform, id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_error(store, "reading posts");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        read_post(st, &p);
+        if ((stop = cb(&p, ctx)) != 0)
+            break;
+    }
+    if (!stop && rc != SQLITE_DONE) {
+        int err = store_error(store, "reading posts");
+        sqlite3_finalize(st);
+        return err;
+    }
+    sqlite3_finalize(st);
+    return stop < 0 ? -stop : stop;
+}
+
+long mosaic_store_count_posts(mosaic_store *store)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+
+    if (sqlite3_prepare_v2(store->db, "SELECT count(*) FROM posts", -1, &st,
+                           NULL) != SQLITE_OK)
+        return store_error(store, "counting posts");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(st, 0);
+    else
+        n = store_error(store, "counting posts");
+    sqlite3_finalize(st);
+    return n;
+}
+
+int mosaic_store_foreach_profile(mosaic_store *store, mosaic_profile_cb cb,
+                                 void *ctx)
+{
+    sqlite3_stmt *st = NULL;
+    mosaic_profile p;
+    int rc, stop = 0;
+
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT platform, handle, display_name, bio, "
+                           "location, extra FROM profiles ORDER BY platform",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_error(store, "reading profiles");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        p.platform = col(st, 0);
+        p.handle = col(st, 1);
+        p.display_name = col(st, 2);
+        p.bio = col(st, 3);
+        p.location = col(st, 4);
+        p.extra = col(st, 5);
+        if ((stop = cb(&p, ctx)) != 0)
+            break;
+    }
+    if (!stop && rc != SQLITE_DONE) {
+        int err = store_error(store, "reading profiles");
+        sqlite3_finalize(st);
+        return err;
+    }
+    sqlite3_finalize(st);
+    return stop < 0 ? -stop : stop;
+}

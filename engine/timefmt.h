@@ -1,0 +1,27 @@
+/*
+ * timefmt.h -- the timestamp formats exports use, read into UTC seconds
+ * and written back as ISO 8601 "YYYY-MM-DDTHH:MM:SSZ".
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_TIMEFMT_H
+#define MOSAIC_TIMEFMT_H
+
+#include <stdint.h>
+
+#define TIME_ISO_LEN 21 /* "2024-03-05T20:33:12Z" and its NUL */
+
+/*
+ * Read a timestamp: ISO 8601 / RFC 3339 with or without a zone (none is
+ * UTC) and fractions, "YYYY-MM-DD HH:MM[:SS]", a bare date, X's
+ * "Sat Dec 06 18:20:30 +0000 2025", RFC 2822 "Tue, 10 Oct 2023 20:19:24
+ * +0000", or Unix seconds (milliseconds past 1e11).  0 or MOSAIC_EFORMAT.
+ */
+int time_parse(const char *s, int64_t *out);
+
+/* Write UTC seconds as ISO 8601 into out[TIME_ISO_LEN]. */
+void time_format(int64_t t, char *out);
+
+/* time_parse then time_format; MOSAIC_EFORMAT if unreadable. */
+int time_normalise(const char *s, char *out);
+
+#endif

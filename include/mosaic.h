@@ -1,0 +1,238 @@
+/*
+ * mosaic.h -- the public interface of libmosaic.
+ *
+ * mosaic finds the "mosaic effect" in a therapist's posting history:
+ * separate posts that together could identify a client.  Data flows
+ *
+ *   archive -> import -> posts -> extract -> link -> score -> report
+ *
+ * Conventions (see README.md, "Library conventions"):
+ *  - functions return int: 0 (MOSAIC_OK) on success, a negative
+ *    MOSAIC_E* code on failure; mosaic_error_last() explains the failure
+ *    in one line that names the file and what is wrong;
+ *  - whatever comes back through an `out` parameter belongs to the caller;
+ *    pointers returned as values are borrowed from their parent;
+ *  - every _free / _close accepts NULL.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_H
+#define MOSAIC_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define MOSAIC_EXTERN(type) __attribute__((visibility("default"))) type
+#else
+#define MOSAIC_EXTERN(type) type
+#endif
+
+/** The library's version, "MAJOR.MINOR.PATCH". */
+#define MOSAIC_VERSION "0.1.0"
+
+/** Return codes. Zero is success; every failure is negative. */
+typedef enum {
+    MOSAIC_OK = 0,
+    MOSAIC_ERROR = -1,     /**< Generic failure; see mosaic_error_last(). */
+    MOSAIC_ENOTFOUND = -2, /**< No such file, post or profile. */
+    MOSAIC_EFORMAT = -3,   /**< Input is not in the format it claims. */
+    MOSAIC_ETOOBIG = -4,   /**< Input exceeds a size limit; refused. */
+    MOSAIC_ENOMEM = -5,    /**< Out of memory; nothing was changed. */
+    MOSAIC_EIO = -6,       /**< Reading or writing a file failed. */
+    MOSAIC_EVERSION = -7,  /**< Store written by a newer mosaic. */
+    MOSAIC_EBUSY = -8      /**< Store locked by another process too long. */
+} mosaic_error_code;
+
+/** The last error on this thread. Owned by the library; never NULL. */
+typedef struct {
+    int code;            /**< The mosaic_error_code that was returned. */
+    const char *message; /**< One line; names the file and what is wrong. */
+} mosaic_error;
+
+/** The last error raised on the calling thread (code 0 if none). */
+MOSAIC_EXTERN(const mosaic_error *) mosaic_error_last(void);
+
+/** Forget the last error on the calling thread. */
+MOSAIC_EXTERN(void) mosaic_error_clear(void);
+
+/* ------------------------------------------------------------------ */
+/* The history store                                                  */
+/* ------------------------------------------------------------------ */
+
+/**
+ * An open history store: one SQLite file holding imported posts, the
+ * therapist's profile and everything derived from them.  Opaque; close
+ * with mosaic_store_close().  One thread at a time per handle; several
+ * processes may open the same file (a `check` while a `scan` writes).
+ */
+typedef struct mosaic_store mosaic_store;
+
+/**
+ * The default store path: $XDG_DATA_HOME/mosaic/history.db, falling back
+ * to $HOME/.local/share/mosaic/history.db.
+ *
+ * @param[out] out  a newly allocated path (free with free()).
+ * @return MOSAIC_OK; MOSAIC_ENOTFOUND when neither variable is set.
+ */
+MOSAIC_EXTERN(int) mosaic_store_default_path(char **out);
+
+/**
+ * Open the history store at `path`, creating and migrating it as needed.
+ *
+ * With path NULL the default path is used and its folders are created
+ * (mode 0700).  An explicit path's folder must exist.  A new store file
+ * is created with mode 0600 whatever the umask.
+ *
+ * @param[out] out  the open store, owned by the caller; NULL on failure.
+ * @param path      the store file, or NULL for the default.
+ * @return MOSAIC_OK; MOSAIC_EFORMAT if the file is not a mosaic store;
+ *         MOSAIC_EVERSION if a newer mosaic wrote it; another negative
+ *         code on any other failure.  On failure nothing is changed.
+ */
+MOSAIC_EXTERN(int) mosaic_store_open(mosaic_store **out, const char *path);
+
+/** Close a store and release everything it holds. NULL is a no-op. */
+MOSAIC_EXTERN(void) mosaic_store_close(mosaic_store *store);
+
+/** The path of the open store's file. Borrowed from the store. */
+MOSAIC_EXTERN(const char *) mosaic_store_path(const mosaic_store *store);
+
+/** The schema version this library writes. */
+MOSAIC_EXTERN(int) mosaic_store_schema_version(void);
+
+/**
+ * Erase the whole history: posts, profiles and everything derived, with
+ * SQLite's secure_delete on, then VACUUM so the old text is gone from
+ * the file's bytes.
+ *
+ * @return MOSAIC_OK or a negative code; on failure nothing is erased.
+ */
+MOSAIC_EXTERN(int) mosaic_store_forget(mosaic_store *store);
+
+/* ------------------------------------------------------------------ */
+/* Posts                                                              */
+/* ------------------------------------------------------------------ */
+
+/**
+ * One post as stored.  A view: every string is borrowed and lives only
+ * for the callback it is passed to.  Optional fields are NULL (strings)
+ * or 0 (flags) when absent.
+ */
+typedef struct {
+    const char *platform;   /**< "x", "mastodon", "generic", ... */
+    const char *native_id;  /**< the platform's own id (or a stable key) */
+    const char *created_at; /**< UTC, ISO 8601 "YYYY-MM-DDTHH:MM:SSZ" */
+    int own;                /**< 1 if these are the user's own words */
+    const char *kind;       /**< "post", "reply", "repost", "dm", ... */
+    const char *visibility; /**< "public", "private", "direct", ... */
+    const char *text;       /**< plain text, NULL when there is none */
+    const char *reply_to;        /**< id of the post replied to */
+    const char *thread_root;     /**< id of the thread's first post */
+    const char *content_warning; /**< a content warning (own words) */
+    const char *alt_texts;  /**< JSON array of image descriptions */
+    const char *place;      /**< a place attached by the platform */
+    const char *boost_of;   /**< for reposts: the original's id/URL */
+    const char *quote_of;   /**< for quotes: the quoted post's id/URL */
+    int edited;             /**< 1 if the post was edited */
+    int deleted;            /**< 1 if the user deleted it */
+} mosaic_post;
+
+/** Called once per post; return non-zero to stop the iteration. */
+typedef int (*mosaic_post_cb)(const mosaic_post *post, void *ctx);
+
+/**
+ * Visit every stored post, oldest first (posts without a date last).
+ *
+ * @return MOSAIC_OK; the callback's non-zero value if it stopped early
+ *         (as a positive number); a negative code on failure.
+ */
+MOSAIC_EXTERN(int)
+mosaic_store_foreach_post(mosaic_store *store, mosaic_post_cb cb, void *ctx);
+
+/** The number of stored posts, or a negative code. */
+MOSAIC_EXTERN(long) mosaic_store_count_posts(mosaic_store *store);
+
+/* ------------------------------------------------------------------ */
+/* The therapist's profile                                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * A profile as an archive exported it (one per platform).  A view: the
+ * strings are borrowed for the duration of the callback.
+ */
+typedef struct {
+    const char *platform;
+    const char *handle;
+    const char *display_name;
+    const char *bio;
+    const char *location; /**< where the therapist says they are */
+    const char *extra;    /**< JSON object of anything else exported */
+} mosaic_profile;
+
+/** Called once per stored profile; non-zero stops the iteration. */
+typedef int (*mosaic_profile_cb)(const mosaic_profile *profile, void *ctx);
+
+/** Visit every stored profile, by platform name. */
+MOSAIC_EXTERN(int)
+mosaic_store_foreach_profile(mosaic_store *store, mosaic_profile_cb cb,
+                             void *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Import                                                             */
+/* ------------------------------------------------------------------ */
+
+/** What one import did. */
+typedef struct {
+    const char *format; /**< the detected format, e.g. "x", "jsonl" */
+    long seen;          /**< posts read from the input */
+    long added;         /**< posts new to the store */
+    long updated;       /**< posts already stored whose content changed */
+    long skipped;       /**< items counted and passed over (see docs) */
+    int profile;        /**< 1 if a profile was read */
+} mosaic_import_stats;
+
+/** Options for mosaic_import(). */
+typedef struct {
+    int version;          /**< MOSAIC_IMPORT_OPTIONS_VERSION */
+    const char *format;   /**< force a format by name; NULL detects */
+    int include_drafts;   /**< also import drafts and private posts */
+} mosaic_import_options;
+
+#define MOSAIC_IMPORT_OPTIONS_VERSION 1
+#define MOSAIC_IMPORT_OPTIONS_INIT { MOSAIC_IMPORT_OPTIONS_VERSION, NULL, 0 }
+
+/**
+ * Import one file ("-" for standard input) into the store, in one
+ * transaction: either every post of the file is stored or none is.
+ * Posts already stored (same platform and native id) are not duplicated.
+ * The format is detected from the content, never from the file name.
+ *
+ * @param[out] stats  what the import did; may be NULL.
+ * @param store       the open store.
+ * @param path        an archive or export file, or "-".
+ * @param opts        options, or NULL for the defaults.
+ * @return MOSAIC_OK; MOSAIC_ENOTFOUND if the file does not exist;
+ *         MOSAIC_EFORMAT if it is not a format mosaic reads or does not
+ *         parse; MOSAIC_ETOOBIG past a size limit; another negative code
+ *         on any other failure.  On failure the store is unchanged.
+ */
+MOSAIC_EXTERN(int)
+mosaic_import(mosaic_import_stats *stats, mosaic_store *store,
+              const char *path, const mosaic_import_options *opts);
+
+/** Called once per importable format: its name and one-line summary. */
+typedef void (*mosaic_format_cb)(const char *name, const char *summary,
+                                 void *ctx);
+
+/** List the formats mosaic_import() reads, in detection order. */
+MOSAIC_EXTERN(void) mosaic_import_formats(mosaic_format_cb cb, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOSAIC_H */
