@@ -223,3 +223,38 @@ int instream_open_file(instream **out, const char *path)
         file_close(f);
     return rc;
 }
+
+/* ---- memory ---- */
+
+struct mem_ctx {
+    const char *p;
+    size_t left;
+};
+
+static ssize_t mem_fill(void *ctx, void *buf, size_t n)
+{
+    struct mem_ctx *m = ctx;
+
+    if (n > m->left)
+        n = m->left;
+    memcpy(buf, m->p, n);
+    m->p += n;
+    m->left -= n;
+    return (ssize_t)n;
+}
+
+int instream_open_memory(instream **out, const char *name, const void *data,
+                         size_t len)
+{
+    struct mem_ctx *m = malloc(sizeof(*m));
+    int rc;
+
+    *out = NULL;
+    if (m == NULL)
+        return mosaic__error_oom();
+    m->p = data;
+    m->left = len;
+    if ((rc = instream_new(out, name, mem_fill, free, m)) < 0)
+        free(m);
+    return rc;
+}

@@ -43,4 +43,8 @@ size_t instream_lineno(const instream *s);
 /* Open a plain file ("-" is standard input). */
 int instream_open_file(instream **out, const char *path);
 
+/* Read `len` bytes of memory (borrowed: must outlive the stream). */
+int instream_open_memory(instream **out, const char *name, const void *data,
+                         size_t len);
+
 #endif

@@ -77,7 +77,7 @@ static size_t cut_string(struct json_cut *j, const char *p, size_t n,
     if (j->target)
         *rc = cut_put(j, p, i);
     else if (j->collecting_key && j->keybuf.len + i < JSON_KEY_MAX)
-        *rc = strbuf_put(&j->keybuf, p, i);
+        *rc = strbuf_put(&j->keybuf, p, j->in_str ? i : i - 1); /* no '"' */
     return i;
 }
 

@@ -1,0 +1,120 @@
+/* test_json_stream.c -- array elements cut from a stream: X's JS prefix,
+ * Mastodon's duplicated key, nesting, strings with brackets, caps. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "json_stream.h"
+#include "mosaic.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct {
+    const char *name;
+    const char *in;
+    const char *key;
+    const char *want; /* elements dumped compactly, joined by ' ' */
+    long count;       /* or the negative error expected */
+} cases[] = {
+    { "bare array", "[1, \"two\", {\"a\": [3]}]", NULL,
+      "1 \"two\" {\"a\":[3]}", 3 },
+    { "X prefix", "window.YTD.tweets.part0 = [ {\n \"tweet\" : { } } ]", NULL,
+      "{\"tweet\":{}}", 1 },
+    { "empty array", "window.YTD.note_tweet.part0 = [ ]", NULL, "", 0 },
+    { "brackets in strings", "[\"a]b\", \"c\\\"]\", \"[\"]", NULL,
+      "\"a]b\" \"c\\\"]\" \"[\"", 3 },
+    { "trailing semicolon", "[1,2];\n", NULL, "1 2", 2 },
+    { "key", "{\"type\":\"OrderedCollection\",\"orderedItems\":[1,2]}",
+      "orderedItems", "1 2", 2 },
+    { "duplicated key", "{\"orderedItems\":[],\"x\":[9],\"orderedItems\":[{}]}",
+      "orderedItems", "{}", 1 },
+    { "key nested deeper is not it",
+      "{\"a\":{\"orderedItems\":[5]},\"orderedItems\":[6]}", "orderedItems",
+      "6", 1 },
+    { "key as a value is not it", "{\"k\":\"orderedItems\",\"v\":[1]}",
+      "orderedItems", "", MOSAIC_EFORMAT },
+    { "no array", "window.x = {}", NULL, "", MOSAIC_EFORMAT },
+    { "truncated", "[{\"a\":1},{\"b\":", NULL, "{\"a\":1}", MOSAIC_EFORMAT },
+    { "element does not parse", "[1, {bad}]", NULL, "1", MOSAIC_EFORMAT },
+};
+
+struct joined {
+    char buf[256];
+    size_t used;
+};
+
+static int join(json_t *elem, size_t index, void *ctx)
+{
+    struct joined *j = ctx;
+    char *s = json_dumps(elem, JSON_COMPACT | JSON_ENCODE_ANY);
+
+    j->used += (size_t)snprintf(j->buf + j->used, sizeof(j->buf) - j->used,
+                                "%s%s", index ? " " : "", s);
+    free(s);
+    return 0;
+}
+
+static void test_json_each_cases(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        struct joined j = { "", 0 };
+        instream *in = NULL;
+        long n;
+
+        instream_open_memory(&in, cases[i].name, cases[i].in,
+                             strlen(cases[i].in));
+        n = json_each(in, cases[i].key, 1024, join, &j);
+        instream_close(in);
+        if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
+            fail_msg("%s: got %ld \"%s\", want %ld \"%s\"", cases[i].name, n,
+                     j.buf, cases[i].count, cases[i].want);
+    }
+}
+
+static void test_json_each_deep_nesting_is_refused(void **state)
+{
+    size_t depth = 100000;
+    char *doc = malloc(2 * depth + 3);
+    instream *in = NULL;
+    struct joined j = { "", 0 };
+
+    (void)state;
+    doc[0] = '[';
+    memset(doc + 1, '[', depth);
+    memset(doc + 1 + depth, ']', depth);
+    strcpy(doc + 1 + 2 * depth, "]");
+    instream_open_memory(&in, "deep.js", doc, strlen(doc));
+    assert_true(json_each(in, NULL, 1 << 20, join, &j) < 0);
+    assert_non_null(strstr(mosaic_error_last()->message, "deep.js"));
+    instream_close(in);
+    free(doc);
+}
+
+static void test_json_each_element_cap(void **state)
+{
+    const char *doc = "[\"0123456789012345678901234567890123456789\"]";
+    instream *in = NULL;
+    struct joined j = { "", 0 };
+
+    (void)state;
+    instream_open_memory(&in, "big.js", doc, strlen(doc));
+    assert_int_equal(json_each(in, NULL, 16, join, &j), MOSAIC_ETOOBIG);
+    assert_non_null(strstr(mosaic_error_last()->message, "element 1"));
+    instream_close(in);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_each_cases),
+        cmocka_unit_test(test_json_each_deep_nesting_is_refused),
+        cmocka_unit_test(test_json_each_element_cap),
+    };
+    return cmocka_run_group_tests_name("json_stream", tests, NULL, NULL);
+}

@@ -1,0 +1,76 @@
+/* test_timefmt.c -- every timestamp shape the exports use reads to UTC. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mosaic.h"
+#include "timefmt.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct {
+    const char *in;
+    const char *want; /* NULL: must be refused */
+} cases[] = {
+    { "2024-03-05T20:33:12Z", "2024-03-05T20:33:12Z" },
+    { "2024-03-05T20:33:12.183Z", "2024-03-05T20:33:12Z" },
+    { "2024-03-05T21:33:12+01:00", "2024-03-05T20:33:12Z" },
+    { "2024-03-05T15:33:12-0500", "2024-03-05T20:33:12Z" },
+    { "2024-03-05 20:33:12", "2024-03-05T20:33:12Z" },
+    { "2024-03-05 20:33", "2024-03-05T20:33:00Z" },
+    { "2024-03-05", "2024-03-05T00:00:00Z" },
+    { "Sat Dec 06 18:20:30 +0000 2025", "2025-12-06T18:20:30Z" },
+    { "Tue, 10 Oct 2023 20:19:24 +0000", "2023-10-10T20:19:24Z" },
+    { "Tue, 10 Oct 2023 21:19:24 +0100", "2023-10-10T20:19:24Z" },
+    { "1725300251", "2024-09-02T18:04:11Z" },
+    { "1725300251000", "2024-09-02T18:04:11Z" },
+    { "2024-02-29T23:59:59Z", "2024-02-29T23:59:59Z" },
+    { "1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z" },
+    { "2000-12-31T23:00:00-02:00", "2001-01-01T01:00:00Z" },
+    { "0000-00-00 00:00:00", NULL }, /* WordPress drafts' zero date */
+    { "2024-13-01", NULL },
+    { "yesterday", NULL },
+    { "", NULL },
+    { "2024-03-05T20:33:12 PST", NULL },
+};
+
+static void test_timefmt_normalise_cases(void **state)
+{
+    char got[TIME_ISO_LEN];
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        int rc = time_normalise(cases[i].in, got);
+        if (cases[i].want == NULL && rc == 0)
+            fail_msg("'%s': read as %s, want refused", cases[i].in, got);
+        if (cases[i].want && (rc != 0 || strcmp(got, cases[i].want) != 0))
+            fail_msg("'%s': got %s (%d), want %s", cases[i].in,
+                     rc ? "-" : got, rc, cases[i].want);
+    }
+}
+
+static void test_timefmt_round_trip_over_centuries(void **state)
+{
+    char iso[TIME_ISO_LEN];
+    int64_t back;
+
+    (void)state;
+    for (int64_t t = -2208988800LL; t < 7258118400LL; t += 86399 * 37) {
+        time_format(t, iso);
+        if (time_parse(iso, &back) != 0 || back != t)
+            fail_msg("%lld -> %s -> %lld", (long long)t, iso,
+                     (long long)back);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_timefmt_normalise_cases),
+        cmocka_unit_test(test_timefmt_round_trip_over_centuries),
+    };
+    return cmocka_run_group_tests_name("timefmt", tests, NULL, NULL);
+}
