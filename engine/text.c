@@ -45,11 +45,11 @@ int text_is_utf8(const char *str, size_t len)
 uint64_t text_hash64(const void *data, size_t len, uint64_t seed)
 {
     const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL ^ seed;
+    uint64_t h = 0xcbf29ce484222325ULL ^ seed; /* FNV offset basis */
 
     for (size_t i = 0; i < len; i++) {
         h ^= p[i];
-        h *= 1099511628211ULL;
+        h *= 0x100000001b3ULL; /* FNV prime */
     }
     return h;
 }
