@@ -166,6 +166,14 @@ static int store_read_version(mosaic_store *store, int *version)
     return 0;
 }
 
+static int store_too_new(mosaic_store *store, int version)
+{
+    return mosaic__error_set(MOSAIC_EVERSION,
+                             "%s: written by a newer mosaic (schema %d; "
+                             "this one reads up to %d)",
+                             store->path, version, STORE_SCHEMA_VERSION);
+}
+
 static int store_migrate(mosaic_store *store)
 {
     int version, rc;
@@ -176,10 +184,7 @@ static int store_migrate(mosaic_store *store)
     if ((rc = store_read_version(store, &version)) < 0)
         goto fail;
     if (version > STORE_SCHEMA_VERSION) {
-        rc = mosaic__error_set(MOSAIC_EVERSION,
-                               "%s: written by a newer mosaic (schema %d; "
-                               "this one reads up to %d)",
-                               store->path, version, STORE_SCHEMA_VERSION);
+        rc = store_too_new(store, version);
         goto fail;
     }
     if (version == 0 &&
@@ -205,11 +210,14 @@ fail:
 
 static int store_configure(mosaic_store *store)
 {
-    int rc;
+    int rc, version;
 
     sqlite3_busy_timeout(store->db, STORE_BUSY_MS);
-    if ((rc = store_read_version(store, &(int){ 0 })) < 0)
-        return rc; /* not a database: say so before any write */
+    /* refuse a foreign or newer file before anything writes to it */
+    if ((rc = store_read_version(store, &version)) < 0)
+        return rc;
+    if (version > STORE_SCHEMA_VERSION)
+        return store_too_new(store, version);
     if ((rc = store_exec(store, "PRAGMA journal_mode=WAL", "opening")) < 0 ||
         (rc = store_exec(store, "PRAGMA foreign_keys=ON", "opening")) < 0 ||
         (rc = store_exec(store, "PRAGMA secure_delete=ON", "opening")) < 0 ||

@@ -61,7 +61,8 @@ static int cmd_help(int argc, char **argv)
     const struct command *cmd;
     char *help_argv[] = { NULL, "--help", NULL };
 
-    if (argc < 2 || strcmp(argv[1], "help") == 0)
+    if (argc < 2 || strcmp(argv[1], "help") == 0 ||
+        strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
         return usage(stdout, EXIT_OK);
     if ((cmd = find_command(argv[1])) == NULL)
         return cli_error("'%s' is not a command; see 'mosaic --help'",
