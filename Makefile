@@ -37,6 +37,7 @@ UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 .PHONY: all check test unit e2e install uninstall deps demo bench \
         headertest lint clean
 all: $(B)/libmosaic.a $(B)/mosaic
+.SECONDARY:
 
 # $(call variant,DIR,EXTRA_CFLAGS): library, program and tests in DIR.
 define variant

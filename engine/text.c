@@ -93,7 +93,7 @@ static const struct {
 /* Decode one reference at s (just past '&'); 0 if it is not one. */
 static size_t decode_ref(const char *s, unsigned long *cp)
 {
-    const char *semi = memchr(s, ';', 12);
+    const char *semi = memchr(s, ';', strnlen(s, 12));
     size_t n;
 
     if (semi == NULL || semi == s)
