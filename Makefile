@@ -22,12 +22,14 @@ WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 $(WARN) -fvisibility=hidden \
            -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-           -Iinclude -Iengine $(shell pkg-config --cflags $(PKGS))
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm
-TESTLIBS:= $(shell pkg-config --libs cmocka)
+           -Iinclude -Iengine $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
-STRICT  := -Werror
+ifeq ($(STRICT),1)
+CFLAGS  += -Werror
+endif
 
 ENGINE_SRC := $(sort $(wildcard engine/*.c))
 TOOL_SRC   := $(sort $(wildcard tools/*.c))
@@ -59,9 +61,12 @@ endef
 $(eval $(call variant,$(B),))
 $(eval $(call variant,$(A),$(SAN)))
 
-# The README's test command.  The last line of the output is the total.
-check: CFLAGS += $(STRICT)
-check: $(B)/.tests $(A)/.tests headertest
+# The README's test command: installs what is missing, builds with
+# -Werror, runs every test plain and under ASan + UBSan.  The last line of
+# the output is the total.
+check:
+	@tools/install-deps
+	@$(MAKE) --no-print-directory STRICT=1 $(B)/.tests $(A)/.tests headertest
 	@tests/run $(B) $(A)
 
 test: $(B)/.tests
@@ -80,7 +85,10 @@ lint:
 deps:
 	@tools/install-deps
 
-demo: deps all
+# The README's first command: everything from a fresh machine to a report.
+demo:
+	@tools/install-deps
+	@$(MAKE) --no-print-directory all
 	@tools/demo $(B)/mosaic
 
 bench: all
