@@ -1,0 +1,94 @@
+/* test_suggest.c -- the cheapest edits that bring a combination to LOW. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "suggest.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Village of 4,500 in a catchment of 1.2 M; a farrier; a woman in her
+ * fifties.  k = 1.01: HIGH.  Generalising the village to its county
+ * (share 1) alone leaves k = 1 + 1.2e6 * 3.08e-6 = 4.7: still HIGH, and
+ * the insider k = 1.0001.  Dropping the occupation instead gives k =
+ * 1 + 1.2e6 * 0.00375 * 0.51 * 0.135 = 310.8 and k_insider = 1 + 29 *
+ * 0.069 = 3.0: LOW at the cost of one drop (occupation has one level:
+ * "farrier" -> "works with animals" (share 0.004), cost 1, which gives
+ * k = 1 + 1.2e6 * 0.00375 * 0.004 * 0.0689 = 2.24: not enough). */
+static const score_attr attrs[] = {
+    { "PLACE", "village", 4500 / 1.2e6, 0, 0, 0, 1, 0 },
+    { "OCCUPATION", "farrier", 3000 / 67e6, 0, 0, 0, 0, 0 },
+    { "GENDER", "female", 0.51, 0, 0, 0, 0, 0 },
+    { "AGE", "50-59", 0.135, 0, 0, 0, 0, 0 },
+};
+static const suggest_ladder ladders[] = {
+    { 2, { 60000 / 1.2e6, 1 }, { "the district", "the county" } },
+    { 1, { 0.004 }, { "works with animals" } },
+    { 0, { 0 }, { NULL } },
+    { 1, { 0.45 }, { "middle-aged" } },
+};
+
+static void test_suggest_village_farrier(void **state)
+{
+    score_setting s = SCORE_SETTING_DEFAULT;
+    suggest_plan plan;
+    score_result before;
+
+    (void)state;
+    s.catchment = 1.2e6;
+    score_combination(&before, attrs, ARRAY_SIZE(attrs), &s);
+    assert_int_equal(before.verdict, VERDICT_HIGH);
+    assert_int_equal(suggest_plan_find(&plan, attrs, ladders,
+                                       ARRAY_SIZE(attrs), &s), 1);
+    assert_int_equal(plan.after.verdict, VERDICT_LOW);
+    /* the cheapest: drop the occupation (cost 2) */
+    if (plan.n != 1 || plan.edits[0].attr != 1 || plan.edits[0].level != 0)
+        fail_msg("plan: %zu edits, first attr %zu level %d, cost %d",
+                 plan.n, plan.n ? plan.edits[0].attr : 99,
+                 plan.n ? plan.edits[0].level : 99, plan.cost);
+    assert_int_equal(plan.cost, 2);
+}
+
+static void test_suggest_direct_identifier_must_go(void **state)
+{
+    static const score_attr named[] = {
+        { "NAME", "Sarah", 0, 0, 0, 1, 0, 0 },
+        { "GENDER", "female", 0.51, 0, 0, 0, 0, 0 },
+    };
+    score_setting s = SCORE_SETTING_DEFAULT;
+    suggest_plan plan;
+
+    (void)state;
+    s.catchment = 1e5;
+    assert_int_equal(suggest_plan_find(&plan, named, NULL, 2, &s), 1);
+    assert_int_equal(plan.n, 1);
+    assert_int_equal(plan.edits[0].attr, 0);
+    assert_int_equal(plan.edits[0].level, 0);
+}
+
+static void test_suggest_already_low(void **state)
+{
+    static const score_attr woman[] = {
+        { "GENDER", "female", 0.51, 0, 0, 0, 0, 0 },
+    };
+    score_setting s = SCORE_SETTING_DEFAULT;
+    suggest_plan plan;
+
+    (void)state;
+    s.catchment = 1e6;
+    assert_int_equal(suggest_plan_find(&plan, woman, NULL, 1, &s), 1);
+    assert_int_equal(plan.n, 0);
+    assert_int_equal(plan.cost, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_suggest_village_farrier),
+        cmocka_unit_test(test_suggest_direct_identifier_must_go),
+        cmocka_unit_test(test_suggest_already_low),
+    };
+    return cmocka_run_group_tests_name("suggest", tests, NULL, NULL);
+}
