@@ -1,0 +1,293 @@
+/*
+ * link.c -- candidate pairs by blocking (shared rare values, threads,
+ * back-references, all within a time window), Fellegi-Sunter evidence
+ * per pair, then greedy contradiction-free clustering, best pairs first.
+ * SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "link.h"
+#include "text.h"
+
+#define LINK_BLOCK_SHARE 0.2   /* values commoner than this do not block */
+#define LINK_BLOCK_BACK 32     /* earlier mentions compared per block */
+#define LINK_UNKNOWN_SHARE 0.1 /* an agreeing value with no share */
+
+static int is(const link_attr *a, const char *category)
+{
+    return strcmp(a->category, category) == 0;
+}
+
+static int attrs_conflict(const link_attr *x, const link_attr *y)
+{
+    if (strcmp(x->category, y->category) != 0)
+        return 0;
+    if (is(x, "AGE"))
+        return x->age_high < y->age_low || y->age_high < x->age_low;
+    if (is(x, "GENDER") || is(x, "OCCUPATION"))
+        return strcmp(x->value, y->value) != 0;
+    return 0;
+}
+
+int link_contradicts(const link_mention *a, const link_mention *b)
+{
+    for (size_t i = 0; i < a->nattrs; i++)
+        for (size_t j = 0; j < b->nattrs; j++)
+            if (attrs_conflict(&a->attrs[i], &b->attrs[j]))
+                return 1;
+    return 0;
+}
+
+static int attrs_agree(const link_attr *x, const link_attr *y)
+{
+    if (strcmp(x->category, y->category) != 0)
+        return 0;
+    if (is(x, "AGE"))
+        return !(x->age_high < y->age_low || y->age_high < x->age_low);
+    return strcmp(x->value, y->value) == 0;
+}
+
+double link_evidence(const link_mention *a, const link_mention *b,
+                     const link_setting *s)
+{
+    double w = 0, years = fabs((double)(b->when - a->when)) / 31557600.0;
+
+    for (size_t i = 0; i < a->nattrs; i++)
+        for (size_t j = 0; j < b->nattrs; j++)
+            if (attrs_agree(&a->attrs[i], &b->attrs[j])) {
+                double p = a->attrs[i].share > 0 ? a->attrs[i].share
+                                                 : LINK_UNKNOWN_SHARE;
+                w += -log(p < 1 ? p : 1);
+            }
+    if ((a->when <= b->when && b->back_reference) ||
+        (b->when <= a->when && a->back_reference))
+        w += s->back_reference;
+    if (a->thread && b->thread && strcmp(a->thread, b->thread) == 0)
+        w += s->same_thread;
+    return w - s->gap_per_year * years;
+}
+
+/* ---- candidate pairs ---- */
+
+struct block_key {
+    uint64_t hash;
+    size_t mention;
+};
+
+struct pair {
+    size_t a, b;
+    double evidence;
+};
+
+struct pairs {
+    struct pair *v;
+    size_t n, cap;
+};
+
+static int pairs_add(struct pairs *p, size_t a, size_t b, double w)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 256;
+        struct pair *v = realloc(p->v, cap * sizeof(*v));
+        if (v == NULL)
+            return mosaic__error_oom();
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n++] = (struct pair){ a, b, w };
+    return 0;
+}
+
+static int by_hash(const void *x, const void *y)
+{
+    const struct block_key *a = x, *b = y;
+
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->mention < b->mention ? -1 : a->mention > b->mention;
+}
+
+static uint64_t attr_key(const link_attr *a)
+{
+    uint64_t h = text_hash64(a->category, strlen(a->category), 0);
+    return text_hash64(a->value, strlen(a->value), h);
+}
+
+/* Try pair (i, j), i < j, and keep it if it is evidence of one client. */
+static int try_pair(struct pairs *out, const link_mention *m, size_t i,
+                    size_t j, const link_setting *s)
+{
+    double w;
+
+    if ((double)(m[j].when - m[i].when) > s->window_days * 86400.0)
+        return 0;
+    if (link_contradicts(&m[i], &m[j]))
+        return 0;
+    w = link_evidence(&m[i], &m[j], s);
+    return w >= s->threshold ? pairs_add(out, i, j, w) : 0;
+}
+
+/* Block on rare values: each mention meets the previous few sharing one. */
+static int pairs_by_value(struct pairs *out, const link_mention *m, size_t n,
+                          const link_setting *s)
+{
+    struct block_key *keys = NULL;
+    size_t nkeys = 0, total = 0;
+    int rc = 0;
+
+    for (size_t i = 0; i < n; i++)
+        total += m[i].nattrs;
+    if (total && (keys = malloc(total * sizeof(*keys))) == NULL)
+        return mosaic__error_oom();
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < m[i].nattrs; k++)
+            if (m[i].attrs[k].share < LINK_BLOCK_SHARE &&
+                !is(&m[i].attrs[k], "AGE"))
+                keys[nkeys++] = (struct block_key){ attr_key(&m[i].attrs[k]),
+                                                    i };
+    qsort(keys, nkeys, sizeof(*keys), by_hash);
+    for (size_t x = 0; x < nkeys && rc == 0; x++)
+        for (size_t y = x; y-- > 0 && x - y <= LINK_BLOCK_BACK && rc == 0;) {
+            if (keys[y].hash != keys[x].hash)
+                break;
+            if (keys[y].mention != keys[x].mention)
+                rc = try_pair(out, m, keys[y].mention, keys[x].mention, s);
+        }
+    free(keys);
+    return rc;
+}
+
+/* Threads and back-references look at the mentions just before. */
+static int pairs_by_context(struct pairs *out, const link_mention *m,
+                            size_t n, const link_setting *s)
+{
+    int rc = 0;
+
+    for (size_t j = 0; j < n && rc == 0; j++) {
+        if (!m[j].back_reference && !m[j].thread)
+            continue;
+        for (size_t i = j; i-- > 0 && j - i <= LINK_BLOCK_BACK && rc == 0;)
+            if (m[j].back_reference ||
+                (m[i].thread && strcmp(m[i].thread, m[j].thread) == 0))
+                rc = try_pair(out, m, i, j, s);
+    }
+    return rc;
+}
+
+/* ---- greedy clustering ---- */
+
+/* What a cluster says about its client, to keep it contradiction-free. */
+struct summary {
+    const char *gender, *occupation;
+    int age_low, age_high;
+};
+
+static void summary_of(struct summary *s, const link_mention *m)
+{
+    *s = (struct summary){ NULL, NULL, 0, 200 };
+    for (size_t k = 0; k < m->nattrs; k++) {
+        const link_attr *a = &m->attrs[k];
+        if (is(a, "GENDER"))
+            s->gender = a->value;
+        else if (is(a, "OCCUPATION"))
+            s->occupation = a->value;
+        else if (is(a, "AGE")) {
+            s->age_low = a->age_low > s->age_low ? a->age_low : s->age_low;
+            s->age_high = a->age_high < s->age_high ? a->age_high
+                                                    : s->age_high;
+        }
+    }
+}
+
+static int differ(const char *x, const char *y)
+{
+    return x && y && strcmp(x, y) != 0;
+}
+
+/* Merge b into a; 0 if they contradict (then a is unchanged). */
+static int summary_merge(struct summary *a, const struct summary *b)
+{
+    int low = a->age_low > b->age_low ? a->age_low : b->age_low;
+    int high = a->age_high < b->age_high ? a->age_high : b->age_high;
+
+    if (differ(a->gender, b->gender) ||
+        differ(a->occupation, b->occupation) || low > high)
+        return 0;
+    a->gender = a->gender ? a->gender : b->gender;
+    a->occupation = a->occupation ? a->occupation : b->occupation;
+    a->age_low = low;
+    a->age_high = high;
+    return 1;
+}
+
+static size_t find_root(size_t *parent, size_t i)
+{
+    while (parent[i] != i)
+        i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+static int by_evidence(const void *x, const void *y)
+{
+    const struct pair *a = x, *b = y;
+
+    if (a->evidence != b->evidence)
+        return a->evidence > b->evidence ? -1 : 1;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static void grow_clusters(size_t *parent, struct summary *sum,
+                          const struct pairs *p)
+{
+    for (size_t k = 0; k < p->n; k++) {
+        size_t ra = find_root(parent, p->v[k].a);
+        size_t rb = find_root(parent, p->v[k].b);
+        if (ra == rb)
+            continue;
+        if (rb < ra) {
+            size_t t = ra;
+            ra = rb;
+            rb = t;
+        }
+        if (summary_merge(&sum[ra], &sum[rb]))
+            parent[rb] = ra;
+    }
+}
+
+long link_cluster(size_t *cluster_of, const link_mention *m, size_t n,
+                  const link_setting *s)
+{
+    struct pairs p = { NULL, 0, 0 };
+    size_t *parent = malloc((n ? n : 1) * sizeof(*parent));
+    struct summary *sum = malloc((n ? n : 1) * sizeof(*sum));
+    long clusters = 0;
+    int rc;
+
+    if (parent == NULL || sum == NULL) {
+        rc = mosaic__error_oom();
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = i;
+        summary_of(&sum[i], &m[i]);
+    }
+    if ((rc = pairs_by_value(&p, m, n, s)) < 0 ||
+        (rc = pairs_by_context(&p, m, n, s)) < 0)
+        goto done;
+    qsort(p.v, p.n, sizeof(*p.v), by_evidence);
+    grow_clusters(parent, sum, &p);
+    for (size_t i = 0; i < n; i++) {
+        size_t r = find_root(parent, i);
+        cluster_of[i] = r == i ? (size_t)clusters++ : cluster_of[r];
+    }
+done:
+    free(p.v);
+    free(parent);
+    free(sum);
+    return rc < 0 ? rc : clusters;
+}

@@ -1,0 +1,137 @@
+/* test_link.c -- linking client mentions: contradictions, evidence, and
+ * greedy contradiction-free clusters. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "link.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define DAY 86400
+
+static const link_attr woman = { "GENDER", "female", 0.51, 0, 0 };
+static const link_attr man = { "GENDER", "male", 0.49, 0, 0 };
+static const link_attr fifties = { "AGE", "50-59", 0.135, 50, 59 };
+static const link_attr mid_forties = { "AGE", "44-46", 0.04, 44, 46 };
+static const link_attr late_forties = { "AGE", "47-49", 0.04, 47, 49 };
+static const link_attr forties = { "AGE", "40-49", 0.13, 40, 49 };
+static const link_attr farrier = { "OCCUPATION", "farrier", 4.5e-5, 0, 0 };
+static const link_attr midwife = { "OCCUPATION", "midwife", 6e-4, 0, 0 };
+static const link_attr hebden = { "PLACE", "Hebden Bridge", 0.01, 0, 0 };
+
+static const struct {
+    const char *name;
+    link_attr a[2], b[2];
+    int contradicts;
+} pairs[] = {
+    { "woman vs man", { woman, farrier }, { man, farrier }, 1 },
+    { "fifties vs mid-forties", { woman, fifties }, { woman, mid_forties }, 1 },
+    { "forties vs mid-forties", { woman, forties }, { woman, mid_forties }, 0 },
+    { "mid vs late forties", { mid_forties, woman }, { late_forties, woman },
+      1 },
+    { "farrier vs midwife", { farrier, woman }, { midwife, woman }, 1 },
+    { "place vs occupation", { hebden, woman }, { farrier, woman }, 0 },
+};
+
+static void test_link_contradiction_cases(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
+        link_mention a = { 0, NULL, 0, pairs[i].a, 2 };
+        link_mention b = { 0, NULL, 0, pairs[i].b, 2 };
+        if (link_contradicts(&a, &b) != pairs[i].contradicts)
+            fail_msg("%s: want %s", pairs[i].name,
+                     pairs[i].contradicts ? "a contradiction" : "none");
+    }
+}
+
+static void test_link_evidence_weighs_rarity_time_and_context(void **state)
+{
+    static const link_attr fw[] = { farrier, woman }, hw[] = { hebden, woman };
+    link_setting s = LINK_SETTING_DEFAULT;
+    link_mention a = { 0, NULL, 0, fw, 2 }, b = { 30 * DAY, NULL, 0, fw, 2 };
+    link_mention c = { 0, NULL, 0, hw, 2 }, d = { 30 * DAY, NULL, 0, hw, 2 };
+    double rare, common, later;
+
+    (void)state;
+    rare = link_evidence(&a, &b, &s);
+    common = link_evidence(&c, &d, &s);
+    assert_true(rare > common);
+    assert_true(rare >= s.threshold && common < s.threshold);
+    b.when = 700 * DAY;
+    later = link_evidence(&a, &b, &s);
+    assert_true(later < rare);
+    d.back_reference = 1;
+    assert_true(link_evidence(&c, &d, &s) >= common + s.back_reference - 1e-9);
+}
+
+/* Three mentions of a farrier: the woman and the unsexed one join; the
+ * man would contradict the woman, so he stays apart. */
+static void test_link_clusters_stay_contradiction_free(void **state)
+{
+    static const link_attr a1[] = { farrier, woman }, a2[] = { farrier },
+                           a3[] = { farrier, man }, a4[] = { midwife, woman };
+    const link_mention m[] = {
+        { 0, NULL, 0, a1, 2 },
+        { 40 * DAY, NULL, 0, a2, 1 },
+        { 80 * DAY, NULL, 0, a3, 2 },
+        { 90 * DAY, NULL, 0, a4, 2 },
+    };
+    link_setting s = LINK_SETTING_DEFAULT;
+    size_t c[4];
+
+    (void)state;
+    assert_int_equal(link_cluster(c, m, 4, &s), 3);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 0);
+    assert_int_equal(c[2], 1);
+    assert_int_equal(c[3], 2);
+}
+
+/* A thread ties its posts together even without shared values. */
+static void test_link_threads_and_back_references(void **state)
+{
+    static const link_attr a1[] = { woman }, a2[] = { midwife };
+    const link_mention m[] = {
+        { 0, "t1", 0, a1, 1 },
+        { 60, "t1", 0, a2, 1 },
+        { 10 * DAY, NULL, 1, a2, 1 }, /* "update on the client I mentioned" */
+    };
+    link_setting s = LINK_SETTING_DEFAULT;
+    size_t c[3];
+
+    (void)state;
+    assert_int_equal(link_cluster(c, m, 3, &s), 1);
+}
+
+/* Many mentions: completes, and common values alone never link. */
+static void test_link_many_mentions(void **state)
+{
+    enum { N = 20000 };
+    static const link_attr pool[][1] = { { woman }, { man }, { forties } };
+    link_mention *m = calloc(N, sizeof(*m));
+    size_t *c = calloc(N, sizeof(*c));
+    link_setting s = LINK_SETTING_DEFAULT;
+
+    (void)state;
+    for (size_t i = 0; i < N; i++)
+        m[i] = (link_mention){ (int64_t)i * 3600, NULL, 0, pool[i % 3], 1 };
+    assert_int_equal(link_cluster(c, m, N, &s), N);
+    free(m);
+    free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_link_contradiction_cases),
+        cmocka_unit_test(test_link_evidence_weighs_rarity_time_and_context),
+        cmocka_unit_test(test_link_clusters_stay_contradiction_free),
+        cmocka_unit_test(test_link_threads_and_back_references),
+        cmocka_unit_test(test_link_many_mentions),
+    };
+    return cmocka_run_group_tests_name("link", tests, NULL, NULL);
+}
