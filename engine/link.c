@@ -148,7 +148,8 @@ static int pairs_by_value(struct pairs *out, const link_mention *m, size_t n,
                 !is(&m[i].attrs[k], "AGE"))
                 keys[nkeys++] = (struct block_key){ attr_key(&m[i].attrs[k]),
                                                     i };
-    qsort(keys, nkeys, sizeof(*keys), by_hash);
+    if (nkeys)
+        qsort(keys, nkeys, sizeof(*keys), by_hash);
     for (size_t x = 0; x < nkeys && rc == 0; x++)
         for (size_t y = x; y-- > 0 && x - y <= LINK_BLOCK_BACK && rc == 0;) {
             if (keys[y].hash != keys[x].hash)
@@ -279,7 +280,8 @@ long link_cluster(size_t *cluster_of, const link_mention *m, size_t n,
     if ((rc = pairs_by_value(&p, m, n, s)) < 0 ||
         (rc = pairs_by_context(&p, m, n, s)) < 0)
         goto done;
-    qsort(p.v, p.n, sizeof(*p.v), by_evidence);
+    if (p.n)
+        qsort(p.v, p.n, sizeof(*p.v), by_evidence);
     grow_clusters(parent, sum, &p);
     for (size_t i = 0; i < n; i++) {
         size_t r = find_root(parent, i);
