@@ -7,6 +7,7 @@
 #   make deps            install the Debian packages that are missing
 #   make demo            deps, build, import + scan the bundled sample
 #   make bench           the benchmarks under bench/
+#   make fuzz            every libFuzzer target, FUZZ_SECONDS (60) each
 #   make headertest lint
 
 PREFIX  ?= /usr/local
@@ -37,7 +38,7 @@ UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
 .PHONY: all check test unit e2e install uninstall deps demo bench \
-        headertest lint clean
+        headertest lint clean fuzz
 all: $(B)/libmosaic.a $(B)/mosaic
 .SECONDARY:
 
@@ -81,6 +82,27 @@ headertest:
 
 lint:
 	clang-format --dry-run --Werror include/*.h engine/*.[ch] tools/*.[ch]
+
+# Fuzzing (libFuzzer, clang): every target for FUZZ_SECONDS each.
+F            := build/fuzz
+FUZZ_CC      := clang
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SECONDS ?= 60
+FUZZ_FORMATS ?= $(shell sed -n 's/^ *&importer_\([a-z0-9]*\),.*/\1/p' \
+                  engine/import.c 2>/dev/null)
+
+$(F)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+	    -c $< -o $@
+$(F)/libmosaic.a: $(ENGINE_SRC:%.c=$(F)/obj/%.o)
+	$(AR) rcs $@ $^
+$(F)/fuzz_%: tests/fuzz/fuzz_%.c $(F)/libmosaic.a
+	$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ \
+	    $(LDLIBS)
+
+fuzz: $(F)/fuzz_parsers $(F)/fuzz_import
+	@tests/fuzz/run $(F) $(FUZZ_SECONDS) $(FUZZ_FORMATS)
 
 deps:
 	@tools/install-deps
