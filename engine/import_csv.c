@@ -37,9 +37,7 @@ static int csv_detect(source *src)
     size_t len;
     int rc;
 
-    if (source_is_archive(src))
-        return 0;
-    if ((rc = source_head(src, NULL, &head, &len)) < 0)
+    if ((rc = source_plain_head(src, &head, &len)) <= 0)
         return rc;
     return csv_header_has(head, len, "id") &&
            csv_header_has(head, len, "created_at") &&

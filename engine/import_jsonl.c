@@ -17,9 +17,7 @@ static int jsonl_detect(source *src)
     size_t len, i = 0;
     int rc;
 
-    if (source_is_archive(src))
-        return 0;
-    if ((rc = source_head(src, NULL, &head, &len)) < 0)
+    if ((rc = source_plain_head(src, &head, &len)) <= 0)
         return rc;
     if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
         i = 3;

@@ -18,9 +18,7 @@ static int text_detect(source *src)
     size_t len;
     int rc;
 
-    if (source_is_archive(src))
-        return 0;
-    if ((rc = source_head(src, NULL, &head, &len)) < 0)
+    if ((rc = source_plain_head(src, &head, &len)) <= 0)
         return rc;
     return memchr(head, '\0', len) == NULL; /* binary files have NULs */
 }

@@ -308,3 +308,14 @@ int source_head(source *src, const char *member, const char **out,
     instream_close(s);
     return rc;
 }
+
+int source_plain_head(source *src, const char **out, size_t *len)
+{
+    int rc;
+
+    if (src->is_archive)
+        return 0;
+    if ((rc = source_head(src, NULL, out, len)) < 0)
+        return rc;
+    return 1;
+}

@@ -43,6 +43,10 @@ const char *source_find(const source *src, const char *name);
 int source_head(source *src, const char *member, const char **out,
                 size_t *len);
 
+/* For detecting a plain-file format: 1 with the file's head, 0 if the
+ * source is an archive, <0 on a read error. */
+int source_plain_head(source *src, const char **out, size_t *len);
+
 /* Stream a member (NULL: the plain file, once for standard input). */
 int source_open_stream(source *src, const char *member, instream **out);
 

@@ -138,30 +138,52 @@ static void read_post(sqlite3_stmt *st, mosaic_post *p)
     p->deleted = sqlite3_column_int(st, 15);
 }
 
-int mosaic_store_foreach_post(mosaic_store *store, mosaic_post_cb cb,
-                              void *ctx)
+/* Run a query and hand each row to fn; fn's non-zero stops the walk. */
+typedef int (*row_fn)(sqlite3_stmt *st, void *ctx);
+
+static int store_each_row(mosaic_store *store, const char *sql,
+                          const char *what, row_fn fn, void *ctx)
 {
     sqlite3_stmt *st = NULL;
-    mosaic_post p;
     int rc, stop = 0;
 
-    if (sqlite3_prepare_v2(store->db,
-                           "SELECT " POST_COLUMNS " FROM posts ORDER BY "
-                           "created_at IS NULL, created_at, platform, id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_error(store, "reading posts");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        read_post(st, &p);
-        if ((stop = cb(&p, ctx)) != 0)
+    if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return store_error(store, what);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((stop = fn(st, ctx)) != 0)
             break;
-    }
     if (!stop && rc != SQLITE_DONE) {
-        int err = store_error(store, "reading posts");
+        int err = store_error(store, what);
         sqlite3_finalize(st);
         return err;
     }
     sqlite3_finalize(st);
     return stop < 0 ? -stop : stop;
+}
+
+struct post_walk {
+    mosaic_post_cb cb;
+    void *ctx;
+};
+
+static int post_row(sqlite3_stmt *st, void *ctx)
+{
+    struct post_walk *w = ctx;
+    mosaic_post p;
+
+    read_post(st, &p);
+    return w->cb(&p, w->ctx);
+}
+
+int mosaic_store_foreach_post(mosaic_store *store, mosaic_post_cb cb,
+                              void *ctx)
+{
+    struct post_walk w = { cb, ctx };
+
+    return store_each_row(store,
+                          "SELECT " POST_COLUMNS " FROM posts ORDER BY "
+                          "created_at IS NULL, created_at, platform, id",
+                          "reading posts", post_row, &w);
 }
 
 long mosaic_store_count_posts(mosaic_store *store)
@@ -180,33 +202,27 @@ long mosaic_store_count_posts(mosaic_store *store)
     return n;
 }
 
+struct profile_walk {
+    mosaic_profile_cb cb;
+    void *ctx;
+};
+
+static int profile_row(sqlite3_stmt *st, void *ctx)
+{
+    struct profile_walk *w = ctx;
+    mosaic_profile p = { col(st, 0), col(st, 1), col(st, 2),
+                         col(st, 3), col(st, 4), col(st, 5) };
+
+    return w->cb(&p, w->ctx);
+}
+
 int mosaic_store_foreach_profile(mosaic_store *store, mosaic_profile_cb cb,
                                  void *ctx)
 {
-    sqlite3_stmt *st = NULL;
-    mosaic_profile p;
-    int rc, stop = 0;
+    struct profile_walk w = { cb, ctx };
 
-    if (sqlite3_prepare_v2(store->db,
-                           "SELECT platform, handle, display_name, bio, "
-                           "location, extra FROM profiles ORDER BY platform",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_error(store, "reading profiles");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        p.platform = col(st, 0);
-        p.handle = col(st, 1);
-        p.display_name = col(st, 2);
-        p.bio = col(st, 3);
-        p.location = col(st, 4);
-        p.extra = col(st, 5);
-        if ((stop = cb(&p, ctx)) != 0)
-            break;
-    }
-    if (!stop && rc != SQLITE_DONE) {
-        int err = store_error(store, "reading profiles");
-        sqlite3_finalize(st);
-        return err;
-    }
-    sqlite3_finalize(st);
-    return stop < 0 ? -stop : stop;
+    return store_each_row(store,
+                          "SELECT platform, handle, display_name, bio, "
+                          "location, extra FROM profiles ORDER BY platform",
+                          "reading profiles", profile_row, &w);
 }
