@@ -224,6 +224,27 @@ MOSAIC_EXTERN(int)
 mosaic_import(mosaic_import_stats *stats, mosaic_store *store,
               const char *path, const mosaic_import_options *opts);
 
+/** The most text mosaic_record() accepts, and a draft may hold. */
+#define MOSAIC_DRAFT_MAX (1024 * 1024)
+
+/**
+ * Add a post the user has just published (a checked draft) to the
+ * history, so later checks see it.  Stored with platform "recorded" and
+ * an id derived from its time and text: recording it twice stores it once.
+ *
+ * @param[out] out   the stored post's native id (free with free()); may be
+ *                   NULL.
+ * @param store      the open store.
+ * @param text       UTF-8 text, no NUL bytes, at most MOSAIC_DRAFT_MAX.
+ * @param len        its length in bytes.
+ * @param created_at when it was posted (ISO 8601), or NULL for now.
+ * @return MOSAIC_OK; MOSAIC_EFORMAT for empty, non-UTF-8 or NUL-holding
+ *         text or an unreadable date; MOSAIC_ETOOBIG past the limit.
+ */
+MOSAIC_EXTERN(int)
+mosaic_record(char **out, mosaic_store *store, const char *text, size_t len,
+              const char *created_at);
+
 /** Called once per importable format: its name and one-line summary. */
 typedef void (*mosaic_format_cb)(const char *name, const char *summary,
                                  void *ctx);

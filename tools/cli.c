@@ -82,13 +82,28 @@ int cli_parse(const struct cli_spec *spec, int argc, char **argv,
     return -1;
 }
 
+/* EXIT_FAIL for what is mosaic's fault, EXIT_USAGE for the input's. */
+static int cli_status_of(int code)
+{
+    return code == MOSAIC_ENOMEM || code == MOSAIC_ERROR ? EXIT_FAIL
+                                                         : EXIT_USAGE;
+}
+
 int cli_fail(void)
 {
     const mosaic_error *e = mosaic_error_last();
 
     fprintf(stderr, "mosaic: %s\n", e->message[0] ? e->message : "failed");
-    return e->code == MOSAIC_ENOMEM || e->code == MOSAIC_ERROR ? EXIT_FAIL
-                                                               : EXIT_USAGE;
+    return cli_status_of(e->code);
+}
+
+int cli_fail_on(const char *name)
+{
+    const mosaic_error *e = mosaic_error_last();
+
+    fprintf(stderr, "mosaic: %s: %s\n", name,
+            e->message[0] ? e->message : "failed");
+    return cli_status_of(e->code);
 }
 
 int cli_error(const char *fmt, ...)

@@ -54,6 +54,10 @@ void cli_usage(const struct cli_spec *spec, FILE *out);
 /* "mosaic: " + the library's last error; returns the matching status. */
 int cli_fail(void);
 
+/* "mosaic: NAME: " + the library's last error (for inputs the library
+ * did not name, such as standard input). */
+int cli_fail_on(const char *name);
+
 /* Print "mosaic: <fmt>" on stderr and return EXIT_USAGE. */
 int cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
