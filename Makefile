@@ -63,12 +63,13 @@ $(eval $(call variant,$(B),))
 $(eval $(call variant,$(A),$(SAN)))
 
 # The README's test command: installs what is missing, builds with
-# -Werror, runs every test plain and under ASan + UBSan.  The last line of
+# -Werror, runs every test plain and under ASan + UBSan, and the
+# end-to-end tests under valgrind.  The last line of
 # the output is the total.
 check:
 	@tools/install-deps
 	@$(MAKE) --no-print-directory STRICT=1 $(B)/.tests $(A)/.tests headertest
-	@tests/run $(B) $(A)
+	@tests/run $(B) $(A) valgrind
 
 test: $(B)/.tests
 	@tests/run $(B)

@@ -6,9 +6,9 @@ SAMPLE=$FIX/generic/posts.jsonl
 ARCHIVES=$(ls "$FIX"/archives/* | grep -v -e '\.expected\.json$' -e SOURCE.md)
 
 if command -v strace >/dev/null 2>&1 && strace -f -qq -o /dev/null true 2>/dev/null; then
-    strace -f -qq -e trace=socket,connect,sendto,sendmsg -o "$T/net.log" \
+    strace -f -qq -e signal=none -e trace=socket,connect,sendto,sendmsg -o "$T/net.log" \
         "$MOSAIC" import $ARCHIVES "$SAMPLE" >/dev/null 2>&1
-    strace -f -qq -e trace=socket,connect,sendto,sendmsg -o "$T/net2.log" \
+    strace -f -qq -e signal=none -e trace=socket,connect,sendto,sendmsg -o "$T/net2.log" \
         "$MOSAIC" posts --jsonl >/dev/null 2>&1
     cat "$T/net2.log" >>"$T/net.log"
     [ ! -s "$T/net.log" ] && ok "import and posts make no network calls (strace)" \
