@@ -3,7 +3,8 @@
 # without duplicates, by default and with --drafts.
 . "$(dirname "$0")/lib.sh"
 
-for exp in "$FIX"/archives/*.expected.json; do
+# FIXTURE=twitter limits the run to the archives whose name starts so.
+for exp in "$FIX"/archives/${FIXTURE:-}*.expected.json; do
     name=$(basename "$exp" .expected.json)
     archive=$FIX/archives/$name
     [ -f "$archive" ] || archive=$(ls "$FIX"/archives/"$name".* | grep -v expected | head -1)
