@@ -23,6 +23,7 @@ WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 $(WARN) -fvisibility=hidden \
            -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+           -DMOSAIC_SHARE_DIR='"$(PREFIX)/share/mosaic"' \
            -Iinclude -Iengine $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -36,10 +37,15 @@ ENGINE_SRC := $(sort $(wildcard engine/*.c))
 TOOL_SRC   := $(sort $(wildcard tools/*.c))
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
+# Reference data: every folder of corpus/ that the engine reads at run
+# time, copied to <build>/share/mosaic (found beside the program) and
+# installed to PREFIX/share/mosaic.
+DATA_DIRS  := $(wildcard corpus/lexicon corpus/refdata)
+DATA_SRC   := $(shell find $(DATA_DIRS) -type f 2>/dev/null)
 
 .PHONY: all check test unit e2e install uninstall deps demo bench \
         headertest lint clean fuzz
-all: $(B)/libmosaic.a $(B)/mosaic
+all: $(B)/libmosaic.a $(B)/mosaic $(B)/share/mosaic/.stamp
 .SECONDARY:
 
 # $(call variant,DIR,EXTRA_CFLAGS): library, program and tests in DIR.
@@ -54,7 +60,11 @@ $(1)/mosaic: $$(TOOL_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
 $(1)/tests/%: $(1)/obj/tests/unit/%.o $(1)/libmosaic.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS) $$(TESTLIBS)
-$(1)/.tests: $(1)/mosaic $(UNIT_NAMES:%=$(1)/tests/%)
+$(1)/share/mosaic/.stamp: $(DATA_SRC)
+	@rm -rf $(1)/share/mosaic && mkdir -p $(1)/share/mosaic
+	cp -R $(DATA_DIRS) $(1)/share/mosaic/
+	@touch $$@
+$(1)/.tests: $(1)/mosaic $(1)/share/mosaic/.stamp $(UNIT_NAMES:%=$(1)/tests/%)
 	@touch $$@
 -include $$(wildcard $(1)/obj/*/*.d $(1)/obj/tests/unit/*.d)
 endef
@@ -130,11 +140,14 @@ install: all $(B)/mosaic.pc
 	install -m 0644 include/mosaic.h $(DESTDIR)$(PREFIX)/include/mosaic.h
 	install -m 0644 $(B)/mosaic.pc \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/mosaic.pc
+	cp -R $(B)/share/mosaic/. $(DESTDIR)$(PREFIX)/share/mosaic/
+	rm -f $(DESTDIR)$(PREFIX)/share/mosaic/.stamp
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mosaic $(DESTDIR)$(PREFIX)/lib/libmosaic.a \
 	    $(DESTDIR)$(PREFIX)/include/mosaic.h \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/mosaic.pc
+	rm -rf $(DESTDIR)$(PREFIX)/share/mosaic
 
 clean:
 	rm -rf build
