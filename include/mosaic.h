@@ -252,6 +252,83 @@ typedef void (*mosaic_format_cb)(const char *name, const char *summary,
 /** List the formats mosaic_import() reads, in detection order. */
 MOSAIC_EXTERN(void) mosaic_import_formats(mosaic_format_cb cb, void *ctx);
 
+/* ------------------------------------------------------------------ */
+/* Findings: what a scan or a check reports                           */
+/* ------------------------------------------------------------------ */
+
+/** How serious a finding is (DESIGN.md, "Scoring"). */
+typedef enum {
+    MOSAIC_LOW = 0,    /**< many people match: no action needed */
+    MOSAIC_MEDIUM = 1, /**< an insider or the client could recognise it */
+    MOSAIC_HIGH = 2    /**< few people match, or a direct identifier */
+} mosaic_verdict;
+
+/** One post a finding draws on.  Strings belong to the report. */
+typedef struct {
+    const char *platform;   /**< "x", "mastodon"; "draft" for a check */
+    const char *native_id;  /**< the platform's own id */
+    const char *created_at; /**< UTC, ISO 8601 */
+    const char *text;       /**< the post's text */
+} mosaic_finding_post;
+
+/** One quasi-identifier a finding rests on, and where it was said. */
+typedef struct {
+    const char *category;  /**< "PLACE", "OCCUPATION", ... */
+    const char *text;      /**< the words as written */
+    const char *value;     /**< normalised ("Hebden Bridge") */
+    size_t post;           /**< index into the finding's posts */
+    size_t start, end;     /**< code points in that post, end exclusive */
+    size_t byte_start, byte_end; /**< the same span in UTF-8 bytes */
+    double share;          /**< share of the catchment with it; 0 unknown */
+    const char *source;    /**< the reference row it was priced from */
+    int direct;            /**< a direct identifier (name, contact...) */
+} mosaic_finding_attr;
+
+/** One edit of a suggestion: change the words of one attribute. */
+typedef struct {
+    size_t attr;         /**< index into the finding's attributes */
+    const char *replace; /**< words to write instead; NULL: remove them */
+} mosaic_edit;
+
+/** One finding: posts that together could identify one client. */
+typedef struct {
+    mosaic_verdict verdict;
+    double k_public;  /**< people in the catchment who match (safe end) */
+    double p_unique;  /**< probability the client is unique there */
+    double k_insider; /**< clients on the caseload who match */
+    double catchment; /**< N: people in the practice area */
+    int direct;           /**< a direct identifier is present */
+    int self_recognition; /**< session-timing cues a client could see */
+    const char *summary;  /**< "a farrier from Hebden Bridge, 50-59" */
+    size_t nposts;
+    const mosaic_finding_post *posts; /**< oldest first */
+    size_t nattrs;
+    const mosaic_finding_attr *attrs;
+    size_t nedits;
+    const mosaic_edit *edits;  /**< the smallest edits bringing it to LOW */
+    double k_after;            /**< k_public once the edits are made */
+} mosaic_finding;
+
+/** The findings of one scan or check; owns every string in them. */
+typedef struct mosaic_report mosaic_report;
+
+/** Findings held, most serious first. */
+MOSAIC_EXTERN(size_t) mosaic_report_count(const mosaic_report *report);
+
+/** Finding i (borrowed from the report), or NULL past the end. */
+MOSAIC_EXTERN(const mosaic_finding *)
+mosaic_report_finding(const mosaic_report *report, size_t i);
+
+/** Posts analysed, and posts that mention a client. */
+MOSAIC_EXTERN(void)
+mosaic_report_totals(const mosaic_report *report, long *posts,
+                     long *client_posts);
+
+/** The name of a verdict: "HIGH", "MEDIUM" or "LOW". */
+MOSAIC_EXTERN(const char *) mosaic_verdict_name(mosaic_verdict v);
+
+MOSAIC_EXTERN(void) mosaic_report_free(mosaic_report *report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,158 @@
+/*
+ * report.c -- the findings container (see report.h).
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "report.h"
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    max_align_t data[];
+} chunk;
+
+#define CHUNK_SIZE (64 * 1024)
+
+struct mosaic_report {
+    chunk *arena;
+    mosaic_finding **findings;
+    size_t n, cap;
+    long posts, client_posts;
+};
+
+int report_new(mosaic_report **out)
+{
+    if ((*out = calloc(1, sizeof(**out))) == NULL)
+        return mosaic__error_oom();
+    return 0;
+}
+
+void *report_alloc(mosaic_report *r, size_t size)
+{
+    size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+                  sizeof(max_align_t);
+    chunk *c = r->arena;
+    void *p;
+
+    if (c == NULL || c->size - c->used < need) {
+        size_t size_new = need > CHUNK_SIZE ? need : CHUNK_SIZE;
+        if ((c = malloc(sizeof(*c) + size_new)) == NULL)
+            return NULL;
+        c->next = r->arena;
+        c->used = 0;
+        c->size = size_new;
+        r->arena = c;
+    }
+    p = (char *)c->data + c->used;
+    c->used += need;
+    return memset(p, 0, size);
+}
+
+char *report_strndup(mosaic_report *r, const char *s, size_t n)
+{
+    char *p;
+
+    if (s == NULL || (p = report_alloc(r, n + 1)) == NULL)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *report_strdup(mosaic_report *r, const char *s)
+{
+    return s ? report_strndup(r, s, strlen(s)) : NULL;
+}
+
+mosaic_finding *report_add_finding(mosaic_report *r)
+{
+    mosaic_finding *f;
+
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 16;
+        mosaic_finding **grown = realloc(r->findings, cap * sizeof(*grown));
+        if (grown == NULL)
+            return NULL;
+        r->findings = grown;
+        r->cap = cap;
+    }
+    if ((f = report_alloc(r, sizeof(*f))) == NULL)
+        return NULL;
+    r->findings[r->n++] = f;
+    return f;
+}
+
+static int more_serious_first(const void *a, const void *b)
+{
+    const mosaic_finding *x = *(mosaic_finding *const *)a;
+    const mosaic_finding *y = *(mosaic_finding *const *)b;
+
+    if (x->verdict != y->verdict)
+        return x->verdict > y->verdict ? -1 : 1;
+    if (x->k_public != y->k_public)
+        return x->k_public < y->k_public ? -1 : 1;
+    if (x->nposts != y->nposts)
+        return x->nposts > y->nposts ? -1 : 1;
+    return 0;
+}
+
+void report_sort(mosaic_report *r, mosaic_verdict floor)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < r->n; i++)
+        if (r->findings[i]->verdict >= floor)
+            r->findings[kept++] = r->findings[i];
+    r->n = kept;
+    if (r->n > 1)
+        qsort(r->findings, r->n, sizeof(*r->findings), more_serious_first);
+}
+
+void report_set_totals(mosaic_report *r, long posts, long client_posts)
+{
+    r->posts = posts;
+    r->client_posts = client_posts;
+}
+
+size_t mosaic_report_count(const mosaic_report *report)
+{
+    return report ? report->n : 0;
+}
+
+const mosaic_finding *mosaic_report_finding(const mosaic_report *report,
+                                            size_t i)
+{
+    return report && i < report->n ? report->findings[i] : NULL;
+}
+
+void mosaic_report_totals(const mosaic_report *report, long *posts,
+                          long *client_posts)
+{
+    if (posts)
+        *posts = report ? report->posts : 0;
+    if (client_posts)
+        *client_posts = report ? report->client_posts : 0;
+}
+
+const char *mosaic_verdict_name(mosaic_verdict v)
+{
+    static const char *const names[] = { "LOW", "MEDIUM", "HIGH" };
+
+    return (unsigned)v < 3 ? names[v] : "LOW";
+}
+
+void mosaic_report_free(mosaic_report *report)
+{
+    if (report == NULL)
+        return;
+    while (report->arena) {
+        chunk *next = report->arena->next;
+        free(report->arena);
+        report->arena = next;
+    }
+    free(report->findings);
+    free(report);
+}
