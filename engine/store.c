@@ -270,6 +270,9 @@ void mosaic_store_close(mosaic_store *store)
         return;
     sqlite3_finalize(store->insert_post);
     sqlite3_finalize(store->update_post);
+    sqlite3_finalize(store->insert_analysed);
+    sqlite3_finalize(store->insert_mention);
+    sqlite3_finalize(store->select_text);
     sqlite3_close(store->db);
     free(store->path);
     free(store);
@@ -296,7 +299,8 @@ int mosaic_store_forget(mosaic_store *store)
 
     if ((rc = store_begin(store)) < 0)
         return rc;
-    if ((rc = store_exec(store, "DELETE FROM posts; DELETE FROM profiles",
+    if ((rc = store_exec(store, "DELETE FROM mentions; DELETE FROM analysed; "
+                         "DELETE FROM posts; DELETE FROM profiles",
                          "erasing")) < 0) {
         store_rollback(store);
         return rc;

@@ -14,6 +14,7 @@ struct mosaic_store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *insert_post, *update_post;
+    sqlite3_stmt *insert_analysed, *insert_mention, *select_text;
 };
 
 /* Start, commit or roll back the one write transaction of a batch. */
@@ -28,6 +29,12 @@ int store_put_post(mosaic_store *store, const mosaic_post *post,
 
 /* Store (replace) the profile exported for one platform. */
 int store_put_profile(mosaic_store *store, const mosaic_profile *profile);
+
+/* Run a query and hand each row to fn; fn's non-zero stops the walk
+ * (returned as a positive number). */
+typedef int (*store_row_fn)(sqlite3_stmt *st, void *ctx);
+int store_each_row(mosaic_store *store, const char *sql, const char *what,
+                   store_row_fn fn, void *ctx);
 
 /* Fail with the store's message: "PATH: what: sqlite's message". */
 int store_error(mosaic_store *store, const char *what);

@@ -138,11 +138,8 @@ static void read_post(sqlite3_stmt *st, mosaic_post *p)
     p->deleted = sqlite3_column_int(st, 15);
 }
 
-/* Run a query and hand each row to fn; fn's non-zero stops the walk. */
-typedef int (*row_fn)(sqlite3_stmt *st, void *ctx);
-
-static int store_each_row(mosaic_store *store, const char *sql,
-                          const char *what, row_fn fn, void *ctx)
+int store_each_row(mosaic_store *store, const char *sql, const char *what,
+                   store_row_fn fn, void *ctx)
 {
     sqlite3_stmt *st = NULL;
     int rc, stop = 0;
@@ -158,7 +155,7 @@ static int store_each_row(mosaic_store *store, const char *sql,
         return err;
     }
     sqlite3_finalize(st);
-    return stop < 0 ? -stop : stop;
+    return stop;
 }
 
 struct post_walk {
@@ -170,9 +167,11 @@ static int post_row(sqlite3_stmt *st, void *ctx)
 {
     struct post_walk *w = ctx;
     mosaic_post p;
+    int stop;
 
     read_post(st, &p);
-    return w->cb(&p, w->ctx);
+    stop = w->cb(&p, w->ctx);
+    return stop < 0 ? -stop : stop; /* the caller's stop: positive */
 }
 
 int mosaic_store_foreach_post(mosaic_store *store, mosaic_post_cb cb,
@@ -212,8 +211,9 @@ static int profile_row(sqlite3_stmt *st, void *ctx)
     struct profile_walk *w = ctx;
     mosaic_profile p = { col(st, 0), col(st, 1), col(st, 2),
                          col(st, 3), col(st, 4), col(st, 5) };
+    int stop = w->cb(&p, w->ctx);
 
-    return w->cb(&p, w->ctx);
+    return stop < 0 ? -stop : stop; /* the caller's stop: positive */
 }
 
 int mosaic_store_foreach_profile(mosaic_store *store, mosaic_profile_cb cb,

@@ -35,6 +35,27 @@ static const char *const store_migrations[] = {
     "  platform TEXT PRIMARY KEY,"
     "  handle TEXT, display_name TEXT, bio TEXT, location TEXT, extra TEXT"
     ");",
+    /* 1 -> 2: what extraction found, so a check need not re-extract */
+    "CREATE TABLE analysed ("
+    "  post_id INTEGER PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,"
+    "  extractor TEXT NOT NULL,"
+    "  client_cue INTEGER NOT NULL,"
+    "  back_reference INTEGER NOT NULL,"
+    "  session_timing INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE mentions ("
+    "  post_id INTEGER NOT NULL REFERENCES analysed (post_id)"
+    "    ON DELETE CASCADE,"
+    "  category TEXT NOT NULL, value TEXT, text TEXT NOT NULL,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+    "  byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
+    "  age_low INTEGER NOT NULL DEFAULT 0, age_high INTEGER NOT NULL DEFAULT 0,"
+    "  about INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX mentions_by_post ON mentions (post_id);"
+    /* a post whose text changes is analysed again */
+    "CREATE TRIGGER posts_text_changed AFTER UPDATE OF text ON posts "
+    "BEGIN DELETE FROM analysed WHERE post_id = NEW.id; END;",
 };
 
 #define STORE_SCHEMA_VERSION \

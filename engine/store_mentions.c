@@ -1,0 +1,203 @@
+/*
+ * store_mentions.c -- the analysed and mentions tables (see mention.h).
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "error.h"
+#include "mention.h"
+#include "store.h"
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Columns 0..7 of a post row as the analysis sees it. */
+#define MENTION_POST_COLUMNS                                               \
+    "p.id, p.platform, p.native_id, p.created_at, p.text, "              \
+    "coalesce(p.thread_root, p.reply_to)"
+
+static void read_mention_post(sqlite3_stmt *st, mention_post *p)
+{
+    p->post_id = sqlite3_column_int64(st, 0);
+    p->platform = col(st, 1);
+    p->native_id = col(st, 2);
+    p->created_at = col(st, 3);
+    p->text = col(st, 4);
+    p->thread = col(st, 5);
+}
+
+struct post_walk {
+    mention_post_cb cb;
+    void *ctx;
+};
+
+static int unanalysed_row(sqlite3_stmt *st, void *ctx)
+{
+    struct post_walk *w = ctx;
+    mention_post p = { 0 };
+
+    read_mention_post(st, &p);
+    return w->cb(&p, w->ctx);
+}
+
+int store_each_unanalysed(mosaic_store *store, const char *extractor,
+                          mention_post_cb cb, void *ctx)
+{
+    struct post_walk w = { cb, ctx };
+    char *sql = sqlite3_mprintf(
+        "SELECT " MENTION_POST_COLUMNS " FROM posts p WHERE p.own AND "
+        "p.text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analysed a "
+        "WHERE a.post_id = p.id AND a.extractor = %Q) ORDER BY p.id",
+        extractor);
+    int rc;
+
+    if (sql == NULL)
+        return mosaic__error_oom();
+    rc = store_each_row(store, sql, "reading posts to analyse",
+                        unanalysed_row, &w);
+    sqlite3_free(sql);
+    return rc;
+}
+
+static int step_done(mosaic_store *store, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_error(store, what);
+
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
+static int prepare(mosaic_store *store, sqlite3_stmt **st, const char *sql)
+{
+    if (*st == NULL &&
+        sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+                           NULL) != SQLITE_OK)
+        return store_error(store, "preparing the analysis");
+    return 0;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int put_span(mosaic_store *store, int64_t post_id,
+                    const mention_span *s)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if ((rc = prepare(store, &store->insert_mention,
+                      "INSERT INTO mentions VALUES "
+                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) < 0)
+        return rc;
+    st = store->insert_mention;
+    sqlite3_bind_int64(st, 1, post_id);
+    bind_text(st, 2, s->category);
+    bind_text(st, 3, s->value);
+    bind_text(st, 4, s->text ? s->text : "");
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)s->start);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)s->end);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)s->byte_start);
+    sqlite3_bind_int64(st, 8, (sqlite3_int64)s->byte_end);
+    sqlite3_bind_int(st, 9, s->age_low);
+    sqlite3_bind_int(st, 10, s->age_high);
+    sqlite3_bind_int(st, 11, s->about);
+    return step_done(store, st, "storing a mention");
+}
+
+int store_put_analysis(mosaic_store *store, const mention_post *post,
+                       const char *extractor, const mention_span *spans,
+                       size_t n)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if ((rc = prepare(store, &store->insert_analysed,
+                      "INSERT OR REPLACE INTO analysed VALUES "
+                      "(?, ?, ?, ?, ?)")) < 0)
+        return rc;
+    st = store->insert_analysed;
+    sqlite3_bind_int64(st, 1, post->post_id);
+    bind_text(st, 2, extractor);
+    sqlite3_bind_int(st, 3, post->client_cue);
+    sqlite3_bind_int(st, 4, post->back_reference);
+    sqlite3_bind_int(st, 5, post->session_timing);
+    if ((rc = step_done(store, st, "storing the analysis")) < 0)
+        return rc;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = put_span(store, post->post_id, &spans[i]);
+    return rc;
+}
+
+struct span_walk {
+    mention_span_cb cb;
+    void *ctx;
+};
+
+static int mention_row(sqlite3_stmt *st, void *ctx)
+{
+    struct span_walk *w = ctx;
+    mention_post p = { 0 };
+    mention_span s;
+
+    read_mention_post(st, &p);
+    p.client_cue = sqlite3_column_int(st, 6);
+    p.back_reference = sqlite3_column_int(st, 7);
+    p.session_timing = sqlite3_column_int(st, 8);
+    s.category = col(st, 9);
+    s.value = col(st, 10);
+    s.text = col(st, 11);
+    s.start = (size_t)sqlite3_column_int64(st, 12);
+    s.end = (size_t)sqlite3_column_int64(st, 13);
+    s.byte_start = (size_t)sqlite3_column_int64(st, 14);
+    s.byte_end = (size_t)sqlite3_column_int64(st, 15);
+    s.age_low = sqlite3_column_int(st, 16);
+    s.age_high = sqlite3_column_int(st, 17);
+    s.about = sqlite3_column_int(st, 18);
+    return w->cb(&p, &s, w->ctx);
+}
+
+int store_each_mention(mosaic_store *store, mention_span_cb cb, void *ctx)
+{
+    struct span_walk w = { cb, ctx };
+
+    /* The text is not read here: only the posts of findings need it. */
+    return store_each_row(
+        store,
+        "SELECT p.id, p.platform, p.native_id, p.created_at, NULL, "
+        "coalesce(p.thread_root, p.reply_to), a.client_cue, "
+        "a.back_reference, a.session_timing, m.category, m.value, m.text, "
+        "m.start, m.end, m.byte_start, m.byte_end, m.age_low, m.age_high, "
+        "m.about FROM mentions m JOIN analysed a ON a.post_id = m.post_id "
+        "JOIN posts p ON p.id = m.post_id "
+        "ORDER BY p.created_at IS NULL, p.created_at, p.id, m.start",
+        "reading mentions", mention_row, &w);
+}
+
+int store_post_text(mosaic_store *store, int64_t post_id, const char **out)
+{
+    int rc;
+
+    *out = NULL;
+    if ((rc = prepare(store, &store->select_text,
+                      "SELECT text FROM posts WHERE id = ?")) < 0)
+        return rc;
+    sqlite3_reset(store->select_text);
+    sqlite3_bind_int64(store->select_text, 1, post_id);
+    rc = sqlite3_step(store->select_text);
+    if (rc == SQLITE_ROW) {
+        *out = col(store->select_text, 0);
+        return 0;
+    }
+    if (rc == SQLITE_DONE)
+        return mosaic__error_set(MOSAIC_ENOTFOUND, "post %lld is not stored",
+                                 (long long)post_id);
+    return store_error(store, "reading a post");
+}
