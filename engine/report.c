@@ -5,19 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "error.h"
 #include "report.h"
 
-typedef struct chunk {
-    struct chunk *next;
-    size_t used, size;
-    max_align_t data[];
-} chunk;
-
-#define CHUNK_SIZE (64 * 1024)
-
 struct mosaic_report {
-    chunk *arena;
+    arena mem;
     mosaic_finding **findings;
     size_t n, cap;
     long posts, client_posts;
@@ -32,39 +25,17 @@ int report_new(mosaic_report **out)
 
 void *report_alloc(mosaic_report *r, size_t size)
 {
-    size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
-                  sizeof(max_align_t);
-    chunk *c = r->arena;
-    void *p;
-
-    if (c == NULL || c->size - c->used < need) {
-        size_t size_new = need > CHUNK_SIZE ? need : CHUNK_SIZE;
-        if ((c = malloc(sizeof(*c) + size_new)) == NULL)
-            return NULL;
-        c->next = r->arena;
-        c->used = 0;
-        c->size = size_new;
-        r->arena = c;
-    }
-    p = (char *)c->data + c->used;
-    c->used += need;
-    return memset(p, 0, size);
+    return arena_alloc(&r->mem, size);
 }
 
 char *report_strndup(mosaic_report *r, const char *s, size_t n)
 {
-    char *p;
-
-    if (s == NULL || (p = report_alloc(r, n + 1)) == NULL)
-        return NULL;
-    memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
+    return arena_strndup(&r->mem, s, n);
 }
 
 char *report_strdup(mosaic_report *r, const char *s)
 {
-    return s ? report_strndup(r, s, strlen(s)) : NULL;
+    return arena_strdup(&r->mem, s);
 }
 
 mosaic_finding *report_add_finding(mosaic_report *r)
@@ -148,11 +119,7 @@ void mosaic_report_free(mosaic_report *report)
 {
     if (report == NULL)
         return;
-    while (report->arena) {
-        chunk *next = report->arena->next;
-        free(report->arena);
-        report->arena = next;
-    }
+    arena_dispose(&report->mem);
     free(report->findings);
     free(report);
 }
