@@ -14,6 +14,7 @@
 /* Detection order: platform archives first, generic text formats last. */
 static const struct importer *const importers[] = {
     &importer_mastodon,
+    &importer_wordpress,
     &importer_jsonl,
     &importer_csv,
     &importer_text,
