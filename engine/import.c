@@ -15,6 +15,7 @@
 static const struct importer *const importers[] = {
     &importer_mastodon,
     &importer_wordpress,
+    &importer_blogger,
     &importer_jsonl,
     &importer_csv,
     &importer_text,
