@@ -13,6 +13,9 @@
 
 /* Detection order: platform archives first, generic text formats last. */
 static const struct importer *const importers[] = {
+    &importer_mastodon,
+    &importer_wordpress,
+    &importer_blogger,
     &importer_jsonl,
     &importer_csv,
     &importer_text,

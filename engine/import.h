@@ -25,6 +25,9 @@ struct importer {
 };
 
 /* The rows, defined in each importer's file. */
+extern const struct importer importer_mastodon;
+extern const struct importer importer_wordpress;
+extern const struct importer importer_blogger;
 extern const struct importer importer_jsonl;
 extern const struct importer importer_csv;
 extern const struct importer importer_text;
