@@ -13,6 +13,8 @@
 
 /* Detection order: platform archives first, generic text formats last. */
 static const struct importer *const importers[] = {
+    &importer_facebook,
+    &importer_instagram,
     &importer_jsonl,
     &importer_csv,
     &importer_text,

@@ -25,6 +25,8 @@ struct importer {
 };
 
 /* The rows, defined in each importer's file. */
+extern const struct importer importer_facebook;
+extern const struct importer importer_instagram;
 extern const struct importer importer_jsonl;
 extern const struct importer importer_csv;
 extern const struct importer importer_text;
