@@ -16,6 +16,8 @@ static const struct importer *const importers[] = {
     &importer_mastodon,
     &importer_wordpress,
     &importer_blogger,
+    &importer_facebook,
+    &importer_instagram,
     &importer_jsonl,
     &importer_csv,
     &importer_text,

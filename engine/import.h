@@ -28,6 +28,8 @@ struct importer {
 extern const struct importer importer_mastodon;
 extern const struct importer importer_wordpress;
 extern const struct importer importer_blogger;
+extern const struct importer importer_facebook;
+extern const struct importer importer_instagram;
 extern const struct importer importer_jsonl;
 extern const struct importer importer_csv;
 extern const struct importer importer_text;
