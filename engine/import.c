@@ -13,6 +13,9 @@
 
 /* Detection order: platform archives first, generic text formats last. */
 static const struct importer *const importers[] = {
+    &importer_linkedin,
+    &importer_reddit,
+    &importer_substack,
     &importer_jsonl,
     &importer_csv,
     &importer_text,

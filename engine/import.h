@@ -25,6 +25,9 @@ struct importer {
 };
 
 /* The rows, defined in each importer's file. */
+extern const struct importer importer_linkedin;
+extern const struct importer importer_reddit;
+extern const struct importer importer_substack;
 extern const struct importer importer_jsonl;
 extern const struct importer importer_csv;
 extern const struct importer importer_text;
