@@ -32,6 +32,16 @@ static int column_index(const csv_reader *r, const char *names)
     return -1;
 }
 
+/* The header line's length in UTF-16LE bytes, its line feed included:
+ * detection never decodes past it. */
+static size_t utf16le_first_line(const char *p, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i += 2)
+        if (p[i] == '\n' && p[i + 1] == '\0')
+            return i + 2;
+    return len & ~(size_t)1;
+}
+
 /* Tab-separated if the first line has tabs and no commas. */
 static int sniff_delimiter(instream *in, char *delim)
 {
@@ -88,7 +98,7 @@ int export_csv_header_has(source *src, const char *member,
     if ((rc = source_head(src, member, &head, &len)) < 0)
         return rc;
     if (utf16le_has_bom(head, len))
-        len &= ~(size_t)1; /* the head may cut a character in two */
+        len = utf16le_first_line(head, len);
     if ((rc = instream_open_memory(&raw, member, head, len)) < 0)
         return rc;
     rc = export_csv_start(&f, raw, SOURCE_HEAD_MAX) < 0 ? 0 : 1;

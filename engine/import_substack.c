@@ -28,10 +28,14 @@ static const export_column post_cols[] = {
 
 static int substack_detect(source *src)
 {
+    static const export_column marks[] = {
+        { "post_id", 1 }, { "is_published", 1 },
+    };
+
     if (!source_is_archive(src))
         return 0;
-    return export_csv_header_has(src, source_find(src, "posts.csv"),
-                                 post_cols, SU_PUBLISHED + 1);
+    return export_csv_header_has(src, source_find(src, "posts.csv"), marks,
+                                 ARRAY_SIZE(marks));
 }
 
 /* Who may read it: "everyone", the paid tiers, free subscribers. */
