@@ -47,6 +47,7 @@ static int read_unit(struct utf16_ctx *c, unsigned *unit)
 /* The next code point: 1, 0 at the end, <0 on error. */
 static int read_code_point(struct utf16_ctx *c, unsigned long *cp)
 {
+    unsigned long long at = c->offset;
     unsigned hi, lo;
     int rc;
 
@@ -68,7 +69,7 @@ unpaired:
     return mosaic__error_set(MOSAIC_EFORMAT,
                              "%s: invalid UTF-16: unpaired surrogate at "
                              "byte %llu",
-                             instream_name(c->inner), c->offset - 2);
+                             instream_name(c->inner), at);
 }
 
 static size_t put_utf8(unsigned char *o, unsigned long cp)
