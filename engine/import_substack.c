@@ -6,6 +6,8 @@
  * never opened.
  * SPDX-License-Identifier: MIT
  */
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -51,6 +53,75 @@ static const char *audience_visibility(const char *audience)
     return "private"; /* an audience not known here: assume a narrow one */
 }
 
+/* Substack's own furniture in a body: subscribe boxes and buttons. */
+static int is_widget(xmlNode *node)
+{
+    static const char *const widgets[] = {
+        "subscription-widget", "button-wrapper", "subscribe-widget",
+    };
+    xmlChar *cls = xmlGetProp(node, (const xmlChar *)"class");
+    int found = 0;
+
+    for (const char *p = (const char *)cls; p && *p && !found;) {
+        size_t n = strcspn(p, " \t\n");
+        for (size_t i = 0; i < ARRAY_SIZE(widgets) && !found; i++)
+            found = n >= strlen(widgets[i]) &&
+                    strncmp(p, widgets[i], strlen(widgets[i])) == 0;
+        p += n;
+        p += strspn(p, " \t\n");
+    }
+    xmlFree(cls);
+    return found;
+}
+
+static void drop_widgets(xmlNode *node, int depth)
+{
+    while (node) {
+        xmlNode *next = node->next;
+        if (node->type == XML_ELEMENT_NODE && is_widget(node)) {
+            xmlUnlinkNode(node);
+            xmlFreeNode(node);
+        } else if (depth < 256) {
+            drop_widgets(node->children, depth + 1);
+        }
+        node = next;
+    }
+}
+
+/* The body's plain text without widgets: parsed, pruned, written back
+ * as HTML and read by text_from_html (one HTML-to-text rule for all). */
+static int body_text(strbuf *out, const char *html, size_t len,
+                     const char *where)
+{
+    htmlDocPtr doc;
+    xmlBufferPtr pruned = NULL;
+    int rc = 0;
+
+    doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    if (doc == NULL)
+        return len == 0 ? 0
+                        : mosaic__error_set(MOSAIC_EFORMAT,
+                                            "%s: HTML that libxml2 cannot "
+                                            "read", where);
+    drop_widgets(doc->children, 0);
+    if ((pruned = xmlBufferCreate()) == NULL) {
+        rc = mosaic__error_oom();
+        goto done;
+    }
+    for (xmlNode *n = doc->children; n && rc == 0; n = n->next)
+        if (htmlNodeDump(pruned, doc, n) < 0)
+            rc = mosaic__error_oom();
+    if (rc == 0)
+        rc = text_from_html(out, (const char *)xmlBufferContent(pruned),
+                            (size_t)xmlBufferLength(pruned));
+done:
+    xmlBufferFree(pruned);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
 /* The plain text of posts/<post_id>.html into `body` ("" if the export
  * has none). */
 static int read_body(source *src, const char *post_id, strbuf *body)
@@ -81,7 +152,7 @@ static int read_body(source *src, const char *post_id, strbuf *body)
                                instream_name(in));
         goto done;
     }
-    rc = text_from_html(body, strbuf_str(&html), html.len);
+    rc = body_text(body, strbuf_str(&html), html.len, instream_name(in));
 done:
     instream_close(in);
     strbuf_dispose(&html);

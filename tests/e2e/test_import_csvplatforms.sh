@@ -73,6 +73,14 @@ else
     not_ok "substack: no subscriber address in the store"
 fi
 
+# Substack's subscribe boxes and buttons are not the writer's words;
+# an image caption is.
+mkzip "$T/widgets.zip" "{'posts.csv': 'post_id,post_date,is_published,type,audience,title,subtitle\n9.w,2024-02-01T00:00:00Z,true,newsletter,everyone,Walls,\n',
+  'posts/9.w.html': '<p>Before &amp; after.</p><div class=\"captioned-image-container\"><figure><img src=\"x.jpg\"><figcaption class=\"image-caption\">The room in Hexham</figcaption></figure></div><div class=\"subscription-widget-wrap\"><div class=\"subscription-widget show-subscribe\"><p>Thanks for reading! Subscribe for free</p></div></div><p class=\"button-wrapper\"><a class=\"button primary\"><span>Subscribe now</span></a></p><p>After.</p>'}"
+run 0 "substack with widgets" "$MOSAIC" import "$T/widgets.zip"
+"$MOSAIC" posts --jsonl | grep -q '"native_id":"9".*"text":"Walls\\n\\nBefore & after.\\n\\nThe room in Hexham\\n\\nAfter."' \
+    && ok "substack: widgets dropped, caption kept" || not_ok "substack: widgets dropped, caption kept: $("$MOSAIC" posts --jsonl | grep '"9"')"
+
 # Bad input: exit 2, one line naming the member (and line), store unchanged.
 before=$(store_digest)
 bad() { # DESCRIPTION PATTERN ZIP
