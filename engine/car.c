@@ -146,18 +146,26 @@ static int car_header_parse(car_cid *root, const unsigned char *p,
 
 int car_sniff(const unsigned char *p, size_t len)
 {
+    static const char start[] = "\xa2\x65roots"; /* DAG-CBOR key order */
     car_cid root;
     uint64_t hlen;
-    size_t used;
+    size_t used, n;
 
     if (car_varint(&hlen, &used, p, len) != 1 || hlen == 0 ||
-        hlen > len - used)
+        hlen > CAR_HEADER_MAX)
         return 0;
-    return car_header_parse(&root, p + used, (size_t)hlen, "CAR header") == 0;
+    if (hlen <= len - used)
+        return car_header_parse(&root, p + used, (size_t)hlen,
+                                "CAR header") == 0;
+    /* a header cut short: recognised, so reading it says so */
+    n = len - used < sizeof(start) - 1 ? len - used : sizeof(start) - 1;
+    return n > 0 && memcmp(p + used, start, n) == 0;
 }
 
-/* Read exactly n bytes; 0 or an error naming what was cut short. */
-static int car_read_all(car_reader *r, void *buf, size_t n, const char *what)
+/* Read exactly n bytes; 0 or an error naming what (starting at byte
+ * `at`) was cut short. */
+static int car_read_all(car_reader *r, void *buf, size_t n, const char *what,
+                        unsigned long long at)
 {
     size_t got = 0;
 
@@ -169,7 +177,7 @@ static int car_read_all(car_reader *r, void *buf, size_t n, const char *what)
             return mosaic__error_set(MOSAIC_EFORMAT,
                                      "%s: %s at offset %llu is cut short "
                                      "(the file is truncated)",
-                                     instream_name(r->in), what, r->offset);
+                                     instream_name(r->in), what, at);
         got += (size_t)k;
     }
     return 0;
@@ -242,7 +250,8 @@ int car_open(car_reader **out, instream *in)
         goto done;
     }
     if ((rc = car_buffer(r, (size_t)hlen)) < 0 ||
-        (rc = car_read_all(r, r->buf, (size_t)hlen, "the CAR header")) < 0 ||
+        (rc = car_read_all(r, r->buf, (size_t)hlen, "the CAR header",
+                            0)) < 0 ||
         (rc = car_header_parse(&r->root, r->buf, (size_t)hlen, where)) < 0)
         goto done;
     r->offset += hlen;
@@ -281,7 +290,7 @@ int car_next(car_reader *r, car_block *out)
                                  car_name(r), at, (unsigned long long)len,
                                  CAR_BLOCK_MAX);
     if ((rc = car_buffer(r, (size_t)len)) < 0 ||
-        (rc = car_read_all(r, r->buf, (size_t)len, "block")) < 0)
+        (rc = car_read_all(r, r->buf, (size_t)len, "block", at)) < 0)
         return rc;
     r->offset += len;
     if ((why = car_cid_parse(&out->cid, &used, r->buf, (size_t)len)))

@@ -49,7 +49,8 @@ int car_cid_equal(const car_cid *a, const car_cid *b);
 int car_link(car_cid *out, const cbor_item_t *item, const char *where,
              const char *field);
 
-/* 1 if p[0..len) starts with a whole CAR v1 header, 0 if not. */
+/* 1 if p[0..len) starts with a whole CAR v1 header (or the start of
+ * one, when the file ends inside it), 0 if not. */
 int car_sniff(const unsigned char *p, size_t len);
 
 typedef struct car_reader car_reader;

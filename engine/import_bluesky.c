@@ -160,12 +160,11 @@ static int bsky_index(struct bsky *b)
                                  "the file", source_path(b->src));
     if ((rc = mst_index_walk(b->index, &b->data, &st)) < 0)
         return rc;
-    if (st.nodes == 0)
+    if (st.missing > 0)
         return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: the commit's record tree is not in the "
-                                 "file", source_path(b->src));
-    for (size_t i = st.kept; i < st.records; i++)
-        sink_skip(b->sink); /* likes, follows, blocks, lists... */
+                                 "%s: %zu nodes of the record tree are not "
+                                 "in the file (truncated?)",
+                                 source_path(b->src), st.missing);
     return 0;
 }
 
@@ -430,6 +429,10 @@ static int read_block(struct bsky *b, const car_reader *r,
         return 0;
     block_where(where, sizeof(where), r, blk);
     while (rc == 0 && mst_index_next_path(b->index, &blk->cid, &path)) {
+        if (path == NULL) {
+            sink_skip(b->sink); /* a like, a follow, a block, a list... */
+            continue;
+        }
         if (rec == NULL &&
             (rc = dagcbor_load(&rec, blk->data, blk->len, where)) < 0)
             break;
@@ -452,6 +455,12 @@ static int bsky_records(struct bsky *b)
         if ((rc = read_block(b, r, &blk)) < 0)
             break;
     car_close(r);
+    if (rc == 0 && mst_index_unread(b->index) > 0)
+        rc = mosaic__error_set(MOSAIC_EFORMAT,
+                               "%s: %zu records the tree names are not in "
+                               "the file (truncated?)",
+                               source_path(b->src),
+                               mst_index_unread(b->index));
     return rc;
 }
 

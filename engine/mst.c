@@ -15,13 +15,14 @@ struct mst_node {
     car_cid cid;
     size_t first_child, nchildren; /* in ix->children */
     size_t first_leaf, nleaves;    /* in ix->leaves */
-    size_t nentries;               /* kept or not */
     int reached;
 };
 
+#define MST_NOT_KEPT ((size_t)-1)
+
 struct mst_leaf {
     car_cid cid;   /* the record block */
-    size_t key;    /* offset of the NUL-terminated key in ix->keys */
+    size_t key;    /* offset of the key in ix->keys, or MST_NOT_KEPT */
     int emitted;   /* handed out by mst_index_next_path */
 };
 
@@ -31,7 +32,7 @@ struct mst_index {
     size_t nnodes, cnodes;
     car_cid *children;
     size_t nchildren, cchildren;
-    struct mst_leaf *leaves; /* kept entries of every node noted */
+    struct mst_leaf *leaves; /* the entries of every node noted */
     size_t nleaves, cleaves;
     struct mst_leaf *live; /* those of reached nodes, sorted by CID */
     size_t nlive;
@@ -104,7 +105,9 @@ static int add_leaf(mst_index *ix, const car_cid *cid, const char *key,
     if ((rc = grow(&ix->leaves, &ix->cleaves, ix->nleaves,
                    sizeof(struct mst_leaf))) < 0)
         return rc;
-    if ((rc = strbuf_put(&ix->keys, key, len)) < 0 ||
+    if (!ix->keep(key, len))
+        at = MST_NOT_KEPT;
+    else if ((rc = strbuf_put(&ix->keys, key, len)) < 0 ||
         (rc = strbuf_putc(&ix->keys, '\0')) < 0)
         return rc == MOSAIC_ETOOBIG
                    ? mosaic__error_set(MOSAIC_ETOOBIG,
@@ -192,9 +195,7 @@ static int add_entry(mst_index *ix, const cbor_item_t *e, char *key,
             0 ||
         (rc == 1 && (rc = add_child(ix, &t)) < 0))
         return rc;
-    if (ix->keep(key, *klen) && (rc = add_leaf(ix, &v, key, *klen)) < 0)
-        return rc;
-    return 0;
+    return add_leaf(ix, &v, key, *klen);
 }
 
 int mst_index_add(mst_index *ix, const car_cid *cid, const cbor_item_t *node,
@@ -228,7 +229,6 @@ int mst_index_add(mst_index *ix, const car_cid *cid, const cbor_item_t *node,
             return rc;
     n->nchildren = ix->nchildren - n->first_child;
     n->nleaves = ix->nleaves - n->first_leaf;
-    n->nentries = cbor_array_size(e);
     ix->nnodes++;
     return 0;
 }
@@ -274,7 +274,7 @@ static void walk_marks(mst_index *ix, struct mst_node *root, size_t *stack,
     while (depth > 0) {
         struct mst_node *n = &ix->nodes[stack[--depth]];
         st->nodes++;
-        st->records += n->nentries;
+        st->records += n->nleaves;
         for (size_t i = 0; i < n->nchildren; i++) {
             struct mst_node *c =
                 node_find(ix, &ix->children[n->first_child + i]);
@@ -327,7 +327,8 @@ int mst_index_walk(mst_index *ix, const car_cid *root, mst_walk_stats *out)
         }
     }
     qsort(ix->live, ix->nlive, sizeof(*ix->live), leaf_cmp);
-    out->kept = ix->nlive;
+    for (size_t i = 0; i < ix->nlive; i++)
+        out->kept += ix->live[i].key != MST_NOT_KEPT;
     return 0;
 }
 
@@ -346,9 +347,19 @@ int mst_index_next_path(mst_index *ix, const car_cid *cid, const char **path)
     for (; lo < ix->nlive && cid_cmp(&ix->live[lo].cid, cid) == 0; lo++) {
         if (!ix->live[lo].emitted) {
             ix->live[lo].emitted = 1;
-            *path = ix->keys.ptr + ix->live[lo].key;
+            if (ix->live[lo].key != MST_NOT_KEPT)
+                *path = ix->keys.ptr + ix->live[lo].key;
             return 1;
         }
     }
     return 0;
+}
+
+size_t mst_index_unread(const mst_index *ix)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < ix->nlive; i++)
+        n += !ix->live[i].emitted;
+    return n;
 }

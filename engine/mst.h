@@ -6,8 +6,8 @@
  *
  * Memory is bounded: at most MST_ENTRIES_MAX entries (records of every
  * collection) and MST_KEYS_MAX bytes of kept keys; past them the import
- * is refused with MOSAIC_ETOOBIG.  Per kept record about 40 bytes plus
- * its key, per node link 36 bytes.  Lookups are sorted arrays and binary
+ * is refused with MOSAIC_ETOOBIG.  Per record 48 bytes, plus its key if
+ * kept; per node link 36 bytes (about 200 MiB at the limit).  Lookups are sorted arrays and binary
  * search, so crafted CIDs cannot make them slow.
  * SPDX-License-Identifier: MIT
  */
@@ -53,10 +53,14 @@ typedef struct {
 int mst_index_walk(mst_index *ix, const car_cid *root, mst_walk_stats *out);
 
 /*
- * The next kept path of the record block `cid`: 1 with *path (borrowed,
- * NUL-terminated), 0 when none is left.  Each path is handed out once,
- * so a duplicated block is not read twice.
+ * The next path of the record block `cid`: 1 with *path (borrowed,
+ * NUL-terminated; NULL for a record `keep` refused), 0 when none is
+ * left.  Each path is handed out once, so a duplicated block is not read
+ * twice.
  */
 int mst_index_next_path(mst_index *ix, const car_cid *cid, const char **path);
+
+/* Live records whose block was never handed out (missing from the CAR). */
+size_t mst_index_unread(const mst_index *ix);
 
 #endif
