@@ -258,6 +258,8 @@ static struct mst_node *node_find(mst_index *ix, const car_cid *cid)
 {
     struct mst_node want;
 
+    if (ix->nnodes == 0)
+        return NULL;
     want.cid = *cid;
     return bsearch(&want, ix->nodes, ix->nnodes, sizeof(*ix->nodes),
                    node_cmp);
@@ -293,6 +295,8 @@ static void nodes_sort(mst_index *ix)
 {
     size_t n = 0;
 
+    if (ix->nnodes == 0)
+        return;
     qsort(ix->nodes, ix->nnodes, sizeof(*ix->nodes), node_cmp);
     for (size_t i = 0; i < ix->nnodes; i++)
         if (n == 0 || node_cmp(&ix->nodes[n - 1], &ix->nodes[i]) != 0)
