@@ -21,6 +21,7 @@ static const struct importer *const importers[] = {
     &importer_linkedin,
     &importer_reddit,
     &importer_substack,
+    &importer_bluesky,
     &importer_jsonl,
     &importer_csv,
     &importer_text,

@@ -33,6 +33,7 @@ extern const struct importer importer_instagram;
 extern const struct importer importer_linkedin;
 extern const struct importer importer_reddit;
 extern const struct importer importer_substack;
+extern const struct importer importer_bluesky;
 extern const struct importer importer_jsonl;
 extern const struct importer importer_csv;
 extern const struct importer importer_text;
