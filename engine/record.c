@@ -16,28 +16,6 @@
 
 #define RECORD_PLATFORM "recorded"
 
-/* Empty, too big, not UTF-8 or holding NUL: refused before any write. */
-static int record_check_text(const char *text, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len && strchr(" \t\r\n", text[i]) && text[i])
-        i++;
-    if (i == len)
-        return mosaic__error_set(MOSAIC_EFORMAT, "the post is empty");
-    if (len > MOSAIC_DRAFT_MAX)
-        return mosaic__error_set(MOSAIC_ETOOBIG,
-                                 "the post is %zu bytes, over the limit of "
-                                 "%d", len, MOSAIC_DRAFT_MAX);
-    if (memchr(text, '\0', len))
-        return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "the post holds NUL bytes (binary data?)");
-    if (!text_is_utf8(text, len))
-        return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "the post is not valid UTF-8");
-    return 0;
-}
-
 int mosaic_record(char **out, mosaic_store *store, const char *text,
                   size_t len, const char *created_at)
 {
@@ -47,7 +25,7 @@ int mosaic_record(char **out, mosaic_store *store, const char *text,
 
     if (out)
         *out = NULL;
-    if ((rc = record_check_text(text, len)) < 0)
+    if ((rc = text_check_post(text, len)) < 0)
         return rc;
     if (created_at == NULL)
         time_format((int64_t)time(NULL), when);

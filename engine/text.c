@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "text.h"
 
 int text_is_utf8(const char *str, size_t len)
@@ -143,4 +144,26 @@ void text_rtrim(strbuf *sb)
 {
     while (sb->len > 0 && strchr(" \t\r\n", sb->ptr[sb->len - 1]))
         sb->ptr[--sb->len] = '\0';
+}
+
+/* Empty, too big, not UTF-8 or holding NUL: refused before any write. */
+int text_check_post(const char *text, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len && strchr(" \t\r\n", text[i]) && text[i])
+        i++;
+    if (i == len)
+        return mosaic__error_set(MOSAIC_EFORMAT, "the post is empty");
+    if (len > MOSAIC_DRAFT_MAX)
+        return mosaic__error_set(MOSAIC_ETOOBIG,
+                                 "the post is %zu bytes, over the limit of "
+                                 "%d", len, MOSAIC_DRAFT_MAX);
+    if (memchr(text, '\0', len))
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "the post holds NUL bytes (binary data?)");
+    if (!text_is_utf8(text, len))
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "the post is not valid UTF-8");
+    return 0;
 }

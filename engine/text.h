@@ -29,4 +29,9 @@ int text_from_html(strbuf *out, const char *html, size_t len);
 /* Trim trailing white space (spaces, tabs, newlines) in place. */
 void text_rtrim(strbuf *sb);
 
+/* A post or draft mosaic accepts: not empty, at most MOSAIC_DRAFT_MAX
+ * bytes, no NUL, valid UTF-8.  0, or MOSAIC_EFORMAT / MOSAIC_ETOOBIG
+ * with the reason. */
+int text_check_post(const char *text, size_t len);
+
 #endif
