@@ -239,7 +239,7 @@ static int mastodon_create(struct outbox *ob, const json_t *act)
     p.text = strbuf_str(&ob->text);
     p.thread_root = p.reply_to;
     p.content_warning = cw && cw[0] ? cw : NULL;
-    p.edited = json_object_get(obj, "updated") != NULL;
+    p.edited = json_is_string(json_object_get(obj, "updated"));
     return sink_post(ob->sink, &p, ob->where);
 }
 

@@ -81,4 +81,25 @@ wxr nodate.xml "$(item 7 post publish 'soon' 'x')"
 bad "item without a readable date" "nodate.xml: item 7: no readable date" nodate.xml
 printf '\xff\xfe<rss xmlns:wp="http://wordpress.org/export/1.2/">' >"$T/binary.xml"
 bad "binary junk named as WXR" "binary.xml" binary.xml
+# Memory stays bounded by one item, not the file: 40 MB of posts in well
+# under 64 MB (ASan builds use far more for themselves: skipped there).
+case $MOSAIC in *asan*) ;; *)
+python3 - "$T/big.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0"?>\n<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Big</title>\n')
+    body = "<p>" + "A long paragraph about nothing in particular. " * 100 + "</p>"
+    for i in range(8000):
+        f.write("<item><title>Post %d</title><wp:post_id>%d</wp:post_id><wp:post_type>post</wp:post_type>"
+                "<wp:status>publish</wp:status><wp:post_date_gmt>2020-01-01 00:00:00</wp:post_date_gmt>"
+                "<content:encoded><![CDATA[%s]]></content:encoded></item>\n" % (i, i + 1, body))
+    f.write("</channel></rss>\n")
+PY
+kb=$(MOSAIC_DB=$T/big.db python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$MOSAIC" import "$T/big.xml")
+[ "$(MOSAIC_DB=$T/big.db "$MOSAIC" posts --jsonl | wc -l)" = 8000 ] && ok "40 MB WXR: all 8000 posts" || not_ok "40 MB WXR: all 8000 posts"
+[ "$kb" -lt 65536 ] && ok "40 MB WXR read in $kb KB of memory" || not_ok "40 MB WXR read in $kb KB of memory (want < 64 MB)"
+;; esac
 finish
