@@ -421,6 +421,104 @@ mosaic_assess(mosaic_population *pop, const mosaic_setting *setting,
  *  caller's). */
 MOSAIC_EXTERN(void) mosaic_assessment_free(mosaic_assessment *a);
 
+/* ------------------------------------------------------------------ */
+/* Extraction: the quasi-identifiers in one post                      */
+/* ------------------------------------------------------------------ */
+
+/**
+ * A loaded extractor: the lexicons, gazetteer and compiled patterns, plus
+ * the working memory reused from post to post.  Opaque; close with
+ * mosaic_extractor_close().  One thread at a time per extractor (open one
+ * per thread: they share nothing).
+ */
+typedef struct mosaic_extractor mosaic_extractor;
+
+/**
+ * Load the reference data and compile the patterns.
+ *
+ * @param[out] out  the extractor, owned by the caller; NULL on failure.
+ * @param data_dir  the data folder (holding lexicon/ and refdata/), or
+ *                  NULL to find it as datadir.h describes ($MOSAIC_DATA,
+ *                  beside the program, PREFIX/share/mosaic).
+ * @return MOSAIC_OK; MOSAIC_ENOTFOUND when no data folder is found;
+ *         MOSAIC_EFORMAT naming the file and line of a bad data file;
+ *         another negative code on any other failure.
+ */
+MOSAIC_EXTERN(int) mosaic_extractor_open(mosaic_extractor **out,
+                                         const char *data_dir);
+
+/** Release an extractor and every result it handed out. NULL is a no-op. */
+MOSAIC_EXTERN(void) mosaic_extractor_close(mosaic_extractor *ext);
+
+/** Whom a span describes. */
+typedef enum {
+    MOSAIC_ABOUT_UNKNOWN = 0, /**< no cue either way */
+    MOSAIC_ABOUT_CLIENT,      /**< the client the post refers to */
+    MOSAIC_ABOUT_AUTHOR,      /**< the therapist ("I", "my husband") */
+    MOSAIC_ABOUT_OTHER        /**< someone else, or clients in general */
+} mosaic_about;
+
+/**
+ * One quasi-identifier found in a post.  Every string is borrowed from
+ * the extractor and lives until its next mosaic_extract() call.
+ */
+typedef struct {
+    size_t start, end;           /**< Unicode code points, end exclusive */
+    size_t byte_start, byte_end; /**< the same span in UTF-8 bytes */
+    /** "PLACE", "ORG", "DATE", "TIME", "AGE", "GENDER", "OCCUPATION",
+     *  "FAMILY", "HEALTH", "LIFE_EVENT", "ETHNICITY", "NATIONALITY",
+     *  "RELIGION", "LANGUAGE", "SEXUALITY", "DISTINCTIVE", "NAME",
+     *  "CONTACT" (e-mail, phone, handle, full postcode: direct
+     *  identifiers) or "SESSION". */
+    const char *category;
+    const char *text; /**< the words as written (after UTF-8 repair) */
+    /** Normalised, or NULL when there is nothing to normalise to: PLACE
+     *  the gazetteer's name ("Hebden Bridge") or a postcode district
+     *  ("HX7"); AGE "15" or "70-79"; DATE an ISO 8601 interval
+     *  "2024-03-05/2024-03-05" (NULL when a relative date has no
+     *  created_at to resolve against) or a duration "P2W"; TIME
+     *  "16:00"; GENDER "female"/"male"; OCCUPATION the lower-case
+     *  canonical title ("farrier"); other lexicon categories the
+     *  lexicon's canonical lower-case term. */
+    const char *value;
+    mosaic_about about;
+    int age_low, age_high; /**< AGE: the years it allows, else 0 */
+} mosaic_span;
+
+/** What one post holds.  Borrowed from the extractor (see above). */
+typedef struct {
+    int client_cue;     /**< the post refers to one client */
+    int back_reference; /**< "the client I mentioned", "update on ..." */
+    int session_timing; /**< "today", "my 4pm", a weekday session */
+    size_t n;           /**< number of spans */
+    const mosaic_span *spans; /**< in text order */
+    size_t invalid_utf8; /**< ill-formed sequences replaced by U+FFFD */
+} mosaic_extraction;
+
+/**
+ * Extract the quasi-identifiers of one post.
+ *
+ * Invalid UTF-8 is replaced by U+FFFD (and counted in invalid_utf8), NUL
+ * bytes are read as spaces: neither is an error.  Work is linear in
+ * `len`; memory is reused from call to call.
+ *
+ * @param[out] out    the result, owned by `ext` and valid until the next
+ *                    call on `ext` or its close.
+ * @param ext         an open extractor.
+ * @param text        the post's text (need not be NUL-terminated).
+ * @param len         its length in bytes.
+ * @param created_at  when it was posted (ISO 8601, UTC) to resolve
+ *                    "yesterday" and "last Tuesday"; NULL if unknown.
+ * @return MOSAIC_OK; MOSAIC_EFORMAT for an unreadable created_at;
+ *         MOSAIC_ENOMEM.
+ */
+MOSAIC_EXTERN(int)
+mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,
+               const char *text, size_t len, const char *created_at);
+
+/** The lower-case name of an mosaic_about: "client", "author", ... */
+MOSAIC_EXTERN(const char *) mosaic_about_name(mosaic_about about);
+
 #ifdef __cplusplus
 }
 #endif

@@ -45,5 +45,3 @@ PENDING(cmd_scan, "scan", "[options] ARCHIVE...",
         "estimate how many people match, and report what to change.")
 PENDING(cmd_check, "check", "[options] [--file DRAFT]",
         "Judge a draft (standard input) together with the stored history.")
-PENDING(cmd_extract, "extract", "[options] [FILE]",
-        "Print the quasi-identifiers found in text.")

@@ -1,0 +1,261 @@
+/*
+ * extract.c -- the extraction stage: run the text layer and every
+ * recogniser over one post, settle overlapping candidates, attribute
+ * each span, and hand out the result with code-point offsets.
+ * SPDX-License-Identifier: MIT
+ */
+#include <libstemmer.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datadir.h"
+#include "error.h"
+#include "extract.h"
+#include "timefmt.h"
+
+#define EXTRACT_PROBE "lexicon/clientcues.txt"
+
+int mosaic_extractor_open(mosaic_extractor **out, const char *data_dir)
+{
+    mosaic_extractor *ext = NULL;
+    char dir[PATH_MAX];
+    int error;
+
+    *out = NULL;
+    if ((error = datadir_find(dir, sizeof(dir), data_dir, EXTRACT_PROBE)) <
+        0)
+        return error;
+    if ((ext = calloc(1, sizeof(*ext))) == NULL)
+        return mosaic__error_oom();
+    if ((ext->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL) {
+        error = mosaic__error_set(MOSAIC_ERROR, "no English stemmer");
+        goto done;
+    }
+    if ((error = extract_patterns_new(&ext->patterns)) < 0 ||
+        (error = extract_load(ext, dir)) < 0)
+        goto done;
+    *out = ext;
+    ext = NULL;
+done:
+    mosaic_extractor_close(ext);
+    return error;
+}
+
+void mosaic_extractor_close(mosaic_extractor *ext)
+{
+    if (ext == NULL)
+        return;
+    xlexicon_dispose(&ext->lexicon);
+    xlexicon_dispose(&ext->places);
+    xlexicon_dispose(&ext->squashed);
+    xlexicon_dispose(&ext->names);
+    xtable_dispose(&ext->common);
+    xtable_dispose(&ext->memo);
+    if (ext->stemmer)
+        sb_stemmer_delete(ext->stemmer);
+    extract_patterns_free(ext->patterns);
+    free(ext->clean);
+    free(ext->toks);
+    free(ext->folds);
+    free(ext->cps);
+    free(ext->spans);
+    free(ext->out);
+    free(ext->strings);
+    free(ext);
+}
+
+const char *mosaic_about_name(mosaic_about about)
+{
+    switch (about) {
+    case MOSAIC_ABOUT_CLIENT: return "client";
+    case MOSAIC_ABOUT_AUTHOR: return "author";
+    case MOSAIC_ABOUT_OTHER: return "other";
+    default: return "unknown";
+    }
+}
+
+int extract_add(mosaic_extractor *ext, size_t start, size_t end,
+                const char *category, const char *value, int priority)
+{
+    xspan *s;
+
+    if (ext->nspans == ext->spans_cap) {
+        size_t cap = ext->spans_cap ? ext->spans_cap * 2 : 64;
+        xspan *p = realloc(ext->spans, cap * sizeof(*p));
+        if (p == NULL)
+            return mosaic__error_oom();
+        ext->spans = p;
+        ext->spans_cap = cap;
+    }
+    s = &ext->spans[ext->nspans++];
+    memset(s, 0, sizeof(*s));
+    s->start = start;
+    s->end = end;
+    s->category = category;
+    s->priority = priority;
+    s->about = -1;
+    if (value) {
+        strncpy(s->value, value, sizeof(s->value) - 1);
+        s->value[sizeof(s->value) - 1] = '\0';
+    }
+    return 0;
+}
+
+size_t extract_token_at(const mosaic_extractor *ext, size_t at)
+{
+    size_t lo = 0, hi = ext->ntoks;
+
+    while (lo < hi) { /* first token ending after `at` */
+        size_t mid = (lo + hi) / 2;
+        if (ext->toks[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int span_order(const void *a, const void *b)
+{
+    const xspan *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return y->priority - x->priority;
+}
+
+/* Keep the best of overlapping candidates: the longer, then the higher
+ * priority; a strictly higher priority inside a longer weak span wins. */
+static void settle_overlaps(mosaic_extractor *ext)
+{
+    size_t kept = 0;
+
+    if (ext->nspans > 1)
+        qsort(ext->spans, ext->nspans, sizeof(xspan), span_order);
+    for (size_t i = 0; i < ext->nspans; i++) {
+        xspan *s = &ext->spans[i];
+        if (kept > 0 && s->start < ext->spans[kept - 1].end) {
+            xspan *k = &ext->spans[kept - 1];
+            if (s->priority > k->priority && k->priority <= PRI_WEAK)
+                *k = *s;
+            continue;
+        }
+        ext->spans[kept++] = *s;
+    }
+    ext->nspans = kept;
+}
+
+/* Drop internal kinds (client cues) from the output list. */
+static int internal(const xspan *s)
+{
+    return strncmp(s->category, "CUE", 3) == 0;
+}
+
+static int build_output(mosaic_extractor *ext)
+{
+    size_t need = 0, n = 0, cp = 0, at = 0, o = 0;
+    const unsigned char *t = (const unsigned char *)ext->clean;
+
+    for (size_t i = 0; i < ext->nspans; i++)
+        need += ext->spans[i].end - ext->spans[i].start + 1 +
+                strlen(ext->spans[i].value) + 1;
+    if (need > ext->strings_cap) {
+        char *p = realloc(ext->strings, need);
+        if (p == NULL)
+            return mosaic__error_oom();
+        ext->strings = p;
+        ext->strings_cap = need;
+    }
+    if (ext->nspans > ext->out_cap) {
+        mosaic_span *p = realloc(ext->out, ext->nspans * sizeof(*p));
+        if (p == NULL)
+            return mosaic__error_oom();
+        ext->out = p;
+        ext->out_cap = ext->nspans;
+    }
+    for (size_t i = 0; i < ext->nspans; i++) {
+        const xspan *s = &ext->spans[i];
+        mosaic_span *m;
+        size_t len = s->end - s->start;
+        if (internal(s))
+            continue;
+        m = &ext->out[n++];
+        for (; at < s->start; at++) /* spans are in order */
+            cp += (t[at] & 0xC0) != 0x80;
+        m->start = cp;
+        m->end = cp;
+        for (size_t j = s->start; j < s->end; j++)
+            m->end += (t[j] & 0xC0) != 0x80;
+        m->byte_start = s->start;
+        m->byte_end = s->end;
+        m->category = s->category;
+        memcpy(ext->strings + o, ext->clean + s->start, len);
+        ext->strings[o + len] = '\0';
+        m->text = ext->strings + o;
+        o += len + 1;
+        if (s->value[0]) {
+            strcpy(ext->strings + o, s->value);
+            m->value = ext->strings + o;
+            o += strlen(s->value) + 1;
+        } else {
+            m->value = NULL;
+        }
+        m->about = s->about < 0 ? MOSAIC_ABOUT_UNKNOWN : (mosaic_about)s->about;
+        m->age_low = s->age_low;
+        m->age_high = s->age_high;
+    }
+    ext->result.n = n;
+    ext->result.spans = ext->out;
+    ext->result.invalid_utf8 = ext->invalid;
+    return 0;
+}
+
+static int set_anchor(mosaic_extractor *ext, const char *created_at)
+{
+    int64_t t;
+
+    ext->have_anchor = 0;
+    if (created_at == NULL || created_at[0] == '\0')
+        return 0;
+    if (time_parse(created_at, &t) < 0)
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "created_at: not a date and time");
+    ext->anchor_day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    ext->have_anchor = 1;
+    return 0;
+}
+
+typedef int (*recogniser)(mosaic_extractor *ext);
+
+static const recogniser recognisers[] = {
+    extract_contacts, extract_dates, extract_times,   extract_ages,
+    extract_lexicons, extract_places, extract_names, extract_orgs,
+};
+
+int mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,
+                   const char *text, size_t len, const char *created_at)
+{
+    int rc;
+
+    *out = NULL;
+    memset(&ext->result, 0, sizeof(ext->result));
+    ext->nspans = 0;
+    if (text == NULL)
+        len = 0;
+    if ((rc = set_anchor(ext, created_at)) < 0 ||
+        (rc = extract_clean(ext, text ? text : "", len)) < 0 ||
+        (rc = extract_tokenise(ext)) < 0)
+        return rc;
+    for (size_t i = 0; i < sizeof(recognisers) / sizeof(*recognisers); i++)
+        if ((rc = recognisers[i](ext)) < 0)
+            return rc;
+    settle_overlaps(ext);
+    extract_attribute(ext);
+    if ((rc = build_output(ext)) < 0)
+        return rc;
+    *out = &ext->result;
+    return 0;
+}

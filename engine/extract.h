@@ -1,0 +1,149 @@
+/*
+ * extract.h -- the extraction stage's private parts: the extractor, the
+ * token stream of one post, candidate spans, and the recognisers that
+ * add them (one extract_<kind>.c each).
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_EXTRACT_H
+#define MOSAIC_EXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract_table.h"
+#include "mosaic.h"
+#include "regex.h"
+
+struct sb_stemmer;
+
+/* Token kinds. */
+enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
+       TOK_PUNCT, TOK_OTHER };
+
+/* Token flags. */
+#define TOK_CAP 0x01        /* first letter upper case */
+#define TOK_UPPER 0x02      /* two or more letters, all upper case */
+#define TOK_SENT_START 0x04 /* first token of a sentence */
+#define TOK_HASHTAG 0x08    /* a word of a hashtag */
+#define TOK_TAG_FIRST 0x10  /* the first word of a hashtag (starts at #) */
+
+typedef struct {
+    size_t start, end;  /* bytes in the cleaned text */
+    uint32_t fold;      /* offset of the case-folded form in ext->folds */
+    uint32_t fold_len;
+    uint32_t stem;      /* offset of the stem in ext->folds; UINT32_MAX
+                           until asked for */
+    uint32_t stem_len;
+    uint32_t tag_end;   /* hashtag words: token index past the hashtag */
+    uint16_t kind, flags;
+    uint32_t sentence;
+} xtoken;
+
+/* A candidate span, in bytes of the cleaned text. */
+typedef struct {
+    size_t start, end;
+    const char *category; /* one of the public names, or an internal one */
+    char value[48];       /* "" when none */
+    int about;            /* -1: decided by attribution */
+    int age_low, age_high;
+    int priority;         /* wins overlaps of the same extent */
+} xspan;
+
+/* Internal (never output) kinds from the lexicons. */
+#define CAT_CUE "CUE"           /* a client cue: "a client" */
+#define CAT_AGGREGATE "CUE_AGG" /* clients in general: "many clients" */
+#define CAT_HYPO "CUE_HYPO"     /* a hypothetical: "imagine a client" */
+#define CAT_BACKREF "CUE_BACK"  /* "the client I mentioned" */
+
+/* Priorities for overlap resolution (higher wins at the same extent). */
+enum { PRI_WEAK = 1, PRI_LEXICON = 3, PRI_PATTERN = 5, PRI_DIRECT = 8 };
+
+struct mosaic_extractor {
+    /* reference data */
+    xlexicon lexicon; /* stem sequences -> lexicon entries */
+    xlexicon places;  /* folded word sequences -> gazetteer names */
+    xlexicon squashed; /* names without spaces (#hashtags) */
+    xlexicon names;   /* folded first names */
+    xtable common;   /* folded common English words */
+    struct sb_stemmer *stemmer;
+    struct extract_patterns *patterns;
+
+    /* per-post working memory, reused */
+    char *clean;
+    size_t clean_len, clean_cap;
+    xtoken *toks;
+    size_t ntoks, toks_cap;
+    char *folds;
+    size_t folds_len, folds_cap;
+    int32_t *cps;
+    size_t cps_cap;
+    xspan *spans;
+    size_t nspans, spans_cap;
+    mosaic_span *out;
+    size_t out_cap;
+    char *strings;
+    size_t strings_cap;
+    xtable memo; /* folded word -> stem, across posts (bounded) */
+    size_t invalid;
+    int have_anchor;
+    int64_t anchor_day; /* days since 1970-01-01 of created_at */
+    mosaic_extraction result;
+};
+
+/* extract_text.c: clean, tokenise and fold one post. */
+int extract_clean(mosaic_extractor *ext, const char *text, size_t len);
+int extract_tokenise(mosaic_extractor *ext);
+/* The folded form of a token (NUL-terminated). */
+#define TOK_FOLD(ext, t) ((ext)->folds + (t)->fold)
+/* The stem of a word token (computed on first use); NULL on failure. */
+const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
+/* Fold a phrase the way tokens are folded, word by word, into out
+ * (words joined by one space); stems instead when stem is set. */
+int extract_phrase_key(mosaic_extractor *ext, const char *phrase, int stem,
+                       char *out, size_t size, int *nwords);
+/* Split a hashtag body ("HebdenBridge") into word boundaries; returns
+ * the number of words, their byte lengths in lens[]. */
+size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
+                             size_t max);
+
+/* extract.c: add a candidate span (copies value, may be NULL). */
+int extract_add(mosaic_extractor *ext, size_t start, size_t end,
+                const char *category, const char *value, int priority);
+/* The last span added (to set ages or about). */
+#define EXTRACT_LAST(ext) (&(ext)->spans[(ext)->nspans - 1])
+/* The index of the token holding byte offset `at`, or ntoks. */
+size_t extract_token_at(const mosaic_extractor *ext, size_t at);
+
+/* Recognisers: each adds its candidate spans for the current post. */
+int extract_patterns_new(struct extract_patterns **out);
+void extract_patterns_free(struct extract_patterns *p);
+int extract_dates(mosaic_extractor *ext);
+int extract_times(mosaic_extractor *ext);
+int extract_ages(mosaic_extractor *ext);
+int extract_contacts(mosaic_extractor *ext);
+int extract_lexicons(mosaic_extractor *ext);
+int extract_places(mosaic_extractor *ext);
+int extract_names(mosaic_extractor *ext);
+int extract_orgs(mosaic_extractor *ext);
+
+/* extract_lexicon.c: the longest phrase of lx starting at token i, keyed
+ * by stems (by_stem) or folded words; returns the token index past the
+ * match (0 when none) and the entry in *ent. */
+size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
+                        int by_stem, const xentry **ent);
+/* 1 if token i is a word (or number) a phrase may use. */
+int extract_is_word(const mosaic_extractor *ext, size_t i);
+
+/* extract_load.c: the reference data. */
+int extract_load(mosaic_extractor *ext, const char *dir);
+
+/* extract_about.c: post-level cues and who each span describes. */
+void extract_attribute(mosaic_extractor *ext);
+
+/* extract_date.c helpers, also used by tests through the engine. */
+int64_t date_days_from_civil(int y, int m, int d);
+void date_civil_from_days(int64_t z, int *y, int *m, int *d);
+int date_weekday(int64_t day); /* 0 = Monday ... 6 = Sunday */
+int64_t date_easter(int year);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * extract_age.c -- ages and age phrases: "15-year-old", "aged 15",
+ * "in her seventies", "late twenties", "Year 11", "teenager", "retired";
+ * each with the years it allows (value "15" or "70-79").
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_pattern.h"
+
+#define NUM "(\\d{1,3}|" RX_NUMWORD ")"
+#define DECADE                                                            \
+    "(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|" \
+    "nineties|[1-9]0s|" RX_APOS "[1-9]0s)"
+
+static int add_age(mosaic_extractor *ext, size_t s, size_t e, int lo, int hi)
+{
+    char v[32];
+    int rc;
+
+    if (lo < 0 || hi > 120 || lo > hi)
+        return 0;
+    if (lo == hi)
+        snprintf(v, sizeof(v), "%d", lo);
+    else
+        snprintf(v, sizeof(v), "%d-%d", lo, hi);
+    if ((rc = extract_add(ext, s, e, "AGE", v, PRI_PATTERN)) < 0)
+        return rc;
+    EXTRACT_LAST(ext)->age_low = lo;
+    EXTRACT_LAST(ext)->age_high = hi;
+    return 0;
+}
+
+static int on_years_old(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int a = extract_number(t + ov[2], GROUP_LEN(ov, 1));
+
+    (void)n;
+    return a > 0 ? add_age(ctx, ov[0], ov[1], a, a) : 0;
+}
+
+/* The first year of a decade word: "twenties" 20, "70s" 70, "teens" 13. */
+static int decade_start(const char *d)
+{
+    static const char *const w[] = { "teen", "twen", "thir", "fort", "fift",
+                                     "sixt", "seve", "eigh", "nine" };
+
+    if ((unsigned char)*d >= 0x80)
+        d += 3; /* U+2019 */
+    if (*d == '\'')
+        d++;
+    if ((unsigned)*d - '0' < 10)
+        return (*d - '0') * 10;
+    for (int i = 0; i < 9; i++)
+        if (strncasecmp(d, w[i], 4) == 0)
+            return i == 0 ? 13 : (i + 1) * 10;
+    return -1;
+}
+
+static int on_decade(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int lo = decade_start(t + ov[4]), hi = lo == 13 ? 19 : lo + 9;
+
+    (void)n;
+    if (lo < 0)
+        return 0;
+    if (GROUP_SET(ov, 1)) {
+        char q = (char)(t[ov[2]] | 0x20);
+        if (lo == 13)
+            hi = q == 'e' ? 15 : q == 'm' ? 16 : 19, lo = q == 'l' ? 17 : lo;
+        else if (q == 'e')
+            hi = lo + 3;
+        else if (q == 'm')
+            lo += 3, hi = lo + 3;
+        else
+            lo += 7;
+    }
+    return add_age(ctx, ov[0], ov[1], lo, hi);
+}
+
+static int on_something(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int lo = extract_number(t + ov[2], GROUP_LEN(ov, 1));
+
+    (void)n;
+    return add_age(ctx, ov[0], ov[1], lo, lo + 9);
+}
+
+static int on_school_year(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int y = atoi(t + ov[2]);
+
+    (void)n;
+    return add_age(ctx, ov[0], ov[1], y + 4, y + 5);
+}
+
+static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
+{
+    static const struct {
+        const char *prefix;
+        int lo, hi;
+    } stages[] = {
+        { "sixth", 16, 18 },    { "teen", 13, 19 },  { "adolescen", 12, 18 },
+        { "toddler", 1, 3 },    { "pre", 3, 12 },    { "tween", 10, 12 },
+        { "pensioner", 66, 100 }, { "oap", 66, 100 }, { "octo", 80, 89 },
+        { "nona", 90, 99 },     { "cente", 100, 110 }, { "retire", 55, 100 },
+        { "infant", 0, 1 },     { "newborn", 0, 0 },  { "school", 5, 16 },
+        { "undergrad", 18, 22 }, { "student", 16, 25 },
+    };
+    const char *w = t + ov[0];
+
+    (void)n;
+    for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++)
+        if (strncasecmp(w, stages[i].prefix, strlen(stages[i].prefix)) == 0)
+            return add_age(ctx, ov[0], ov[1], stages[i].lo, stages[i].hi);
+    return 0;
+}
+
+static const struct rx_row rows[] = {
+    { "years old", "\\b" NUM "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old|\\s?(?:yo|"
+      "y/o|y\\.o\\.))\\b", REGEX_CASELESS, on_years_old },
+    { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
+      "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
+      REGEX_CASELESS, on_years_old },
+    { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
+      REGEX_CASELESS, on_years_old },
+    { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
+      "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
+      on_decade },
+    { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+      "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something },
+    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0, on_school_year },
+    { "life stage", "\\b(?:sixth[\\s-]?form(?:er)?|teenager|teen|"
+      "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
+      "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
+      "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
+      "student)s?\\b", REGEX_CASELESS, on_life_stage },
+};
+
+int extract_ages_compile(struct extract_patterns *p)
+{
+    return extract_rx_compile(p, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
+}
+
+/* A decade alone ("the seventies") is an era, not an age: keep it only
+ * with a person ("in her", a qualifier "late") -- checked here. */
+int extract_ages(mosaic_extractor *ext)
+{
+    size_t before = ext->nspans, kept = before;
+    int rc = extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
+
+    if (rc < 0)
+        return rc;
+    for (size_t i = before; i < ext->nspans; i++) {
+        const xspan *s = &ext->spans[i];
+        const char *w = ext->clean + s->start;
+        size_t len = s->end - s->start;
+        int bare = s->age_high - s->age_low == 9 && s->age_low % 10 == 0 &&
+                   strncasecmp(w, "in ", 3) != 0 &&
+                   (len < 9 || strncasecmp(w + len - 9, "something", 9));
+        if (bare)
+            continue;
+        ext->spans[kept++] = *s;
+    }
+    ext->nspans = kept;
+    return 0;
+}

@@ -1,0 +1,559 @@
+/*
+ * extract_date.c -- dates: absolute ("5 March 2024", "05/03/2024"),
+ * weekdays, relative ("yesterday", "last Tuesday", "a fortnight ago"),
+ * UK holidays ("Boxing Day", "bank holiday") and durations ("for three
+ * years"), each resolved against the post's created_at into an ISO 8601
+ * interval "YYYY-MM-DD/YYYY-MM-DD" (durations: "P3Y").
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_pattern.h"
+
+#define MONTH                                                             \
+    "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"      \
+    "july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"       \
+    "dec(?:ember)?)"
+#define MONTH_FULL                                                        \
+    "(?-i:January|February|March|April|May|June|July|August|September|"   \
+    "October|November|December)"
+#define DAY "(0?[1-9]|[12]\\d|3[01])"
+#define YEAR "((?:19|20)\\d\\d)"
+#define QUANT "(" RX_NUMWORD "|a|an|a\\s+couple\\s+of|a\\s+few|few|several|\\d{1,3})"
+
+/* ---- civil calendar (H. Hinnant's algorithms) ---------------------- */
+
+int64_t date_days_from_civil(int y, int m, int d)
+{
+    int64_t era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void date_civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    int64_t era, doe, yoe, doy, mp;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int date_weekday(int64_t day)
+{
+    int64_t w = (day + 3) % 7; /* 1970-01-01 was a Thursday */
+
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+int64_t date_easter(int year) /* anonymous Gregorian algorithm */
+{
+    int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31;
+
+    return date_days_from_civil(year, month, day + 1);
+}
+
+static int days_in_month(int y, int m)
+{
+    return (int)(date_days_from_civil(m == 12 ? y + 1 : y, m % 12 + 1, 1) -
+                 date_days_from_civil(y, m, 1));
+}
+
+/* The n-th (1-based; -1 the last) weekday wd of a month. */
+static int64_t nth_weekday(int y, int m, int wd, int n)
+{
+    int64_t first = date_days_from_civil(y, m, 1), d;
+
+    if (n > 0) {
+        d = first + (wd - date_weekday(first) + 7) % 7;
+        return d + 7 * (n - 1);
+    }
+    d = first + days_in_month(y, m) - 1;
+    return d - (date_weekday(d) - wd + 7) % 7;
+}
+
+/* ---- spans --------------------------------------------------------- */
+
+static int add_interval(mosaic_extractor *ext, size_t s, size_t e,
+                        int64_t lo, int64_t hi)
+{
+    char v[48];
+    int y1, m1, d1, y2, m2, d2;
+
+    date_civil_from_days(lo, &y1, &m1, &d1);
+    date_civil_from_days(hi, &y2, &m2, &d2);
+    snprintf(v, sizeof(v), "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1, y2,
+             m2, d2);
+    return extract_add(ext, s, e, "DATE", v, PRI_PATTERN);
+}
+
+/* A relative date: resolved only when the post has a date. */
+static int add_relative(mosaic_extractor *ext, size_t s, size_t e,
+                        int64_t lo_off, int64_t hi_off)
+{
+    if (!ext->have_anchor)
+        return extract_add(ext, s, e, "DATE", NULL, PRI_PATTERN);
+    return add_interval(ext, s, e, ext->anchor_day + lo_off,
+                        ext->anchor_day + hi_off);
+}
+
+static int month_number(const char *s)
+{
+    static const char *const m[] = { "jan", "feb", "mar", "apr",
+                                     "may", "jun", "jul", "aug",
+                                     "sep", "oct", "nov", "dec" };
+
+    for (int i = 0; i < 12; i++)
+        if (strncasecmp(s, m[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+static int weekday_number(const char *s)
+{
+    static const char *const w[] = { "mo", "tu", "we", "th",
+                                     "fr", "sa", "su" };
+
+    for (int i = 0; i < 7; i++)
+        if (strncasecmp(s, w[i], 2) == 0)
+            return i;
+    return 0;
+}
+
+static int anchor_year(const mosaic_extractor *ext)
+{
+    int y, m, d;
+
+    if (!ext->have_anchor)
+        return 0;
+    date_civil_from_days(ext->anchor_day, &y, &m, &d);
+    return y;
+}
+
+static int group_int(const char *t, const size_t *ov, int k)
+{
+    return GROUP_SET(ov, k) ? atoi(t + ov[2 * k]) : 0;
+}
+
+/* A day and month without a year: the occurrence nearest the post. */
+static int add_day_month(mosaic_extractor *ext, size_t s, size_t e, int y,
+                         int m, int d)
+{
+    int64_t day;
+
+    if (d > days_in_month(y ? y : 2000, m))
+        return 0;
+    if (y == 0) {
+        int64_t best = 0, dist = -1;
+        if (!ext->have_anchor)
+            return extract_add(ext, s, e, "DATE", NULL, PRI_PATTERN);
+        for (int k = -1; k <= 1; k++) {
+            int64_t c = date_days_from_civil(anchor_year(ext) + k, m, d);
+            int64_t dd = llabs(c - ext->anchor_day);
+            if (dist < 0 || dd < dist)
+                best = c, dist = dd;
+        }
+        return add_interval(ext, s, e, best, best);
+    }
+    day = date_days_from_civil(y, m, d);
+    return add_interval(ext, s, e, day, day);
+}
+
+static int on_iso(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)n;
+    return add_day_month(ctx, ov[0], ov[1], group_int(t, ov, 1),
+                         group_int(t, ov, 2), group_int(t, ov, 3));
+}
+
+static int on_numeric(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int y = group_int(t, ov, 3);
+
+    (void)n;
+    if (GROUP_LEN(ov, 3) == 2)
+        y += 2000;
+    return add_day_month(ctx, ov[0], ov[1], y, group_int(t, ov, 2),
+                         group_int(t, ov, 1));
+}
+
+static int on_day_month(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)n;
+    return add_day_month(ctx, ov[0], ov[1], group_int(t, ov, 3),
+                         month_number(t + ov[4]), group_int(t, ov, 1));
+}
+
+static int on_month_day(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)n;
+    return add_day_month(ctx, ov[0], ov[1], group_int(t, ov, 3),
+                         month_number(t + ov[2]), group_int(t, ov, 2));
+}
+
+static int add_month(mosaic_extractor *ext, size_t s, size_t e, int y, int m)
+{
+    return add_interval(ext, s, e, date_days_from_civil(y, m, 1),
+                        date_days_from_civil(y, m, days_in_month(y, m)));
+}
+
+static int on_month_year(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)n;
+    return add_month(ctx, ov[0], ov[1], group_int(t, ov, 2),
+                     month_number(t + ov[2]));
+}
+
+/* "in March", "last May": the month nearest the post (last: before). */
+static int on_prep_month(const char *t, const size_t *ov, int n, void *ctx)
+{
+    mosaic_extractor *ext = ctx;
+    int m = month_number(t + ov[4]), y = anchor_year(ext), am, ad, ay;
+    int last = strncasecmp(t + ov[2], "last", 4) == 0;
+    int next = strncasecmp(t + ov[2], "next", 4) == 0;
+
+    (void)n;
+    if (!ext->have_anchor)
+        return extract_add(ext, ov[4], ov[5], "DATE", NULL, PRI_PATTERN);
+    date_civil_from_days(ext->anchor_day, &ay, &am, &ad);
+    if (last && m >= am)
+        y--;
+    else if (next && m <= am)
+        y++;
+    else if (!last && !next && m - am > 6)
+        y--;
+    else if (!last && !next && am - m > 6)
+        y++;
+    return add_month(ext, ov[4], ov[5], y, m);
+}
+
+static int on_relative_day(const char *t, const size_t *ov, int n, void *ctx)
+{
+    const char *w = t + ov[0];
+    int off = 0;
+
+    (void)n;
+    if (strncasecmp(w, "yesterday", 9) == 0 ||
+        strncasecmp(w, "last night", 10) == 0)
+        off = -1;
+    else if (strncasecmp(w, "the day before", 14) == 0)
+        off = -2;
+    else if (strncasecmp(w, "tomorrow", 8) == 0)
+        off = 1;
+    return add_relative(ctx, ov[0], ov[1], off, off);
+}
+
+static int on_weekday(const char *t, const size_t *ov, int n, void *ctx)
+{
+    mosaic_extractor *ext = ctx;
+    int wd = weekday_number(t + ov[4]), today;
+    int64_t off;
+
+    (void)n;
+    if (GROUP_SET(ov, 3) || !ext->have_anchor) /* "on Tuesdays": recurring */
+        return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
+    today = date_weekday(ext->anchor_day);
+    off = -((today - wd + 7) % 7); /* on or before the post */
+    if (GROUP_SET(ov, 1)) {
+        const char *q = t + ov[2];
+        if (strncasecmp(q, "last", 4) == 0 && off == 0)
+            off = -7;
+        else if (strncasecmp(q, "next", 4) == 0)
+            off = (wd - today + 7) % 7 ? (wd - today + 7) % 7 : 7;
+        else if (strncasecmp(q, "this", 4) == 0 && strncasecmp(q, "this past", 9))
+            off = wd - today; /* the same Monday-to-Sunday week */
+    }
+    return add_relative(ext, ov[0], ov[1], off, off);
+}
+
+static int quantity(const char *t, const size_t *ov, int k, int *lo, int *hi)
+{
+    const char *q = t + ov[2 * k];
+    size_t len = GROUP_LEN(ov, k);
+
+    *lo = *hi = extract_number(q, len);
+    if (*lo >= 0)
+        return 0;
+    if (strncasecmp(q, "a couple", 8) == 0)
+        *lo = *hi = 2;
+    else if (strncasecmp(q, "a few", 5) == 0 || strncasecmp(q, "few", 3) == 0)
+        *lo = 2, *hi = 4;
+    else
+        *lo = 3, *hi = 7; /* several */
+    return 0;
+}
+
+static int unit_days(const char *u)
+{
+    switch (u[0] | 0x20) {
+    case 'd': return u[1] == 'e' || u[1] == 'E' ? 3652 : 1;
+    case 'w': return 7;
+    case 'f': return 14;
+    case 'm': return 30;
+    case 'y': return 365;
+    default: return 0; /* hours */
+    }
+}
+
+static int on_ago(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int lo, hi, u = unit_days(t + ov[4]);
+    int64_t slack = u >= 30 ? u / 2 : u >= 7 ? 3 : 0;
+
+    (void)n;
+    quantity(t, ov, 1, &lo, &hi);
+    return add_relative(ctx, ov[0], ov[1], -(int64_t)hi * u - slack,
+                        -(int64_t)lo * u + slack);
+}
+
+/* "last week" (Monday to Sunday), "this month", "last summer", ... */
+static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
+{
+    mosaic_extractor *ext = ctx;
+    const char *q = t + ov[2], *u = t + ov[4];
+    int dir = strncasecmp(q, "last", 4) == 0 || strncasecmp(q, "past", 4) == 0
+                  ? -1 : strncasecmp(q, "next", 4) == 0 ? 1 : 0;
+    int y, m, d;
+    int64_t a, lo, hi;
+
+    (void)n;
+    if (!ext->have_anchor)
+        return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
+    a = ext->anchor_day;
+    date_civil_from_days(a, &y, &m, &d);
+    if (strncasecmp(u, "weekend", 7) == 0) {
+        lo = a - date_weekday(a) + 5 + 7 * dir;
+        hi = lo + 1;
+    } else if (strncasecmp(u, "week", 4) == 0) {
+        lo = a - date_weekday(a) + 7 * dir;
+        hi = lo + 6;
+    } else if (strncasecmp(u, "fortnight", 9) == 0) {
+        lo = dir < 0 ? a - 14 : a;
+        hi = dir < 0 ? a : a + 14;
+    } else if (strncasecmp(u, "month", 5) == 0) {
+        m += dir;
+        if (m < 1)
+            m = 12, y--;
+        if (m > 12)
+            m = 1, y++;
+        return add_month(ext, ov[0], ov[1], y, m);
+    } else if (strncasecmp(u, "year", 4) == 0 || strncasecmp(u, "term", 4) == 0) {
+        lo = date_days_from_civil(y + dir, 1, 1);
+        hi = date_days_from_civil(y + dir, 12, 31);
+    } else { /* a season: spring Mar-May ... winter Dec-Feb */
+        int first = (u[0] | 0x20) == 's' ? ((u[1] | 0x20) == 'p' ? 3 : 6)
+                    : (u[0] | 0x20) == 'a' ? 9 : 12;
+        int sy = y + dir;
+        if (first == 12 && m <= 2)
+            sy--;
+        lo = date_days_from_civil(sy, first, 1);
+        hi = date_days_from_civil(first == 12 ? sy + 1 : sy,
+                                  first == 12 ? 2 : first + 2, 1);
+        hi += days_in_month(first == 12 ? sy + 1 : sy,
+                            first == 12 ? 2 : first + 2) - 1;
+    }
+    return add_interval(ext, ov[0], ov[1], lo, hi);
+}
+
+/* A holiday's date in year y, or 0 when it has none we can compute. */
+static int64_t holiday(const char *h, int y)
+{
+    static const struct {
+        const char *prefix;
+        int month, day;   /* fixed date */
+        int easter;       /* or: days from Easter Sunday (+100: none) */
+    } fixed[] = {
+        { "christmas eve", 12, 24, 100 }, { "christmas", 12, 25, 100 },
+        { "xmas", 12, 25, 100 },          { "boxing", 12, 26, 100 },
+        { "new year's eve", 12, 31, 100 }, { "new years eve", 12, 31, 100 },
+        { "new year", 1, 1, 100 },        { "valentine", 2, 14, 100 },
+        { "bonfire", 11, 5, 100 },        { "guy fawkes", 11, 5, 100 },
+        { "hallowe", 10, 31, 100 },       { "hogmanay", 12, 31, 100 },
+        { "burns", 1, 25, 100 },          { "st", 3, 17, 100 },
+        { "good friday", 0, 0, -2 },      { "easter monday", 0, 0, 1 },
+        { "easter", 0, 0, 0 },            { "mother", 0, 0, -21 },
+        { "shrove", 0, 0, -47 },          { "pancake", 0, 0, -47 },
+    };
+    char low[32];
+    size_t i;
+
+    for (i = 0; i < sizeof(low) - 1 && h[i]; i++)
+        low[i] = (char)((unsigned)h[i] - 'A' < 26 ? h[i] | 0x20 : h[i]);
+    low[i] = '\0';
+    for (char *p = low; *p; p++) /* U+2019 was cut to its lead byte */
+        if ((unsigned char)*p >= 0x80)
+            *p = '\'';
+    for (i = 0; i < sizeof(fixed) / sizeof(*fixed); i++) {
+        if (strncmp(low, fixed[i].prefix, strlen(fixed[i].prefix)) != 0)
+            continue;
+        if (fixed[i].easter == 100)
+            return date_days_from_civil(y, fixed[i].month, fixed[i].day);
+        return date_easter(y) + fixed[i].easter;
+    }
+    if (strncmp(low, "father", 6) == 0)
+        return nth_weekday(y, 6, 6, 3);
+    if (strncmp(low, "remembrance", 11) == 0)
+        return nth_weekday(y, 11, 6, 2);
+    if (strncmp(low, "early may", 9) == 0 || strncmp(low, "may day", 7) == 0)
+        return nth_weekday(y, 5, 0, 1);
+    if (strncmp(low, "spring", 6) == 0)
+        return nth_weekday(y, 5, 0, -1);
+    if (strncmp(low, "summer", 6) == 0 || strncmp(low, "august", 6) == 0)
+        return nth_weekday(y, 8, 0, -1);
+    return 0;
+}
+
+/* "bank holiday": the England and Wales bank holiday nearest the post. */
+static int64_t nearest_bank_holiday(int64_t a, int y)
+{
+    int64_t best = 0, dist = -1;
+
+    for (int yy = y - 1; yy <= y + 1; yy++) {
+        int64_t c[8] = {
+            date_days_from_civil(yy, 1, 1), date_easter(yy) - 2,
+            date_easter(yy) + 1,            nth_weekday(yy, 5, 0, 1),
+            nth_weekday(yy, 5, 0, -1),      nth_weekday(yy, 8, 0, -1),
+            date_days_from_civil(yy, 12, 25), date_days_from_civil(yy, 12, 26),
+        };
+        for (int i = 0; i < 8; i++)
+            if (dist < 0 || llabs(c[i] - a) < dist)
+                best = c[i], dist = llabs(c[i] - a);
+    }
+    return best;
+}
+
+static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
+{
+    mosaic_extractor *ext = ctx;
+    char h[32];
+    size_t len = GROUP_LEN(ov, 1) < sizeof(h) - 1 ? GROUP_LEN(ov, 1)
+                                                   : sizeof(h) - 1;
+    int y = group_int(t, ov, 2), ay = anchor_year(ext);
+    int64_t best = 0, dist = -1;
+
+    (void)n;
+    memcpy(h, t + ov[2], len);
+    h[len] = '\0';
+    if (y == 0 && !ext->have_anchor)
+        return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
+    if (strncasecmp(h, "bank", 4) == 0) {
+        best = nearest_bank_holiday(ext->anchor_day, ay);
+        return add_interval(ext, ov[0], ov[1], best, best);
+    }
+    if (y) {
+        best = holiday(h, y);
+        return add_interval(ext, ov[0], ov[1], best, best);
+    }
+    for (int k = -1; k <= 1; k++) { /* the occurrence nearest the post */
+        int64_t c = holiday(h, ay + k);
+        if (dist < 0 || llabs(c - ext->anchor_day) < dist)
+            best = c, dist = llabs(c - ext->anchor_day);
+    }
+    return add_interval(ext, ov[0], ov[1], best, best);
+}
+
+static int on_year(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int y = group_int(t, ov, 1);
+
+    (void)n;
+    return add_interval(ctx, ov[2], ov[3], date_days_from_civil(y, 1, 1),
+                        date_days_from_civil(y, 12, 31));
+}
+
+/* "for three years" -> "P3Y"; "a fortnight" -> "P2W"; "2 hours" -> "PT2H". */
+static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
+{
+    const char *u = t + ov[6];
+    char v[24] = "";
+    int lo, hi, mult = 1;
+    char unit = (char)(u[0] & ~0x20);
+
+    (void)n;
+    quantity(t, ov, 2, &lo, &hi);
+    if (unit == 'F')
+        unit = 'W', mult = 2;
+    else if (unit == 'D' && (u[1] | 0x20) == 'e')
+        unit = 'Y', mult = 10;
+    if (lo == hi && unit == 'H')
+        snprintf(v, sizeof(v), "PT%dH", lo);
+    else if (lo == hi)
+        snprintf(v, sizeof(v), "P%d%c", lo * mult, unit);
+    return extract_add(ctx, ov[4], ov[7], "DATE", v[0] ? v : NULL,
+                       PRI_PATTERN - 1);
+}
+
+static const struct rx_row rows[] = {
+    { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
+      on_iso },
+    { "numeric date", "\\b" DAY "[/.](0?[1-9]|1[0-2])[/.]((?:19|20)?\\d\\d)\\b",
+      0, on_numeric },
+    { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" MONTH
+      ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS, on_day_month },
+    { "month day", "\\b(" MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"
+      "(?!\\s*(?:[:.]\\d|am|pm|years?|yrs?|weeks?|days?|months?|hours?|"
+      "mins?|minutes?|percent|%))(?:,?\\s+" YEAR "\\b)?",
+      REGEX_CASELESS, on_month_day },
+    { "month year", "\\b(" MONTH_FULL ")\\s+" YEAR "\\b", 0, on_month_year },
+    { "month", "\\b(in|during|since|until|till|through|throughout|last|"
+      "this|next|early|mid|late|(?:the\\s+)?(?:start|end|beginning|middle)"
+      "\\s+of|from|by|before|after)[\\s-]+(" MONTH_FULL ")\\b(?!\\s+\\d)",
+      REGEX_CASELESS, on_prep_month },
+    { "relative day", "\\b(?:the\\s+day\\s+before\\s+yesterday|yesterday|"
+      "today|tonight|tomorrow|this\\s+(?:morning|afternoon|evening)|"
+      "last\\s+night|earlier\\s+today)\\b", REGEX_CASELESS,
+      on_relative_day },
+    { "weekday", "\\b(?:(last|this\\s+past|this|next|on)\\s+)?(" RX_WEEKDAY
+      ")(s\\b)?(?:\\s+(?:morning|afternoon|evening|night))?\\b",
+      REGEX_CASELESS, on_weekday },
+    { "ago", "\\b" QUANT "\\s+(days?|weeks?|fortnights?|months?|years?)"
+      "\\s+ago\\b", REGEX_CASELESS, on_ago },
+    { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
+      "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS, on_unit },
+    { "holiday", "\\b(christmas\\s+(?:day|eve)|christmas|xmas|boxing\\s+day|"
+      "new\\s+year" RX_APOS "?s?\\s+(?:day|eve)|good\\s+friday|"
+      "easter\\s+(?:sunday|monday|day|weekend)|easter|"
+      "(?:early\\s+may|spring|summer|august)\\s+bank\\s+holiday"
+      "(?:\\s+monday)?|may\\s+day|bank\\s+holiday(?:\\s+(?:monday|weekend))?"
+      "|valentine" RX_APOS "?s\\s+day|bonfire\\s+night|guy\\s+fawkes\\s+"
+      "night|hallowe" RX_APOS "?en|mother" RX_APOS "?s\\s+day|mothering\\s+"
+      "sunday|father" RX_APOS "?s\\s+day|remembrance\\s+sunday|shrove\\s+"
+      "tuesday|pancake\\s+day|hogmanay|burns\\s+night|st\\.?\\s+patrick"
+      RX_APOS "?s\\s+day)\\b(?:\\s+" YEAR "\\b)?", REGEX_CASELESS,
+      on_holiday },
+    { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
+      "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
+      REGEX_CASELESS, on_year },
+    { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
+      "(?:more|less)\\s+than)\\s+" QUANT "\\s+(?:more\\s+)?(hours?|days?|"
+      "weeks?|fortnights?|months?|years?|decades?)\\b", REGEX_CASELESS,
+      on_duration },
+};
+
+int extract_dates_compile(struct extract_patterns *p)
+{
+    return extract_rx_compile(p, RX_DATES, rows, sizeof(rows) / sizeof(*rows));
+}
+
+int extract_dates(mosaic_extractor *ext)
+{
+    return extract_rx_run(ext, RX_DATES, rows, sizeof(rows) / sizeof(*rows));
+}

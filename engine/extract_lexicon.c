@@ -1,0 +1,94 @@
+/*
+ * extract_lexicon.c -- the lexicon categories (occupations, family, life
+ * events, health, religion, ethnicity, nationality, language, sexuality,
+ * gender, distinctive traits, organisations) and client cues, matched as
+ * the longest phrase of Snowball stems ("widowed" meets "widow").
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "error.h"
+#include "extract.h"
+
+#define PHRASE_WORDS_MAX 8
+#define PHRASE_KEY_MAX 512
+
+int extract_is_word(const mosaic_extractor *ext, size_t i)
+{
+    unsigned k = ext->toks[i].kind;
+
+    return k == TOK_WORD || k == TOK_NUMBER;
+}
+
+/* The next word token after i in the same phrase: hyphens are skipped,
+ * anything else (punctuation, a sentence end, leaving a hashtag) stops. */
+static size_t next_word(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *a = &ext->toks[i];
+    size_t j = i + 1;
+
+    if (j < ext->ntoks && ext->toks[j].kind == TOK_HYPHEN &&
+        ext->toks[j].start == a->end)
+        j++;
+    if (j >= ext->ntoks || !extract_is_word(ext, j))
+        return ext->ntoks;
+    if (ext->toks[j].sentence != a->sentence ||
+        ((ext->toks[j].flags ^ a->flags) & TOK_HASHTAG) ||
+        (ext->toks[j].flags & TOK_TAG_FIRST))
+        return ext->ntoks;
+    return j;
+}
+
+size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
+                        int by_stem, const xentry **ent)
+{
+    char key[PHRASE_KEY_MAX];
+    size_t klen = 0, best = 0, j = i;
+
+    *ent = NULL;
+    for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
+        xtoken *t = &ext->toks[j];
+        const char *k = TOK_FOLD(ext, t);
+        size_t kl = t->fold_len;
+        const xentry *e;
+        if (by_stem && t->kind == TOK_WORD &&
+            (k = extract_stem(ext, t, &kl)) == NULL)
+            break;
+        if (klen + kl + 2 > sizeof(key))
+            break;
+        if (klen)
+            key[klen++] = ' ';
+        memcpy(key + klen, k, kl);
+        klen += kl;
+        if ((e = xlexicon_find(lx, key, klen)) == NULL)
+            break;
+        if (e->flags & XE_FULL) {
+            *ent = e;
+            best = j + 1;
+        }
+        if (!(e->flags & XE_PREFIX))
+            break;
+        j = next_word(ext, j);
+    }
+    return best;
+}
+
+int extract_lexicons(mosaic_extractor *ext)
+{
+    for (size_t i = 0; i < ext->ntoks;) {
+        const xentry *e;
+        size_t end;
+        int rc;
+        if (!extract_is_word(ext, i) ||
+            (end = extract_match_at(ext, &ext->lexicon, i, 1, &e)) == 0) {
+            i++;
+            continue;
+        }
+        if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
+                              e->category, XLEX_VALUE(&ext->lexicon, e),
+                              PRI_LEXICON)) < 0)
+            return rc;
+        i = end;
+    }
+    return 0;
+}

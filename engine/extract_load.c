@@ -1,0 +1,232 @@
+/*
+ * extract_load.c -- read the extraction's reference data: the lexicons
+ * (one phrase a line, optionally TAB and a canonical value), the first
+ * names, the common words, and the gazetteers (lexicon/places_world.txt
+ * and, when present, refdata/places.tsv).
+ * SPDX-License-Identifier: MIT
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datadir.h"
+#include "error.h"
+#include "extract.h"
+
+#define KEY_MAX 512
+
+enum { TO_LEXICON, TO_NAMES, TO_COMMON, TO_PLACES };
+
+struct source {
+    const char *file;
+    const char *category; /* NULL: the value column names the kind */
+    int to;
+    int optional;
+};
+
+/* Earlier files win a clash ("polish": nationality before language). */
+static const struct source sources[] = {
+    { "lexicon/common_words.txt", NULL, TO_COMMON, 0 },
+    { "lexicon/clientcues.txt", NULL, TO_LEXICON, 0 },
+    { "lexicon/gender.txt", "GENDER", TO_LEXICON, 0 },
+    { "lexicon/family.txt", "FAMILY", TO_LEXICON, 0 },
+    { "lexicon/life_events.txt", "LIFE_EVENT", TO_LEXICON, 0 },
+    { "lexicon/health.txt", "HEALTH", TO_LEXICON, 0 },
+    { "lexicon/occupations.txt", "OCCUPATION", TO_LEXICON, 0 },
+    { "lexicon/nationality.txt", "NATIONALITY", TO_LEXICON, 0 },
+    { "lexicon/ethnicity.txt", "ETHNICITY", TO_LEXICON, 0 },
+    { "lexicon/religion.txt", "RELIGION", TO_LEXICON, 0 },
+    { "lexicon/languages.txt", "LANGUAGE", TO_LEXICON, 0 },
+    { "lexicon/sexuality.txt", "SEXUALITY", TO_LEXICON, 0 },
+    { "lexicon/distinctive.txt", "DISTINCTIVE", TO_LEXICON, 0 },
+    { "lexicon/orgs.txt", "ORG", TO_LEXICON, 0 },
+    { "lexicon/firstnames.txt", "NAME", TO_NAMES, 0 },
+    { "lexicon/places_world.txt", "PLACE", TO_PLACES, 0 },
+};
+
+static const char *cue_kind(const char *v)
+{
+    if (v == NULL || strcmp(v, "cue") == 0)
+        return CAT_CUE;
+    if (strcmp(v, "aggregate") == 0)
+        return CAT_AGGREGATE;
+    if (strcmp(v, "hypothetical") == 0)
+        return CAT_HYPO;
+    if (strcmp(v, "backref") == 0)
+        return CAT_BACKREF;
+    return NULL;
+}
+
+/* Lower-case ASCII copy without spaces, hyphens, apostrophes, dots. */
+static size_t squash(const char *key, char *out, size_t size)
+{
+    size_t o = 0;
+
+    for (; *key && o + 1 < size; key++)
+        if (!strchr(" -'.", *key))
+            out[o++] = *key;
+    out[o] = '\0';
+    return o;
+}
+
+static int add_place(mosaic_extractor *ext, const char *phrase,
+                     const char *value)
+{
+    char key[KEY_MAX], sq[KEY_MAX];
+    int n, len, flags = 0;
+    size_t sl;
+
+    len = extract_phrase_key(ext, phrase, 0, key, sizeof(key), &n);
+    if (len == MOSAIC_EFORMAT || len == MOSAIC_ETOOBIG || len == 0)
+        return 0; /* "Bishop's Itchington (village)": not matchable */
+    if (len < 0)
+        return len;
+    if (n == 1 && xtable_find(&ext->common, key, (size_t)len))
+        flags = XE_AMBIG;
+    if ((n = xlexicon_add(&ext->places, key, (size_t)len, n, "PLACE", value,
+                          flags)) < 0)
+        return n;
+    sl = squash(key, sq, sizeof(sq));
+    return xlexicon_add(&ext->squashed, sq, sl, 1, "PLACE", value, flags);
+}
+
+/* One line of a lexicon file: "phrase" or "phrase<TAB>value". */
+static int add_line(mosaic_extractor *ext, const struct source *src,
+                    char *line)
+{
+    char key[KEY_MAX], *tab = strchr(line, '\t'), *value = NULL;
+    const char *cat = src->category;
+    int n, len;
+
+    if (tab) {
+        *tab = '\0';
+        value = tab + 1;
+    }
+    if (src->to == TO_LEXICON && cat == NULL &&
+        (cat = cue_kind(value)) == NULL)
+        return mosaic__error_set(MOSAIC_EFORMAT, "unknown cue kind");
+    if (src->to == TO_PLACES)
+        return add_place(ext, line, value ? value : line);
+    len = extract_phrase_key(ext, line, src->to == TO_LEXICON, key,
+                             sizeof(key), &n);
+    if (len <= 0)
+        return len < 0 ? len : mosaic__error_set(MOSAIC_EFORMAT, "empty");
+    if (src->to == TO_COMMON)
+        return xtable_put(&ext->common, key, (size_t)len, 0) < 0 ? -1 : 0;
+    if (src->to == TO_NAMES)
+        return xlexicon_add(&ext->names, key, (size_t)len, n, "NAME", line,
+                            xtable_find(&ext->common, key, (size_t)len)
+                                ? XE_AMBIG : 0);
+    if (src->category == NULL)
+        value = NULL;
+    if (value == NULL) { /* canonical: the phrase, lower case */
+        for (char *p = line; *p; p++)
+            *p = (char)((unsigned)*p - 'A' < 26 ? *p | 0x20 : *p);
+        value = line;
+    }
+    return xlexicon_add(&ext->lexicon, key, (size_t)len, n, cat, value, 0);
+}
+
+static void chomp(char *line)
+{
+    size_t n = strlen(line);
+
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
+                     line[n - 1] == ' '))
+        line[--n] = '\0';
+}
+
+static int load_file(mosaic_extractor *ext, const char *dir,
+                     const struct source *src)
+{
+    char path[PATH_MAX], *line = NULL;
+    size_t cap = 0, lineno = 0;
+    FILE *f = NULL;
+    int error = 0;
+
+    if ((error = datadir_path(path, sizeof(path), dir, src->file)) < 0)
+        return error;
+    if ((f = fopen(path, "r")) == NULL) {
+        if (src->optional)
+            return 0;
+        return mosaic__error_set(MOSAIC_ENOTFOUND, "%s: cannot open", path);
+    }
+    while (getline(&line, &cap, f) > 0) {
+        lineno++;
+        chomp(line);
+        if (line[0] == '\0' || line[0] == '#')
+            continue;
+        if (add_line(ext, src, line) < 0) {
+            char why[256];
+            snprintf(why, sizeof(why), "%s", mosaic_error_last()->message);
+            error = mosaic__error_set(MOSAIC_EFORMAT, "%s:%zu: %s", path,
+                                      lineno, why);
+            break;
+        }
+    }
+    free(line);
+    fclose(f);
+    return error;
+}
+
+/* refdata/places.tsv: name, alt_names (|), lat, lon, population, ... */
+static int load_gazetteer_row(mosaic_extractor *ext, char *line)
+{
+    char *name = line, *alts = strchr(line, '\t'), *end;
+    int rc;
+
+    if (alts == NULL)
+        return mosaic__error_set(MOSAIC_EFORMAT, "expected tab-separated "
+                                 "columns");
+    *alts++ = '\0';
+    if ((end = strchr(alts, '\t')) != NULL)
+        *end = '\0';
+    if (name[0] == '\0')
+        return mosaic__error_set(MOSAIC_EFORMAT, "empty name");
+    if ((rc = add_place(ext, name, name)) < 0)
+        return rc;
+    for (char *a = strtok(alts, "|"); a; a = strtok(NULL, "|"))
+        if (a[0] && (rc = add_place(ext, a, name)) < 0)
+            return rc;
+    return 0;
+}
+
+static int load_gazetteer(mosaic_extractor *ext, const char *dir)
+{
+    char path[PATH_MAX], *line = NULL;
+    size_t cap = 0, lineno = 0;
+    FILE *f;
+    int error = 0;
+
+    if ((error = datadir_path(path, sizeof(path), dir,
+                              "refdata/places.tsv")) < 0)
+        return error;
+    if ((f = fopen(path, "r")) == NULL)
+        return 0; /* not built yet: world places only */
+    while (getline(&line, &cap, f) > 0) {
+        if (++lineno == 1)
+            continue; /* the header */
+        chomp(line);
+        if (line[0] && load_gazetteer_row(ext, line) < 0) {
+            char why[256];
+            snprintf(why, sizeof(why), "%s", mosaic_error_last()->message);
+            error = mosaic__error_set(MOSAIC_EFORMAT, "%s:%zu: %s", path,
+                                      lineno, why);
+            break;
+        }
+    }
+    free(line);
+    fclose(f);
+    return error;
+}
+
+int extract_load(mosaic_extractor *ext, const char *dir)
+{
+    int rc;
+
+    for (size_t i = 0; i < sizeof(sources) / sizeof(*sources); i++)
+        if ((rc = load_file(ext, dir, &sources[i])) < 0)
+            return rc;
+    return load_gazetteer(ext, dir);
+}

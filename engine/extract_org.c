@@ -1,0 +1,66 @@
+/*
+ * extract_org.c -- organisations: the ORG lexicon's employers and bodies
+ * are matched with the other lexicons; here, capitalised names ending in
+ * an organisation word ("St Mary's Primary School", "Leeds General
+ * Infirmary", "Calderdale Council") or "University of X".
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "extract.h"
+
+#define ORG_WORDS_MAX 5
+
+static int org_head(const char *w)
+{
+    static const char *const heads[] = {
+        "school", "academy", "college", "university", "hospital",
+        "infirmary", "church", "chapel", "council", "surgery", "practice",
+        "trust", "prison", "fc", "mosque", "synagogue", "temple", "gurdwara",
+        "club", "ltd", "plc", "group", "bank", "hospice", "nursery",
+        "centre", "center", "police", "constabulary", "service", "charity",
+        "foundation", "institute", "society", "association", "partnership",
+        "cathedral", "parish", "station", "barracks", "works", "mill",
+    };
+
+    for (size_t i = 0; i < sizeof(heads) / sizeof(*heads); i++)
+        if (strcmp(w, heads[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int capitalised(const mosaic_extractor *ext, size_t j, uint32_t sent)
+{
+    const xtoken *t = &ext->toks[j];
+
+    return t->kind == TOK_WORD && t->sentence == sent &&
+           (t->flags & (TOK_CAP | TOK_UPPER)) && !(t->flags & TOK_HASHTAG);
+}
+
+int extract_orgs(mosaic_extractor *ext)
+{
+    for (size_t i = 0; i < ext->ntoks; i++) {
+        const xtoken *h = &ext->toks[i];
+        size_t first = i, end = i + 1;
+        if (!capitalised(ext, i, h->sentence) ||
+            !org_head(TOK_FOLD(ext, h)))
+            continue;
+        while (first > 0 && i - first < ORG_WORDS_MAX &&
+               capitalised(ext, first - 1, h->sentence) &&
+               !(ext->toks[first - 1].flags & TOK_SENT_START &&
+                 first - 1 + 1 == i && 0))
+            first--;
+        /* "University of Leeds" */
+        if (end + 1 < ext->ntoks && strcmp(TOK_FOLD(ext, &ext->toks[end]),
+                                           "of") == 0 &&
+            capitalised(ext, end + 1, h->sentence))
+            end += 2;
+        if (first == i && end == i + 1)
+            continue;
+        if (extract_add(ext, ext->toks[first].start, ext->toks[end - 1].end,
+                        "ORG", NULL, PRI_LEXICON + 1) < 0)
+            return -1;
+        i = end - 1;
+    }
+    return 0;
+}

@@ -1,0 +1,111 @@
+/*
+ * extract_pattern.c -- compile and run the recognisers' pattern tables;
+ * read numbers written in words.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "error.h"
+#include "extract_pattern.h"
+
+int extract_patterns_new(struct extract_patterns **out)
+{
+    struct extract_patterns *p = calloc(1, sizeof(*p));
+    int rc;
+
+    *out = NULL;
+    if (p == NULL)
+        return mosaic__error_oom();
+    if ((rc = extract_dates_compile(p)) < 0 ||
+        (rc = extract_times_compile(p)) < 0 ||
+        (rc = extract_ages_compile(p)) < 0 ||
+        (rc = extract_contacts_compile(p)) < 0) {
+        extract_patterns_free(p);
+        return rc;
+    }
+    *out = p;
+    return 0;
+}
+
+void extract_patterns_free(struct extract_patterns *p)
+{
+    if (p == NULL)
+        return;
+    for (size_t i = 0; i < RX_MAX; i++)
+        regex_free(p->re[i]);
+    free(p);
+}
+
+int extract_rx_compile(struct extract_patterns *p, int base,
+                       const struct rx_row *rows, size_t n)
+{
+    int rc;
+
+    for (size_t i = 0; i < n; i++)
+        if ((rc = regex_new(&p->re[base + (int)i], rows[i].name,
+                            rows[i].pattern, rows[i].flags)) < 0)
+            return rc;
+    return 0;
+}
+
+int extract_rx_run(mosaic_extractor *ext, int base,
+                   const struct rx_row *rows, size_t n)
+{
+    int rc;
+
+    for (size_t i = 0; i < n; i++)
+        if ((rc = regex_each(ext->patterns->re[base + (int)i], ext->clean,
+                             ext->clean_len, rows[i].fn, ext)) < 0)
+            return rc;
+    return 0;
+}
+
+static const char *const units[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen",
+};
+static const char *const tens[] = { "twenty", "thirty", "forty", "fifty",
+                                    "sixty", "seventy", "eighty",
+                                    "ninety" };
+
+static int word_number(const char *s, size_t len)
+{
+    for (size_t i = 0; i < 20; i++)
+        if (strlen(units[i]) == len && strncasecmp(s, units[i], len) == 0)
+            return (int)i;
+    for (size_t i = 0; i < 8; i++) {
+        size_t tl = strlen(tens[i]);
+        if (len >= tl && strncasecmp(s, tens[i], tl) == 0) {
+            int u;
+            if (len == tl)
+                return 20 + 10 * (int)i;
+            if (s[tl] != '-' && s[tl] != ' ')
+                return -1;
+            u = word_number(s + tl + 1, len - tl - 1);
+            return u >= 1 && u <= 9 ? 20 + 10 * (int)i + u : -1;
+        }
+    }
+    if ((len == 1 && (s[0] | 0x20) == 'a') ||
+        (len == 2 && strncasecmp(s, "an", 2) == 0))
+        return 1;
+    return -1;
+}
+
+int extract_number(const char *s, size_t len)
+{
+    int v = 0;
+
+    if (len == 0)
+        return -1;
+    if ((unsigned)s[0] - '0' >= 10)
+        return word_number(s, len);
+    for (size_t i = 0; i < len && i < 6; i++) {
+        if ((unsigned)s[i] - '0' >= 10)
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}

@@ -1,0 +1,58 @@
+/*
+ * extract_pattern.h -- the pattern-driven recognisers' shared runner:
+ * each recogniser file holds a table of rows (PCRE2 pattern + handler),
+ * compiled once into its own slots of the extractor's pattern set.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_EXTRACT_PATTERN_H
+#define MOSAIC_EXTRACT_PATTERN_H
+
+#include "extract.h"
+#include "regex.h"
+
+/* Slot bases, one block per recogniser file. */
+enum { RX_DATES = 0, RX_TIMES = 16, RX_AGES = 32, RX_CONTACTS = 48,
+       RX_MAX = 64 };
+
+struct extract_patterns {
+    regex *re[RX_MAX];
+};
+
+/* A handler gets the extractor as ctx (see regex_match_fn). */
+struct rx_row {
+    const char *name;
+    const char *pattern;
+    int flags; /* REGEX_CASELESS */
+    regex_match_fn fn;
+};
+
+int extract_rx_compile(struct extract_patterns *p, int base,
+                       const struct rx_row *rows, size_t n);
+int extract_rx_run(mosaic_extractor *ext, int base,
+                   const struct rx_row *rows, size_t n);
+
+/* Compile hooks, one per recogniser file. */
+int extract_dates_compile(struct extract_patterns *p);
+int extract_times_compile(struct extract_patterns *p);
+int extract_ages_compile(struct extract_patterns *p);
+int extract_contacts_compile(struct extract_patterns *p);
+
+/* A number written as digits or words ("fifteen", "twenty-one", "a"),
+ * or -1. */
+int extract_number(const char *s, size_t len);
+
+/* Group k of a match: its offsets, and whether it is set. */
+#define GROUP_SET(ov, k) ((ov)[2 * (k)] != (size_t)-1)
+#define GROUP_LEN(ov, k) ((ov)[2 * (k) + 1] - (ov)[2 * (k)])
+
+/* Patterns shared by several recognisers. */
+#define RX_NUMWORD                                                        \
+    "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"        \
+    "(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"        \
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"     \
+    "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+#define RX_WEEKDAY                                                        \
+    "(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day"
+#define RX_APOS "(?:'|\xE2\x80\x99)"
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * extract_place.c -- places from the gazetteers: UK places (with their
+ * alternative names) and world countries and cities, multi-word names,
+ * and hashtags ("#HebdenBridge", "#hebdenbridge").  A name that is also
+ * a common word (Reading, Bath, Sale, March, Hope, Street, Wells, Bury)
+ * needs evidence: capitalised after "in/from/near/at/...", or a
+ * capitalised hashtag.
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "extract.h"
+
+#define SQUASH_MAX 256
+
+static int place_preposition(const char *w)
+{
+    static const char *const preps[] = {
+        "in", "from", "near", "at", "to", "around", "outside", "into",
+        "via", "visiting", "visit", "towards", "nr", "of", "round",
+        "moved", "live", "lives", "living", "based", "born", "grew",
+    };
+
+    for (size_t i = 0; i < sizeof(preps) / sizeof(*preps); i++)
+        if (strcmp(w, preps[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the match at tokens [i, end) shows it is a place name. */
+static int place_evidence(const mosaic_extractor *ext, size_t i,
+                          const xentry *e)
+{
+    const xtoken *t = &ext->toks[i];
+    int cap = (t->flags & (TOK_CAP | TOK_UPPER)) != 0;
+
+    if (!cap)
+        return 0; /* "reading", "leeds united fan"? lower case: no */
+    if (!(e->flags & XE_AMBIG))
+        return 1;
+    if (t->flags & TOK_HASHTAG)
+        return (t->flags & TOK_TAG_FIRST) != 0;
+    return i > 0 && ext->toks[i - 1].sentence == t->sentence &&
+           place_preposition(TOK_FOLD(ext, &ext->toks[i - 1]));
+}
+
+/* A whole hashtag ("#hebdenbridge") against the names without spaces. */
+static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
+{
+    char sq[SQUASH_MAX];
+    size_t n = 0, last = ext->toks[i].tag_end;
+    const xentry *e;
+
+    for (size_t j = i; j < last; j++) {
+        const xtoken *t = &ext->toks[j];
+        if (n + t->fold_len + 1 > sizeof(sq))
+            return 0;
+        memcpy(sq + n, TOK_FOLD(ext, t), t->fold_len);
+        n += t->fold_len;
+    }
+    if ((e = xlexicon_find(&ext->squashed, sq, n)) == NULL)
+        return 0;
+    if ((e->flags & XE_AMBIG) && !(ext->toks[i].flags & TOK_CAP))
+        return 0;
+    *end = last;
+    return extract_add(ext, ext->toks[i].start, ext->toks[last - 1].end,
+                       "PLACE", XLEX_VALUE(&ext->squashed, e),
+                       PRI_LEXICON) < 0 ? -1 : 1;
+}
+
+int extract_places(mosaic_extractor *ext)
+{
+    for (size_t i = 0; i < ext->ntoks;) {
+        const xentry *e;
+        size_t end = 0;
+        int rc;
+        if (!extract_is_word(ext, i)) {
+            i++;
+            continue;
+        }
+        if (ext->toks[i].flags & TOK_TAG_FIRST) {
+            if ((rc = hashtag_place(ext, i, &end)) < 0)
+                return rc;
+            if (rc > 0) {
+                i = end;
+                continue;
+            }
+        }
+        end = extract_match_at(ext, &ext->places, i, 0, &e);
+        if (end == 0 || !place_evidence(ext, i, e)) {
+            i++;
+            continue;
+        }
+        if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
+                              "PLACE", XLEX_VALUE(&ext->places, e),
+                              PRI_LEXICON)) < 0)
+            return rc;
+        i = end;
+    }
+    return 0;
+}

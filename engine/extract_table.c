@@ -1,0 +1,190 @@
+/*
+ * extract_table.c -- open-addressing string tables and lexicons; see
+ * extract_table.h.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "extract_table.h"
+
+#define ARENA_MAX ((size_t)UINT32_MAX - 1)
+
+static uint32_t hash_key(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h | 1; /* never 0 */
+}
+
+int64_t xtable_intern(xtable *t, const char *s, size_t len)
+{
+    size_t at = t->arena_len;
+
+    if (len + 1 > ARENA_MAX - t->arena_len)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "lexicon too large");
+    if (t->arena_len + len + 1 > t->arena_cap) {
+        size_t cap = t->arena_cap ? t->arena_cap : 4096;
+        char *p;
+        while (cap < t->arena_len + len + 1)
+            cap *= 2;
+        if ((p = realloc(t->arena, cap)) == NULL)
+            return mosaic__error_oom();
+        t->arena = p;
+        t->arena_cap = cap;
+    }
+    memcpy(t->arena + at, s, len);
+    t->arena[at + len] = '\0';
+    t->arena_len += len + 1;
+    return (int64_t)at;
+}
+
+static xslot *probe(xslot *slots, size_t nslots, const char *arena,
+                    uint32_t h, const char *key, size_t len)
+{
+    size_t mask = nslots - 1, i = h & mask;
+
+    for (;; i = (i + 1) & mask) {
+        xslot *s = &slots[i];
+        if (s->klen == 0)
+            return s;
+        if (s->hash == h && s->klen == len &&
+            memcmp(arena + s->key, key, len) == 0)
+            return s;
+    }
+}
+
+static int rehash(xtable *t)
+{
+    size_t n = t->nslots ? t->nslots * 2 : 256;
+    xslot *slots = calloc(n, sizeof(*slots));
+
+    if (slots == NULL)
+        return mosaic__error_oom();
+    for (size_t i = 0; i < t->nslots; i++) {
+        xslot *old = &t->slots[i];
+        if (old->klen)
+            *probe(slots, n, t->arena, old->hash, t->arena + old->key,
+                   old->klen) = *old;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = n;
+    return 0;
+}
+
+xslot *xtable_find(const xtable *t, const char *key, size_t len)
+{
+    xslot *s;
+
+    if (t->nslots == 0 || len == 0)
+        return NULL;
+    s = probe(t->slots, t->nslots, t->arena, hash_key(key, len), key, len);
+    return s->klen ? s : NULL;
+}
+
+int xtable_put(xtable *t, const char *key, size_t len, uint32_t val)
+{
+    uint32_t h = hash_key(key, len);
+    int64_t off;
+    xslot *s;
+    int rc;
+
+    if (len == 0)
+        return 0;
+    if ((t->count + 1) * 2 > t->nslots && (rc = rehash(t)) < 0)
+        return rc;
+    s = probe(t->slots, t->nslots, t->arena, h, key, len);
+    if (s->klen)
+        return 0;
+    if ((off = xtable_intern(t, key, len)) < 0)
+        return (int)off;
+    /* the arena may have moved, but slots hold offsets: still valid */
+    s->hash = h;
+    s->key = (uint32_t)off;
+    s->klen = (uint32_t)len;
+    s->val = val;
+    t->count++;
+    return 1;
+}
+
+void xtable_clear(xtable *t)
+{
+    if (t->slots)
+        memset(t->slots, 0, t->nslots * sizeof(*t->slots));
+    t->count = 0;
+    t->arena_len = 0;
+}
+
+void xtable_dispose(xtable *t)
+{
+    free(t->slots);
+    free(t->arena);
+    memset(t, 0, sizeof(*t));
+}
+
+static int64_t lexicon_entry(xlexicon *lx, const char *key, size_t len)
+{
+    xslot *s = xtable_find(&lx->keys, key, len);
+    int rc;
+
+    if (s)
+        return s->val;
+    if (lx->n == lx->cap) {
+        size_t cap = lx->cap ? lx->cap * 2 : 256;
+        xentry *e = realloc(lx->e, cap * sizeof(*e));
+        if (e == NULL)
+            return mosaic__error_oom();
+        lx->e = e;
+        lx->cap = cap;
+    }
+    memset(&lx->e[lx->n], 0, sizeof(xentry));
+    if ((rc = xtable_put(&lx->keys, key, len, (uint32_t)lx->n)) < 0)
+        return rc;
+    return (int64_t)lx->n++;
+}
+
+int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
+                 const char *category, const char *value, int flags)
+{
+    int64_t i;
+    int64_t voff;
+
+    for (size_t k = 0; k < len; k++) { /* every shorter prefix */
+        if (key[k] != ' ')
+            continue;
+        if ((i = lexicon_entry(lx, key, k)) < 0)
+            return (int)i;
+        lx->e[i].flags |= XE_PREFIX;
+    }
+    if ((i = lexicon_entry(lx, key, len)) < 0)
+        return (int)i;
+    if (lx->e[i].flags & XE_FULL)
+        return 0; /* the first phrase wins */
+    voff = value ? xtable_intern(&lx->keys, value, strlen(value))
+                 : (int64_t)xtable_find(&lx->keys, key, len)->key;
+    if (voff < 0)
+        return (int)voff;
+    lx->e[i].category = category;
+    lx->e[i].value = (uint32_t)voff;
+    lx->e[i].flags |= (uint16_t)(XE_FULL | flags);
+    lx->e[i].nwords = (uint16_t)nwords;
+    return 0;
+}
+
+xentry *xlexicon_find(const xlexicon *lx, const char *key, size_t len)
+{
+    xslot *s = xtable_find(&lx->keys, key, len);
+
+    return s ? &lx->e[s->val] : NULL;
+}
+
+void xlexicon_dispose(xlexicon *lx)
+{
+    xtable_dispose(&lx->keys);
+    free(lx->e);
+    memset(lx, 0, sizeof(*lx));
+}

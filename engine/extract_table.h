@@ -1,0 +1,63 @@
+/*
+ * extract_table.h -- string-keyed hash tables for the extraction stage:
+ * an open-addressing set/map with its keys in one arena, and a lexicon
+ * (phrase keys -> entries) built on it for multi-word matching.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_EXTRACT_TABLE_H
+#define MOSAIC_EXTRACT_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint32_t hash, key, klen, val; /* key: offset in arena; klen 0: empty */
+} xslot;
+
+typedef struct {
+    xslot *slots;
+    size_t nslots, count;
+    char *arena; /* keys (and interned strings), NUL-terminated each */
+    size_t arena_len, arena_cap;
+} xtable;
+
+/* Insert key -> val; an existing key keeps its value.  Returns 1 if the
+ * key was new, 0 if it existed, <0 on error. */
+int xtable_put(xtable *t, const char *key, size_t len, uint32_t val);
+/* The slot of key, or NULL when absent. */
+xslot *xtable_find(const xtable *t, const char *key, size_t len);
+/* Copy a string into the arena; its offset, or <0 on error. */
+int64_t xtable_intern(xtable *t, const char *s, size_t len);
+#define XTABLE_STR(t, off) ((t)->arena + (off))
+/* Empty the table, keeping its memory. */
+void xtable_clear(xtable *t);
+void xtable_dispose(xtable *t);
+
+/* Entry flags. */
+#define XE_FULL 0x01   /* a whole phrase ends here */
+#define XE_PREFIX 0x02 /* a longer phrase continues */
+#define XE_AMBIG 0x04  /* also a common word: needs evidence */
+
+typedef struct {
+    const char *category; /* static */
+    uint32_t value;       /* offset of the canonical value in keys.arena */
+    uint16_t flags, nwords;
+} xentry;
+
+typedef struct {
+    xtable keys; /* phrase key ("junior doctor") -> entry index */
+    xentry *e;
+    size_t n, cap;
+} xlexicon;
+
+/* Add a phrase (its words' keys joined by single spaces, nwords words):
+ * marks every shorter prefix XE_PREFIX.  The first phrase added wins a
+ * clash.  value NULL: the key itself. */
+int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
+                 const char *category, const char *value, int flags);
+/* The entry for key, or NULL. */
+xentry *xlexicon_find(const xlexicon *lx, const char *key, size_t len);
+#define XLEX_VALUE(lx, ent) XTABLE_STR(&(lx)->keys, (ent)->value)
+void xlexicon_dispose(xlexicon *lx);
+
+#endif

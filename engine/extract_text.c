@@ -1,0 +1,524 @@
+/*
+ * extract_text.c -- the text layer of extraction: repair UTF-8, cut the
+ * post into tokens (words, numbers, hashtag words, @handles, URLs,
+ * e-mails, punctuation, emoji) and sentences, and case-fold each word
+ * with utf8proc (accents stripped, so "Café" and "cafe" meet).
+ * SPDX-License-Identifier: MIT
+ */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "error.h"
+#include "extract.h"
+
+#define MEMO_MAX 200000 /* words remembered with their stems */
+#define FOLD_OPTS                                                         \
+    (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |             \
+     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE)
+
+static int grow(void **p, size_t *cap, size_t want, size_t elem)
+{
+    size_t n = *cap ? *cap : 64;
+    void *q;
+
+    if (want <= *cap)
+        return 0;
+    while (n < want)
+        n *= 2;
+    if ((q = realloc(*p, n * elem)) == NULL)
+        return mosaic__error_oom();
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+/* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+    if (c < 0xC2 || c > 0xF4 || n < want)
+        return 0;
+    for (size_t i = 1; i < want; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
+        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return want;
+}
+
+int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    char *o;
+    int rc;
+
+    if (len > ((size_t)-1 - 1) / 3)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "post too large");
+    if ((rc = grow((void **)&ext->clean, &ext->clean_cap, 3 * len + 1, 1)) <
+        0)
+        return rc;
+    o = ext->clean;
+    ext->invalid = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k;
+        if (s[i] < 0x80) {
+            *o++ = s[i] ? (char)s[i] : ' ';
+            i++;
+        } else if ((k = utf8_seq(s + i, len - i)) > 0) {
+            memcpy(o, s + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+            ext->invalid++;
+        }
+    }
+    *o = '\0';
+    ext->clean_len = (size_t)(o - ext->clean);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+static int is_alnum_ascii(unsigned c)
+{
+    return (c | 0x20) - 'a' < 26 || c - '0' < 10;
+}
+
+/* Decode the code point at s (valid UTF-8); its length in *n. */
+static int32_t cp_at(const char *s, size_t *n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, 4,
+                                          &cp);
+    *n = k > 0 ? (size_t)k : 1;
+    return k > 0 ? cp : 0xFFFD;
+}
+
+/* 1 if the character at s is a letter or digit (any script). */
+static int is_word_char(const char *s, size_t *n)
+{
+    unsigned c = (unsigned char)s[0];
+    int32_t cp;
+    utf8proc_category_t cat;
+
+    if (c < 0x80) {
+        *n = 1;
+        return is_alnum_ascii(c) || c == '_';
+    }
+    cp = cp_at(s, n);
+    cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN) ||
+           cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND;
+}
+
+static int is_space(const char *s, size_t *n)
+{
+    unsigned c = (unsigned char)s[0];
+
+    *n = 1;
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+        *n = 2;
+        return 1;
+    }
+    if (c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] <= 0x8B || (unsigned char)s[2] == 0xAF)) {
+        *n = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* An apostrophe inside a word: ' or U+2019. */
+static size_t apostrophe(const char *s)
+{
+    if (s[0] == '\'')
+        return 1;
+    if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        (unsigned char)s[2] == 0x99)
+        return 3;
+    return 0;
+}
+
+/* End of a word starting at p (letters, digits, inner apostrophes). */
+static size_t word_end(const char *t, size_t p, size_t len)
+{
+    size_t n, a;
+
+    while (p < len) {
+        if (is_word_char(t + p, &n) && t[p] != '_') {
+            p += n;
+        } else if ((a = apostrophe(t + p)) && p + a < len &&
+                   is_word_char(t + p + a, &n) && t[p + a] != '_') {
+            p += a;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+static int fold_into(mosaic_extractor *ext, const char *s, size_t len,
+                     uint32_t *off, uint32_t *flen)
+{
+    int ascii = 1, rc;
+    size_t at = ext->folds_len;
+
+    for (size_t i = 0; i < len; i++)
+        ascii &= (unsigned char)s[i] < 0x80;
+    if ((rc = grow((void **)&ext->folds, &ext->folds_cap,
+                   at + 4 * len + 8, 1)) < 0)
+        return rc;
+    if (ascii) {
+        for (size_t i = 0; i < len; i++) {
+            unsigned c = (unsigned char)s[i];
+            ext->folds[at + i] = (char)(c - 'A' < 26 ? c | 0x20 : c);
+        }
+        *flen = (uint32_t)len;
+    } else {
+        utf8proc_ssize_t n;
+        size_t k = 0;
+        if ((rc = grow((void **)&ext->cps, &ext->cps_cap, 4 * len + 8,
+                       sizeof(int32_t))) < 0)
+            return rc;
+        n = utf8proc_decompose((const utf8proc_uint8_t *)s,
+                               (utf8proc_ssize_t)len, ext->cps,
+                               (utf8proc_ssize_t)ext->cps_cap, FOLD_OPTS);
+        if (n < 0 || (size_t)n > ext->cps_cap)
+            n = 0;
+        n = n ? utf8proc_reencode(ext->cps, n, FOLD_OPTS) : 0;
+        if (n < 0)
+            n = 0;
+        /* U+2019 becomes ' so "mum’s" meets "mum's" */
+        for (utf8proc_ssize_t i = 0; i < n; i++) {
+            const char *c = (const char *)ext->cps + i;
+            if (i + 2 < n && apostrophe(c) == 3) {
+                ext->folds[at + k++] = '\'';
+                i += 2;
+            } else {
+                ext->folds[at + k++] = *c;
+            }
+        }
+        *flen = (uint32_t)k;
+    }
+    ext->folds[at + *flen] = '\0';
+    *off = (uint32_t)at;
+    ext->folds_len = at + *flen + 1;
+    return 0;
+}
+
+static int letter_case(const char *s, size_t len, uint16_t *flags)
+{
+    size_t n, letters = 0, upper = 0;
+    int first = 1;
+
+    for (size_t i = 0; i < len; i += n) {
+        int32_t cp = cp_at(s + i, &n);
+        utf8proc_category_t c;
+        if (cp < 0x80) {
+            int up = cp >= 'A' && cp <= 'Z', lo = cp >= 'a' && cp <= 'z';
+            c = up ? UTF8PROC_CATEGORY_LU
+                   : lo ? UTF8PROC_CATEGORY_LL : UTF8PROC_CATEGORY_ND;
+        } else {
+            c = utf8proc_category(cp);
+        }
+        if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL) {
+            letters++;
+            upper += c == UTF8PROC_CATEGORY_LU;
+            if (first && c == UTF8PROC_CATEGORY_LU)
+                *flags |= TOK_CAP;
+            first = 0;
+        }
+    }
+    if (letters >= 2 && upper == letters)
+        *flags |= TOK_UPPER;
+    return 0;
+}
+
+static int push_token(mosaic_extractor *ext, size_t start, size_t end,
+                      size_t fold_start, unsigned kind, unsigned flags)
+{
+    xtoken *t;
+    int rc;
+
+    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
+                   sizeof(xtoken))) < 0)
+        return rc;
+    t = &ext->toks[ext->ntoks];
+    memset(t, 0, sizeof(*t));
+    t->start = start;
+    t->end = end;
+    t->kind = (uint16_t)kind;
+    t->flags = (uint16_t)flags;
+    t->stem = UINT32_MAX;
+    if ((rc = fold_into(ext, ext->clean + fold_start, end - fold_start,
+                        &t->fold, &t->fold_len)) < 0)
+        return rc;
+    if (kind == TOK_WORD)
+        letter_case(ext->clean + fold_start, end - fold_start, &t->flags);
+    ext->ntoks++;
+    return 0;
+}
+
+size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
+                             size_t max)
+{
+    size_t n = 0, from = 0;
+
+#define CLS(c)                                                            \
+    ((unsigned)(c) - '0' < 10 ? 2 : (unsigned)(c) - 'A' < 26 ? 1 : 0)
+    for (size_t i = 1; i < len && n + 1 < max; i++) {
+        int a = CLS((unsigned char)s[i - 1]), b = CLS((unsigned char)s[i]);
+        int cut = (a == 0 && b == 1) || (a == 2) != (b == 2);
+        /* "NHSWorkers": cut before the last capital of a run */
+        if (a == 1 && b == 1 && i + 1 < len &&
+            CLS((unsigned char)s[i + 1]) == 0 &&
+            (unsigned char)s[i + 1] >= 'a')
+            cut = 1;
+        if (s[i] == '_' || s[i - 1] == '_')
+            cut = s[i] != '_' && i > from;
+        if (cut && i > from) {
+            lens[n++] = i - from;
+            from = i;
+        }
+    }
+#undef CLS
+    lens[n++] = len - from;
+    return n;
+}
+
+/* A hashtag "#HebdenBridge" at p: one TOK_WORD per part. */
+static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
+{
+    size_t lens[16], n, at = p + 1, first = ext->ntoks;
+    int rc;
+
+    n = extract_hashtag_split(ext->clean + at, end - at, lens, 16);
+    for (size_t i = 0; i < n; i++) {
+        unsigned fl = TOK_HASHTAG | (i == 0 ? TOK_TAG_FIRST : 0);
+        size_t w = lens[i];
+        while (w > 0 && ext->clean[at + w - 1] == '_') /* #a_b */
+            w--;
+        if (w > 0 && (rc = push_token(ext, i == 0 ? p : at, at + w, at,
+                                      TOK_WORD, fl)) < 0)
+            return rc;
+        at += lens[i];
+    }
+    for (size_t i = first; i < ext->ntoks; i++)
+        ext->toks[i].tag_end = (uint32_t)ext->ntoks;
+    return 0;
+}
+
+static int starts_url(const char *s)
+{
+    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
+           strncmp(s, "www.", 4) == 0;
+}
+
+static size_t to_space(const char *t, size_t p, size_t len)
+{
+    size_t n;
+
+    while (p < len && !is_space(t + p, &n))
+        p += n;
+    /* a URL or address does not end in sentence punctuation */
+    while (p > 0 && strchr(".,;:!?)\"'", t[p - 1]) != NULL)
+        p--;
+    return p;
+}
+
+/* "Mr.", "Dr.", "St.", an initial "J.": a full stop that ends nothing. */
+static int abbreviation(const mosaic_extractor *ext)
+{
+    static const char *const abbr[] = { "mr", "mrs", "ms", "dr", "st",
+                                        "prof", "rev", "mt", "no", "vs",
+                                        "etc", "approx", "e.g", "i.e" };
+    const xtoken *t;
+
+    if (ext->ntoks == 0)
+        return 0;
+    t = &ext->toks[ext->ntoks - 1];
+    if (t->kind != TOK_WORD)
+        return 0;
+    if (t->fold_len == 1 && (t->flags & TOK_CAP))
+        return 1;
+    for (size_t i = 0; i < sizeof(abbr) / sizeof(*abbr); i++)
+        if (strcmp(TOK_FOLD(ext, t), abbr[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* One token at p; returns its end.  *brk set for a sentence end. */
+static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
+                      int *brk)
+{
+    const char *t = ext->clean;
+    size_t len = ext->clean_len, n, e;
+    unsigned c = (unsigned char)t[p];
+
+    if (starts_url(t + p)) {
+        e = to_space(t, p, len);
+        *endp = e > p ? e : p + 1;
+        return push_token(ext, p, *endp, p, TOK_URL, 0);
+    }
+    if ((c == '#' || c == '@') && p + 1 < len && is_word_char(t + p + 1, &n) &&
+        (p == 0 || !is_word_char(t + p - 1, &n))) {
+        e = p + 1;
+        while (e < len && is_word_char(t + e, &n))
+            e += n;
+        *endp = e;
+        if (c == '#')
+            return push_hashtag(ext, p, e);
+        return push_token(ext, p, e, p, TOK_HANDLE, 0);
+    }
+    if (is_word_char(t + p, &n)) {
+        e = word_end(t, p, len);
+        if (e == p)
+            e = p + n; /* a lone underscore */
+        if (e + 1 < len && t[e] == '@' && is_word_char(t + e + 1, &n)) {
+            *endp = to_space(t, p, len);
+            return push_token(ext, p, *endp, p, TOK_EMAIL, 0);
+        }
+        *endp = e;
+        {
+            int digits = 1;
+            for (size_t i = p; i < e; i++)
+                digits &= (unsigned)t[i] - '0' < 10;
+            return push_token(ext, p, e, p, digits ? TOK_NUMBER : TOK_WORD,
+                              0);
+        }
+    }
+    if (c >= 0x80) {
+        cp_at(t + p, &n);
+        *endp = p + n;
+        /* U+2026 ellipsis, U+2013/2014 dashes */
+        if (memcmp(t + p, "\xE2\x80\xA6", 3) == 0)
+            *brk = 1;
+        return push_token(ext, p, p + n, p,
+                          memcmp(t + p, "\xE2\x80\x93", 3) == 0 ? TOK_HYPHEN
+                                                               : TOK_OTHER,
+                          0);
+    }
+    *endp = p + 1;
+    if (c == '.' || c == '!' || c == '?' || c == ';')
+        *brk = !(c == '.' && abbreviation(ext));
+    return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
+}
+
+int extract_tokenise(mosaic_extractor *ext)
+{
+    const char *t = ext->clean;
+    size_t len = ext->clean_len, p = 0, n;
+    uint32_t sentence = 0;
+    int brk = 1, rc;
+
+    ext->ntoks = 0;
+    ext->folds_len = 0;
+    while (p < len) {
+        size_t first = ext->ntoks, e;
+        int b = 0;
+        if (is_space(t + p, &n)) {
+            if (t[p] == '\n')
+                brk = 1;
+            p += n;
+            continue;
+        }
+        if ((rc = next_token(ext, p, &e, &b)) < 0)
+            return rc;
+        for (size_t i = first; i < ext->ntoks; i++) {
+            if (brk && i == first) {
+                if (first > 0)
+                    sentence++;
+                ext->toks[i].flags |= TOK_SENT_START;
+            }
+            ext->toks[i].sentence = sentence;
+        }
+        if (ext->ntoks > first)
+            brk = 0;
+        brk |= b;
+        p = e;
+    }
+    if (ext->memo.count > MEMO_MAX)
+        xtable_clear(&ext->memo);
+    return 0;
+}
+
+const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
+{
+    const char *w = TOK_FOLD(ext, t);
+    xslot *s;
+
+    if (t->stem == UINT32_MAX) {
+        const char *st;
+        size_t sl;
+        s = xtable_find(&ext->memo, w, t->fold_len);
+        if (s) {
+            st = XTABLE_STR(&ext->memo, s->val);
+            sl = strlen(st);
+        } else {
+            int64_t off;
+            st = (const char *)sb_stemmer_stem(
+                ext->stemmer, (const sb_symbol *)w, (int)t->fold_len);
+            if (st == NULL)
+                return NULL;
+            sl = (size_t)sb_stemmer_length(ext->stemmer);
+            if ((off = xtable_intern(&ext->memo, st, sl)) < 0 ||
+                xtable_put(&ext->memo, w, t->fold_len, (uint32_t)off) < 0)
+                return NULL;
+            st = XTABLE_STR(&ext->memo, off);
+            w = TOK_FOLD(ext, t);
+        }
+        if (grow((void **)&ext->folds, &ext->folds_cap,
+                 ext->folds_len + sl + 1, 1) < 0)
+            return NULL;
+        memcpy(ext->folds + ext->folds_len, st, sl + 1);
+        t->stem = (uint32_t)ext->folds_len;
+        t->stem_len = (uint32_t)sl;
+        ext->folds_len += sl + 1;
+    }
+    *len = t->stem_len;
+    return ext->folds + t->stem;
+}
+
+int extract_phrase_key(mosaic_extractor *ext, const char *phrase, int stem,
+                       char *out, size_t size, int *nwords)
+{
+    size_t o = 0;
+    int rc;
+
+    *nwords = 0;
+    if ((rc = extract_clean(ext, phrase, strlen(phrase))) < 0 ||
+        (rc = extract_tokenise(ext)) < 0)
+        return rc;
+    for (size_t i = 0; i < ext->ntoks; i++) {
+        xtoken *t = &ext->toks[i];
+        const char *w = TOK_FOLD(ext, t);
+        size_t wl = t->fold_len;
+        if (t->kind == TOK_HYPHEN || (t->kind == TOK_PUNCT && *w == '.'))
+            continue;
+        if (t->kind == TOK_PUNCT || t->kind == TOK_OTHER)
+            return mosaic__error_set(MOSAIC_EFORMAT,
+                                     "punctuation inside a phrase");
+        if (stem && t->kind == TOK_WORD &&
+            (w = extract_stem(ext, t, &wl)) == NULL)
+            return mosaic__error_oom();
+        if (o + wl + 2 > size)
+            return mosaic__error_set(MOSAIC_ETOOBIG, "phrase too long");
+        if (o)
+            out[o++] = ' ';
+        memcpy(out + o, w, wl);
+        o += wl;
+        (*nwords)++;
+    }
+    out[o] = '\0';
+    return (int)o;
+}

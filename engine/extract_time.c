@@ -1,0 +1,163 @@
+/*
+ * extract_time.c -- times of day ("4pm", "16:30", "noon") and session
+ * cues: slots ("my 4pm", "my Thursday lady"), numbered or dated sessions
+ * ("our 12th session", "Tuesday's session"), "in session", modalities.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_pattern.h"
+
+#define PEOPLE                                                            \
+    "client|lady|man|gentleman|guy|girl|boy|woman|chap|lad|lass|fella|"   \
+    "young\\s+person|teen|kid|couple|family"
+
+/* "4", "30", "pm" -> "16:30"; hour 0 when unreadable. */
+static void clock_value(char *v, size_t size, int h, int m, const char *ap)
+{
+    if (ap && (ap[0] | 0x20) == 'p' && h < 12)
+        h += 12;
+    if (ap && (ap[0] | 0x20) == 'a' && h == 12)
+        h = 0;
+    snprintf(v, size, "%02d:%02d", h % 24, m % 60);
+}
+
+static int on_ampm(const char *t, const size_t *ov, int n, void *ctx)
+{
+    char v[16];
+    int h = atoi(t + ov[2]), m = GROUP_SET(ov, 2) ? atoi(t + ov[4]) : 0;
+
+    (void)n;
+    if (h < 1 || h > 12)
+        return 0;
+    clock_value(v, sizeof(v), h, m, t + ov[6]);
+    return extract_add(ctx, ov[0], ov[1], "TIME", v, PRI_PATTERN);
+}
+
+static int on_clock(const char *t, const size_t *ov, int n, void *ctx)
+{
+    char v[16];
+
+    (void)n;
+    clock_value(v, sizeof(v), atoi(t + ov[2]), atoi(t + ov[4]), NULL);
+    return extract_add(ctx, ov[0], ov[1], "TIME", v, PRI_PATTERN);
+}
+
+static int on_named_time(const char *t, const size_t *ov, int n, void *ctx)
+{
+    char v[16];
+    int h;
+
+    (void)n;
+    if (GROUP_SET(ov, 1))
+        h = (t[ov[2]] | 0x20) == 'n' && (t[ov[2] + 1] | 0x20) == 'o' ? 12
+            : (t[ov[2]] | 0x20) == 'm' && (t[ov[2] + 3] | 0x20) == 'd' ? 12
+            : 0;
+    else
+        h = extract_number(t + ov[4], GROUP_LEN(ov, 2));
+    if (h < 0 || h > 12)
+        return 0;
+    snprintf(v, sizeof(v), "%02d:00", h);
+    return extract_add(ctx, ov[0], ov[1], "TIME", v, PRI_PATTERN);
+}
+
+/* "my 4pm", "my Tuesday 10am client": a client named by their slot. */
+static int on_slot(const char *t, const size_t *ov, int n, void *ctx)
+{
+    char v[32];
+    int h = atoi(t + ov[4]);
+    const char *ap = NULL;
+
+    (void)n;
+    for (size_t i = ov[4]; i < ov[5]; i++)
+        if ((t[i] | 0x20) == 'a' || (t[i] | 0x20) == 'p') {
+            ap = t + i;
+            break;
+        }
+    if (ap == NULL && h >= 1 && h <= 7)
+        ap = "pm"; /* "my 4" is an afternoon client */
+    memcpy(v, "slot ", 5);
+    clock_value(v + 5, sizeof(v) - 5, h, 0, ap);
+    return extract_add(ctx, ov[0], ov[1], "SESSION", v, PRI_PATTERN + 1);
+}
+
+static int on_weekday_client(const char *t, const size_t *ov, int n,
+                             void *ctx)
+{
+    (void)t, (void)n;
+    return extract_add(ctx, ov[0], ov[1], "SESSION", "slot client",
+                       PRI_PATTERN + 1);
+}
+
+static int on_session(const char *t, const size_t *ov, int n, void *ctx)
+{
+    char v[32] = "session";
+
+    (void)n;
+    if (GROUP_SET(ov, 1))
+        snprintf(v, sizeof(v), "session %d", atoi(t + ov[2]));
+    return extract_add(ctx, ov[0], ov[1], "SESSION", v, PRI_PATTERN);
+}
+
+static int on_in_session(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)t, (void)n;
+    return extract_add(ctx, ov[0], ov[1], "SESSION", "in session",
+                       PRI_PATTERN + 1);
+}
+
+static int on_modality(const char *t, const size_t *ov, int n, void *ctx)
+{
+    char v[40] = "modality ";
+    size_t len = ov[1] - ov[0], o = strlen(v);
+
+    (void)n;
+    for (size_t i = 0; i < len && o + 1 < sizeof(v); i++)
+        v[o++] = (char)((unsigned)t[ov[0] + i] - 'A' < 26
+                            ? t[ov[0] + i] | 0x20 : t[ov[0] + i]);
+    v[o] = '\0';
+    return extract_add(ctx, ov[0], ov[1], "SESSION", v, PRI_PATTERN);
+}
+
+static const struct rx_row rows[] = {
+    { "am/pm", "\\b(\\d{1,2})(?:[:.](\\d\\d))?\\s?(am|pm|a\\.m\\.|p\\.m\\.)"
+      "(?![a-z])", REGEX_CASELESS, on_ampm },
+    { "clock", "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?!\\s?(?:am|pm|:))", 0,
+      on_clock },
+    { "named time", "\\b(?:(noon|midday|midnight)|(\\d{1,2}|" RX_NUMWORD
+      ")\\s*o" RX_APOS "?\\s?clock)\\b", REGEX_CASELESS, on_named_time },
+    { "slot", "\\bmy\\s+(?:(" RX_WEEKDAY ")\\s+)?(\\d{1,2}(?:[:.]\\d\\d)?\\s?"
+      "(?:am|pm)|\\d{1,2}\\s*o" RX_APOS "?\\s?clock|\\d{1,2}(?=\\s+(?:"
+      PEOPLE "|appointment|session|slot|cancell?ed|didn|dna|no[\\s-]show)))"
+      "(?:\\s+(?:" PEOPLE "|appointment|session|slot))?\\b",
+      REGEX_CASELESS, on_slot },
+    { "weekday client", "\\bmy\\s+(?:" RX_WEEKDAY "|morning|afternoon|"
+      "evening|first|last|early|late|final)\\s+(?:" PEOPLE ")\\b",
+      REGEX_CASELESS, on_weekday_client },
+    { "session", "\\b(?:(?:" RX_WEEKDAY "|today|tonight|this\\s+morning|"
+      "yesterday)" RX_APOS "s\\s+|(?:our|my|their|her|his|the|a)\\s+"
+      "(?:(\\d{1,3})(?:st|nd|rd|th)\\s+|(?:first|second|third|fourth|fifth|"
+      "sixth|last|final|ending|closing|assessment|intake|online|telephone|"
+      "phone|video|zoom|teams|face[\\s-]to[\\s-]face|in[\\s-]person|"
+      "emdr|couples?|family|ending)\\s+))sessions?\\b", REGEX_CASELESS,
+      on_session },
+    { "in session", "\\bin\\s+session(?:\\s+(?:today|this\\s+morning|this"
+      "\\s+afternoon|this\\s+evening|tonight|yesterday|earlier))?\\b",
+      REGEX_CASELESS, on_in_session },
+    { "modality", "\\b(?:(?-i:EMDR|CBT|DBT|IFS)|sand\\s?tray|play\\s+therapy|"
+      "art\\s+therapy|drama\\s+therapy|walk(?:\\s+and|\\s*&)\\s+talk)\\b",
+      REGEX_CASELESS, on_modality },
+};
+
+int extract_times_compile(struct extract_patterns *p)
+{
+    return extract_rx_compile(p, RX_TIMES, rows, sizeof(rows) / sizeof(*rows));
+}
+
+int extract_times(mosaic_extractor *ext)
+{
+    return extract_rx_run(ext, RX_TIMES, rows, sizeof(rows) / sizeof(*rows));
+}

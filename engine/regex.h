@@ -1,0 +1,30 @@
+/*
+ * regex.h -- PCRE2 behind a small private wrapper: compile once with JIT,
+ * then visit every match in a text.  PCRE2 types stay in regex.c.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MOSAIC_REGEX_H
+#define MOSAIC_REGEX_H
+
+#include <stddef.h>
+
+typedef struct regex regex;
+
+#define REGEX_CASELESS 1
+
+/* Compile `pattern` (UTF-8 mode); `name` is for the error message. */
+int regex_new(regex **out, const char *name, const char *pattern,
+              int flags);
+void regex_free(regex *re);
+
+/* Called per match: ov[2k], ov[2k+1] are the byte offsets of group k
+ * (SIZE_MAX for an unset group); return <0 to stop with that code. */
+typedef int (*regex_match_fn)(const char *text, const size_t *ov,
+                              int ngroups, void *ctx);
+
+/* Visit every non-overlapping match in text[0..len), which must be valid
+ * UTF-8.  Returns 0, the callback's negative code, or a match error. */
+int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,
+               void *ctx);
+
+#endif
