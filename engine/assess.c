@@ -14,7 +14,6 @@
 #include "error.h"
 #include "population.h"
 
-#define ASSESS_MAX 32
 
 struct mosaic_population {
     population *pop;
@@ -61,27 +60,24 @@ static const catchment *catchment_of(mosaic_population *mp,
 }
 
 struct work {
-    score_attr attr[ASSESS_MAX];
-    suggest_ladder ladder[ASSESS_MAX];
-    population_facts facts[ASSESS_MAX];
-    const char *source[ASSESS_MAX], *note[ASSESS_MAX];
+    assess_item item[ASSESS_MAX];
     size_t n;
 };
 
-static void contradicts(struct work *w, size_t i)
+static void contradicts(assess_item *it)
 {
-    w->attr[i].share = 0;
-    w->note[i] = "contradicts an attribute above: left out";
+    it->attr.share = 0;
+    it->note = "contradicts an attribute above: left out";
 }
 
 /* Ages: later ones are priced within the ages already given. */
-static void correct_ages(population *pop, struct work *w)
+static void correct_ages(population *pop, assess_item *w, size_t n)
 {
     int from = -1, to = -1;
 
-    for (size_t i = 0; i < w->n; i++) {
-        population_facts *f = &w->facts[i];
-        if (f->age_from < 0 || !(w->attr[i].share > 0))
+    for (size_t i = 0; i < n; i++) {
+        population_facts *f = &w[i].facts;
+        if (f->age_from < 0 || !(w[i].attr.share > 0))
             continue;
         if (from < 0) {
             from = f->age_from;
@@ -91,13 +87,13 @@ static void correct_ages(population *pop, struct work *w)
         int lo = f->age_from > from ? f->age_from : from;
         int hi = f->age_to < to ? f->age_to : to;
         if (lo > hi) {
-            contradicts(w, i);
+            contradicts(&w[i]);
             continue;
         }
         double within = population_age_share(pop, lo, hi, 0) /
                         population_age_share(pop, from, to, 0);
-        w->attr[i].share = within * (f->in_ages > 0 ? f->in_ages : 1);
-        w->note[i] = "priced within the ages above (age and life stage)";
+        w[i].attr.share = within * (f->in_ages > 0 ? f->in_ages : 1);
+        w[i].note = "priced within the ages above (age and life stage)";
         from = lo;
         to = hi;
     }
@@ -105,43 +101,66 @@ static void correct_ages(population *pop, struct work *w)
 
 /* Sex: within an occupation's workforce if the table has its split,
  * else within the ages given; a second, different sex contradicts. */
-static void correct_sex(population *pop, struct work *w)
+static void correct_sex(population *pop, assess_item *w, size_t n)
 {
     int sex = 0, from = -1, to = -1;
     double women = -1, count = 0;
 
-    for (size_t i = 0; i < w->n; i++) {
-        if (!(w->attr[i].share > 0))
+    for (size_t i = 0; i < n; i++) {
+        if (!(w[i].attr.share > 0))
             continue;
-        if (w->facts[i].female_share >= 0 && women < 0) {
-            women = w->facts[i].female_share;
-            count = w->attr[i].count;
+        if (w[i].facts.female_share >= 0 && women < 0) {
+            women = w[i].facts.female_share;
+            count = w[i].attr.count;
         }
-        if (w->facts[i].age_from >= 0 && from < 0) {
-            from = w->facts[i].age_from;
-            to = w->facts[i].age_to;
+        if (w[i].facts.age_from >= 0 && from < 0) {
+            from = w[i].facts.age_from;
+            to = w[i].facts.age_to;
         }
     }
-    for (size_t i = 0; i < w->n; i++) {
-        int s = w->facts[i].sex;
-        if (!s || !(w->attr[i].share > 0))
+    for (size_t i = 0; i < n; i++) {
+        int s = w[i].facts.sex;
+        if (!s || !(w[i].attr.share > 0))
             continue;
         if (sex && s != sex) {
-            contradicts(w, i);
+            contradicts(&w[i]);
         } else if (sex) {
-            w->attr[i].share = 1;
-            w->note[i] = "the same sex as above";
+            w[i].attr.share = 1;
+            w[i].note = "the same sex as above";
         } else if (women >= 0) {
             double p = s == 'F' ? women : 1 - women, floor = 0.5 / count;
-            w->attr[i].share = p > floor ? p : floor;
-            w->note[i] = "share of this sex within the occupation";
+            w[i].attr.share = p > floor ? p : floor;
+            w[i].note = "share of this sex within the occupation";
         } else if (from >= 0) {
-            w->attr[i].share = population_age_share(pop, from, to, s) /
-                               population_age_share(pop, from, to, 0);
-            w->note[i] = "share of this sex within the ages given";
+            w[i].attr.share = population_age_share(pop, from, to, s) /
+                              population_age_share(pop, from, to, 0);
+            w[i].note = "share of this sex within the ages given";
         }
         sex = s;
     }
+}
+
+int assess_items(population *pop, const score_setting *s, assess_item *items,
+                 size_t n, score_result *r, suggest_plan *plan)
+{
+    score_attr attrs[ASSESS_MAX];
+    suggest_ladder ladders[ASSESS_MAX];
+
+    if (n > ASSESS_MAX)
+        return mosaic__error_set(MOSAIC_ETOOBIG,
+                                 "%zu attributes: at most %d at once", n,
+                                 ASSESS_MAX);
+    correct_ages(pop, items, n);
+    correct_sex(pop, items, n);
+    for (size_t i = 0; i < n; i++) {
+        attrs[i] = items[i].attr;
+        ladders[i] = items[i].ladder;
+    }
+    score_combination(r, attrs, n, s);
+    memset(plan, 0, sizeof(*plan));
+    if (r->verdict == VERDICT_LOW)
+        return 0;
+    return suggest_plan_find(plan, attrs, ladders, n, s);
 }
 
 static int price_all(mosaic_population *mp, const catchment *c,
@@ -155,19 +174,18 @@ static int price_all(mosaic_population *mp, const catchment *c,
                                  "%zu attributes: at most %d at once", n,
                                  ASSESS_MAX);
     for (w->n = 0; w->n < n; w->n++) {
-        size_t i = w->n, k;
-        const char *in = q[i].category ? q[i].category : "";
+        assess_item *it = &w->item[w->n];
+        const char *in = q[w->n].category ? q[w->n].category : "";
+        size_t k;
         for (k = 0; in[k] && k + 1 < sizeof(cat); k++)
             cat[k] = (char)toupper((unsigned char)in[k]);
         cat[k] = '\0';
-        w->note[i] = NULL;
-        if ((rc = population_price_facts(mp->pop, c, cat, q[i].value,
-                                         &w->attr[i], &w->ladder[i],
-                                         &w->source[i], &w->facts[i])) < 0)
+        it->note = NULL;
+        if ((rc = population_price_facts(mp->pop, c, cat, q[w->n].value,
+                                         &it->attr, &it->ladder, &it->source,
+                                         &it->facts)) < 0)
             return rc;
     }
-    correct_ages(mp->pop, w);
-    correct_sex(mp->pop, w);
     return 0;
 }
 
@@ -189,13 +207,14 @@ static int fill(mosaic_assessment *out, const struct work *w,
         return mosaic__error_oom();
     out->n_attributes = w->n;
     for (size_t i = 0; i < w->n; i++) {
+        const assess_item *it = &w->item[i];
         mosaic_attribute *a = &out->attributes[i];
-        a->category = w->attr[i].category;
-        a->value = w->attr[i].value;
-        a->p = w->attr[i].share > 0 ? w->attr[i].share : 0;
-        a->source = w->source[i];
-        a->note = w->note[i];
-        a->known = w->attr[i].share > 0;
+        a->category = it->attr.category;
+        a->value = it->attr.value;
+        a->p = it->attr.share > 0 ? it->attr.share : 0;
+        a->source = it->source;
+        a->note = it->note;
+        a->known = it->attr.share > 0;
     }
     out->suggestion_found = found;
     out->n_suggestions = found ? plan->n : 0;
@@ -203,7 +222,8 @@ static int fill(mosaic_assessment *out, const struct work *w,
         const suggest_edit *e = &plan->edits[i];
         out->suggestions[i].attribute = e->attr;
         out->suggestions[i].replacement =
-            e->level > 0 ? w->ladder[e->attr].label[e->level - 1] : NULL;
+            e->level > 0 ? w->item[e->attr].ladder.label[e->level - 1]
+                         : NULL;
     }
     out->k_after = found ? plan->after.k_public_safe : r->k_public_safe;
     out->verdict_after = score_verdict_name(found ? plan->after.verdict
@@ -229,10 +249,10 @@ int mosaic_assess(mosaic_population *mp, const mosaic_setting *setting,
     s.catchment = c->people;
     s.caseload = setting->caseload > 0 ? setting->caseload : 30;
     s.k_min = setting->k_min > 0 ? setting->k_min : 10;
-    score_combination(&r, w->attr, w->n, &s);
-    memset(&plan, 0, sizeof(plan));
-    if (r.verdict != VERDICT_LOW)
-        found = suggest_plan_find(&plan, w->attr, w->ladder, w->n, &s);
+    if ((found = assess_items(mp->pop, &s, w->item, w->n, &r, &plan)) < 0) {
+        rc = found;
+        goto done;
+    }
     out->catchment = c->people;
     out->catchment_place = c->known ? c->place : NULL;
     if ((rc = fill(out, w, &r, &plan, found)) < 0)

@@ -62,6 +62,28 @@ int population_price_facts(population *pop, const catchment *c,
                            score_attr *attr, suggest_ladder *ladder,
                            const char **source, population_facts *facts);
 
+#define ASSESS_MAX 32 /* attributes scored together */
+
+/* One attribute of a combination as priced, with what its dependence
+ * corrections need; note says what a correction did. */
+typedef struct {
+    score_attr attr;
+    suggest_ladder ladder;
+    population_facts facts;
+    const char *source, *note;
+} assess_item;
+
+/*
+ * The one scoring call behind score, scan and check: correct the shares
+ * for the dependences the tables know (ages and life stages; sex within
+ * an occupation or age band; contradictions left out), score, and when
+ * not LOW search the cheapest edits.  Returns 1 with *plan when a plan
+ * of few edits reaches LOW, 0 when none does (or already LOW), or a
+ * negative code.
+ */
+int assess_items(population *pop, const score_setting *s, assess_item *items,
+                 size_t n, score_result *r, suggest_plan *plan);
+
 /* Share of all people aged from..to (inclusive) of sex 'F', 'M' or 0. */
 double population_age_share(const population *pop, int from, int to,
                             int sex);

@@ -14,6 +14,8 @@ struct mosaic_report {
     mosaic_finding **findings;
     size_t n, cap;
     long posts, client_posts;
+    const char *place;
+    double radius_km, people;
 };
 
 int report_new(mosaic_report **out)
@@ -86,6 +88,25 @@ void report_set_totals(mosaic_report *r, long posts, long client_posts)
 {
     r->posts = posts;
     r->client_posts = client_posts;
+}
+
+void report_set_catchment(mosaic_report *r, const char *place,
+                          double radius_km, double people)
+{
+    r->place = report_strdup(r, place);
+    r->radius_km = radius_km;
+    r->people = people;
+}
+
+void mosaic_report_catchment(const mosaic_report *report, const char **place,
+                             double *radius_km, double *people)
+{
+    if (place)
+        *place = report ? report->place : NULL;
+    if (radius_km)
+        *radius_km = report ? report->radius_km : 0;
+    if (people)
+        *people = report ? report->people : 0;
 }
 
 size_t mosaic_report_count(const mosaic_report *report)

@@ -24,6 +24,10 @@ mosaic_finding *report_add_finding(mosaic_report *r);
  * smaller k_public, then more posts. */
 void report_sort(mosaic_report *r, mosaic_verdict floor);
 
+/* The practice area the findings were scored against. */
+void report_set_catchment(mosaic_report *r, const char *place,
+                          double radius_km, double people);
+
 void report_set_totals(mosaic_report *r, long posts, long client_posts);
 
 #endif

@@ -324,6 +324,12 @@ MOSAIC_EXTERN(void)
 mosaic_report_totals(const mosaic_report *report, long *posts,
                      long *client_posts);
 
+/** The practice area scored against: its name (NULL: the whole UK, the
+ *  location being unknown), radius and population. */
+MOSAIC_EXTERN(void)
+mosaic_report_catchment(const mosaic_report *report, const char **place,
+                        double *radius_km, double *people);
+
 /** The name of a verdict: "HIGH", "MEDIUM" or "LOW". */
 MOSAIC_EXTERN(const char *) mosaic_verdict_name(mosaic_verdict v);
 
@@ -518,6 +524,76 @@ mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,
 
 /** The lower-case name of an mosaic_about: "client", "author", ... */
 MOSAIC_EXTERN(const char *) mosaic_about_name(mosaic_about about);
+/* Analysis: scan a history, check a draft                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * The analysis of one history: the extractor, the population model and
+ * the therapist's setting, bound to an open store.  Open once, then scan
+ * or check any number of times.
+ */
+typedef struct mosaic_analyser mosaic_analyser;
+
+/** Called now and then during a long analysis (for a progress bar). */
+typedef void (*mosaic_progress_cb)(const char *stage, long done, long total,
+                                   void *ctx);
+
+/** Options for mosaic_analyser_open(); zero fields take the defaults. */
+typedef struct {
+    int version;            /**< MOSAIC_ANALYSIS_OPTIONS_VERSION */
+    const char *data_dir;   /**< reference data; NULL finds it */
+    const char *location;   /**< the practice; NULL: stored setting, then
+                                 the imported profile, else the UK */
+    double radius_km;       /**< catchment radius (25) */
+    double caseload;        /**< clients on the books (30) */
+    double k_min;           /**< HIGH below this k_public (10) */
+    mosaic_verdict report_floor; /**< least serious finding reported */
+    mosaic_progress_cb progress;
+    void *progress_ctx;
+} mosaic_analysis_options;
+
+#define MOSAIC_ANALYSIS_OPTIONS_VERSION 1
+#define MOSAIC_ANALYSIS_OPTIONS_INIT                                       \
+    { MOSAIC_ANALYSIS_OPTIONS_VERSION, NULL, NULL, 0, 0, 0, MOSAIC_MEDIUM, \
+      NULL, NULL }
+
+/**
+ * Load the reference data and settle the catchment.
+ *
+ * @return MOSAIC_OK; MOSAIC_ENOTFOUND when the reference data or the
+ *         location named is not found; another negative code on failure.
+ */
+MOSAIC_EXTERN(int)
+mosaic_analyser_open(mosaic_analyser **out, mosaic_store *store,
+                     const mosaic_analysis_options *opts);
+
+MOSAIC_EXTERN(void) mosaic_analyser_close(mosaic_analyser *an);
+
+/** The practice area scored against: its name ("the UK" when unknown),
+ *  radius and population. */
+MOSAIC_EXTERN(void)
+mosaic_analyser_catchment(const mosaic_analyser *an, const char **place,
+                          double *radius_km, double *people);
+
+/**
+ * Analyse the whole stored history: extract what is new (kept in the
+ * store), link the posts that describe the same client, score every
+ * combination, suggest edits.
+ */
+MOSAIC_EXTERN(int)
+mosaic_scan_history(mosaic_report **out, mosaic_analyser *an);
+
+/**
+ * Judge a draft together with the stored history.  The report holds the
+ * findings the draft takes part in (its own posts list includes the
+ * draft, platform "draft"); *verdict is the most serious of them (LOW
+ * when none).  The store is not changed, except that posts imported but
+ * not yet analysed are analysed first.
+ */
+MOSAIC_EXTERN(int)
+mosaic_check_draft(mosaic_report **out, mosaic_verdict *verdict,
+                   mosaic_analyser *an, const char *text, size_t len,
+                   const char *created_at);
 
 #ifdef __cplusplus
 }

@@ -35,6 +35,9 @@ int report_write_json(FILE *out, const mosaic_report *r);
 /* One self-contained page: no network, no external assets. */
 int report_write_html(FILE *out, const mosaic_report *r);
 
+/* "Your practice area: within 25 km of Hexham, about 152824 people." */
+void report_write_catchment(FILE *out, const mosaic_report *r);
+
 /* "about 2 people", "fewer than 2 people", "about 12,000 people". */
 void report_k_words(char *out, size_t size, double k);
 

@@ -14,6 +14,23 @@
 
 static const char *const tone[] = { "\033[32m", "\033[33m", "\033[1;31m" };
 
+void report_write_catchment(FILE *out, const mosaic_report *r)
+{
+    const char *place;
+    double radius, people;
+
+    mosaic_report_catchment(r, &place, &radius, &people);
+    if (place)
+        fprintf(out, "Your practice area: within %.0f km of %s, about %.0f "
+                     "people.\n",
+                radius, place, people);
+    else
+        fprintf(out, "Your practice area is not known: scored against the "
+                     "whole UK (about %.0f people); set it with `mosaic "
+                     "scan --location PLACE`.\n",
+                people);
+}
+
 void report_k_words(char *out, size_t size, double k)
 {
     if (!isfinite(k) || k >= 1e6)
@@ -187,6 +204,7 @@ int report_write_text(FILE *out, const mosaic_report *r,
     fprintf(out, "%s\n\n", REPORT_CONFIDENTIAL);
     fprintf(out, "Scanned %ld posts; %ld mention a client.\n", posts,
             client_posts);
+    report_write_catchment(out, r);
     if (n == 0) {
         fprintf(out, "No combination of posts was found that could "
                      "identify a client.\n");

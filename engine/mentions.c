@@ -1,0 +1,170 @@
+/*
+ * mentions.c -- the client mentions of a history, in time order, each
+ * attribute priced against the catchment: what the linker and the
+ * scorer work on.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse.h"
+#include "error.h"
+#include "timefmt.h"
+
+/* realloc that leaves *v alone on failure. */
+static int resize(void **v, size_t count, size_t size)
+{
+    void *p = realloc(*v, count * size);
+
+    if (p == NULL)
+        return mosaic__error_oom();
+    *v = p;
+    return 0;
+}
+
+/* Room for mention n (and first[n + 1]). */
+static int grow_mentions(mention_set *set)
+{
+    size_t cap = set->cap ? 2 * set->cap : 64;
+    int rc;
+
+    if (set->n < set->cap)
+        return 0;
+    if ((rc = resize((void **)&set->posts, cap, sizeof(*set->posts))) < 0 ||
+        (rc = resize((void **)&set->links, cap, sizeof(*set->links))) < 0 ||
+        (rc = resize((void **)&set->first, cap + 1,
+                     sizeof(*set->first))) < 0)
+        return rc;
+    set->cap = cap;
+    return 0;
+}
+
+static int grow_attrs(mention_set *set)
+{
+    size_t cap = set->attr_cap ? 2 * set->attr_cap : 256;
+    int rc;
+
+    if (set->nattrs < set->attr_cap)
+        return 0;
+    if ((rc = resize((void **)&set->attrs, cap, sizeof(*set->attrs))) < 0 ||
+        (rc = resize((void **)&set->link_attrs, cap,
+                     sizeof(*set->link_attrs))) < 0)
+        return rc;
+    set->attr_cap = cap;
+    return 0;
+}
+
+static int start_mention(mention_set *set, const mention_post *post)
+{
+    mention_post *p;
+    int64_t when = 0;
+    int rc;
+
+    if ((rc = grow_mentions(set)) < 0)
+        return rc;
+    p = &set->posts[set->n];
+    *p = *post;
+    p->platform = arena_strdup(&set->mem, post->platform);
+    p->native_id = arena_strdup(&set->mem, post->native_id);
+    p->created_at = arena_strdup(&set->mem, post->created_at);
+    p->thread = arena_strdup(&set->mem, post->thread);
+    p->text = arena_strdup(&set->mem, post->text);
+    if ((post->platform && !p->platform) || (post->text && !p->text))
+        return mosaic__error_oom();
+    if (post->created_at)
+        time_parse(post->created_at, &when);
+    set->links[set->n] = (link_mention){ when, p->thread,
+                                         post->back_reference, NULL, 0 };
+    set->first[set->n] = set->nattrs;
+    set->n++;
+    set->first[set->n] = set->nattrs;
+    return 0;
+}
+
+static int add_attr(mention_set *set, mosaic_analyser *an,
+                    const mention_span *s)
+{
+    mention_attr *a;
+    int rc;
+
+    if ((rc = grow_attrs(set)) < 0)
+        return rc;
+    a = &set->attrs[set->nattrs];
+    memset(a, 0, sizeof(*a));
+    a->span = *s;
+    a->span.category = arena_strdup(&set->mem, s->category);
+    a->span.value = arena_strdup(&set->mem, s->value ? s->value : s->text);
+    a->span.text = arena_strdup(&set->mem, s->text);
+    if (!a->span.category || !a->span.value || !a->span.text)
+        return mosaic__error_oom();
+    if ((rc = population_price_facts(an->pop, &an->area, a->span.category,
+                                     a->span.value, &a->item.attr,
+                                     &a->item.ladder, &a->item.source,
+                                     &a->item.facts)) < 0)
+        return rc;
+    a->item.attr.category = a->span.category;
+    a->item.attr.value = a->span.value;
+    set->link_attrs[set->nattrs] =
+        (link_attr){ a->span.category, a->span.value, a->item.attr.share,
+                     s->age_low, s->age_high };
+    set->nattrs++;
+    set->first[set->n] = set->nattrs;
+    return 0;
+}
+
+int mentions_add(mention_set *set, mosaic_analyser *an,
+                 const mention_post *post, const mention_span *spans,
+                 size_t n)
+{
+    int rc = start_mention(set, post);
+
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = add_attr(set, an, &spans[i]);
+    return rc;
+}
+
+struct loading {
+    mention_set *set;
+    mosaic_analyser *an;
+    int64_t last_post;
+};
+
+static int load_span(const mention_post *post, const mention_span *span,
+                     void *ctx)
+{
+    struct loading *l = ctx;
+    int rc;
+
+    if (l->set->n == 0 || post->post_id != l->last_post) {
+        if ((rc = start_mention(l->set, post)) < 0)
+            return rc;
+        l->last_post = post->post_id;
+    }
+    return add_attr(l->set, l->an, span);
+}
+
+int mentions_load(mention_set *set, mosaic_analyser *an)
+{
+    struct loading l = { set, an, 0 };
+
+    return store_each_mention(an->store, load_span, &l);
+}
+
+void mentions_seal(mention_set *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        set->links[i].attrs = set->link_attrs + set->first[i];
+        set->links[i].nattrs = set->first[i + 1] - set->first[i];
+    }
+}
+
+void mentions_dispose(mention_set *set)
+{
+    arena_dispose(&set->mem);
+    free(set->posts);
+    free(set->links);
+    free(set->first);
+    free(set->attrs);
+    free(set->link_attrs);
+    memset(set, 0, sizeof(*set));
+}
