@@ -16,6 +16,7 @@
 
 #include "error.h"
 #include "import_x.h"
+#include "json_scan.h"
 #include "json_stream.h"
 #include "source.h"
 
@@ -254,92 +255,141 @@ static int is_status_link(const char *url)
     return strncmp(p, "/status/", 8) == 0 && p[8] >= '0' && p[8] <= '9';
 }
 
-static int tweet_quotes(const json_t *tw, const char *where, int *quote)
+/* Tweets are the bulk of an archive: read by json_scan, without jansson
+ * and without allocating.  Fields of a bare tweet go to t[0], those
+ * under "tweet" to t[1]. */
+typedef struct {
+    const char *where;
+    x_tweet t[2];
+    const char *text2[2];        /* "text": classic objects */
+    int initial_form[2];         /* edit_info.initial: the chain's first */
+} tweet_scan;
+
+static int scan_type_error(const tweet_scan *ts, const jscan_step *step,
+                           const char *what)
 {
-    json_t *ent, *urls = NULL, *u;
-    size_t i;
+    return mosaic__error_set(MOSAIC_EFORMAT, "%s: \"%.*s\" is not %s",
+                             ts->where, (int)step->len, step->key, what);
+}
+
+/* The decoded string value for a field, or an error. */
+static int scan_str(const tweet_scan *ts, const jscan_step *step,
+                    jscan_type type, char *raw, size_t len, const char **out)
+{
+    if (type == JSCAN_NULL)
+        return 0;
+    if (type != JSCAN_STRING)
+        return scan_type_error(ts, step, "a string");
+    if ((*out = json_scan_string(raw, len)) == NULL)
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "%s: \"%.*s\" holds \\u0000 or a broken "
+                                 "surrogate",
+                                 ts->where, (int)step->len, step->key);
+    return 0;
+}
+
+/* Fields one level into the tweet. */
+static int scan_top(tweet_scan *ts, int b, const jscan_step *k,
+                    jscan_type type, char *raw, size_t len)
+{
+    static const char *const names[] = {
+        "id_str", "created_at", "full_text", "text",
+        "in_reply_to_status_id_str", "in_reply_to_user_id_str",
+        "in_reply_to_screen_name",
+    };
+    x_tweet *t = &ts->t[b];
+    const char **slots[] = {
+        &t->id, &t->created_at, &t->text, &ts->text2[b], &t->reply_to,
+        &t->reply_user, &t->reply_handle,
+    };
+
+    if (jscan_is(k, "edit_info") || jscan_is(k, "entities"))
+        return type == JSCAN_OBJECT || type == JSCAN_NULL
+                   ? 0
+                   : scan_type_error(ts, k, "an object");
+    if (jscan_is(k, "id")) /* the same as id_str; a number in old files */
+        return type == JSCAN_STRING && !t->id
+                   ? scan_str(ts, k, type, raw, len, &t->id)
+                   : 0;
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (jscan_is(k, names[i]))
+            return scan_str(ts, k, type, raw, len, slots[i]);
+    return 0;
+}
+
+static int tweet_visit(void *ctx, const jscan_step *path, int depth,
+                       jscan_type type, char *raw, size_t len)
+{
+    tweet_scan *ts = ctx;
+    int b = jscan_is(&path[0], "tweet");
+    const jscan_step *k = path + b;
+    int rel = depth - b;
+    x_tweet *t = &ts->t[b];
+    const char *url = NULL;
     int rc;
 
-    *quote = 0;
-    if ((rc = get_obj(tw, "entities", where, &ent)) < 0 || ent == NULL)
-        return rc;
-    urls = json_object_get(ent, "urls");
-    if (urls && !json_is_array(urls))
-        return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: \"entities.urls\" is not an array",
-                                 where);
-    json_array_foreach(urls, i, u) {
-        const char *url;
-        if ((rc = get_str(u, "expanded_url", where, &url)) < 0)
+    if (rel == 0)
+        return type == JSCAN_OBJECT ? 0
+                                    : scan_type_error(ts, path, "an object");
+    if (rel == 1)
+        return scan_top(ts, b, k, type, raw, len);
+    if (jscan_is(&k[0], "edit_info")) {
+        if (rel == 2 && jscan_is(&k[1], "initial"))
+            ts->initial_form[b] = 1;
+        if (rel == 3 && jscan_is(&k[1], "edit") &&
+            jscan_is(&k[2], "initialTweetId"))
+            return scan_str(ts, &k[2], type, raw, len, &t->edit_initial);
+        if ((rel == 4 && jscan_is(&k[1], "initial") &&
+             jscan_is(&k[2], "editTweetIds")) ||
+            (rel == 5 && jscan_is(&k[1], "edit") &&
+             jscan_is(&k[3], "editTweetIds")))
+            t->edit_versions++;
+        return 0;
+    }
+    if (rel == 4 && jscan_is(&k[0], "entities") && jscan_is(&k[1], "urls") &&
+        jscan_is(&k[3], "expanded_url")) {
+        if ((rc = scan_str(ts, &k[3], type, raw, len, &url)) < 0)
             return rc;
         if (url && is_status_link(url))
-            *quote = 1;
+            t->quote = 1;
     }
     return 0;
 }
 
-/* edit_info.initial {editTweetIds} or edit_info.edit {initialTweetId,
- * editControlInitial {editTweetIds}}. */
-static int tweet_edits(const json_t *tw, x_tweet *t, const char *where)
-{
-    json_t *info, *initial, *edit, *ctl = NULL, *ids;
-    int rc;
-
-    if ((rc = get_obj(tw, "edit_info", where, &info)) < 0 || info == NULL)
-        return rc;
-    if ((rc = get_obj(info, "initial", where, &initial)) < 0 ||
-        (rc = get_obj(info, "edit", where, &edit)) < 0)
-        return rc;
-    if (edit) {
-        if ((rc = get_str(edit, "initialTweetId", where,
-                          &t->edit_initial)) < 0 ||
-            (rc = get_obj(edit, "editControlInitial", where, &ctl)) < 0)
-            return rc;
-    } else if (initial) {
-        t->edit_initial = t->id;
-        ctl = initial;
-    }
-    ids = ctl ? json_object_get(ctl, "editTweetIds") : NULL;
-    if (ids && !json_is_array(ids))
-        return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: \"editTweetIds\" is not an array",
-                                 where);
-    t->edit_versions = ids ? (int)json_array_size(ids) : 1;
-    return 0;
-}
-
-static int tweet_element(json_t *elem, size_t index, void *ctx)
+static int tweet_raw(char *buf, size_t len, size_t index, void *ctx)
 {
     x_read *r = ctx;
-    const char *where = x_where(r, index), *text2;
-    x_tweet t = { 0 };
-    json_t *tw;
-    int rc;
+    tweet_scan ts;
+    const char *why;
+    size_t at;
+    x_tweet *t;
+    int rc, b;
 
-    if ((rc = unwrap(elem, "tweet", where, &tw)) < 0 ||
-        (rc = get_str(tw, "id_str", where, &t.id)) < 0 ||
-        (!t.id && (rc = get_str(tw, "id", where, &t.id)) < 0) ||
-        (rc = get_str(tw, "created_at", where, &t.created_at)) < 0 ||
-        (rc = get_str(tw, "full_text", where, &t.text)) < 0 ||
-        (rc = get_str(tw, "text", where, &text2)) < 0 ||
-        (rc = get_str(tw, "in_reply_to_status_id_str", where,
-                      &t.reply_to)) < 0 ||
-        (rc = get_str(tw, "in_reply_to_user_id_str", where,
-                      &t.reply_user)) < 0 ||
-        (rc = get_str(tw, "in_reply_to_screen_name", where,
-                      &t.reply_handle)) < 0 ||
-        (rc = tweet_edits(tw, &t, where)) < 0 ||
-        (rc = tweet_quotes(tw, where, &t.quote)) < 0)
-        return rc;
-    if (t.id == NULL)
+    memset(&ts, 0, sizeof(ts));
+    ts.where = x_where(r, index);
+    if (buf[0] != '{')
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s: not a JSON object",
+                                 ts.where);
+    if ((rc = json_scan(buf, len, tweet_visit, &ts, &why, &at)) != 0)
+        return why ? mosaic__error_set(MOSAIC_EFORMAT,
+                                       "%s: does not parse: %s", ts.where,
+                                       why)
+                   : rc;
+    b = ts.t[1].id || ts.t[1].created_at || !ts.t[0].id;
+    t = &ts.t[b];
+    if (t->id == NULL)
         return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: a tweet without \"id_str\"", where);
-    if (t.text == NULL)
-        t.text = text2;
-    t.repost = t.text && strncmp(t.text, "RT @", 4) == 0;
-    t.deleted = r->deleted;
-    t.community = r->community;
-    return x_import_tweet(r->x, &t, where);
+                                 "%s: a tweet without \"id_str\"", ts.where);
+    if (ts.initial_form[b] && !t->edit_initial)
+        t->edit_initial = t->id;
+    if (t->edit_initial && t->edit_versions == 0)
+        t->edit_versions = 1;
+    if (t->text == NULL)
+        t->text = ts.text2[b];
+    t->repost = t->text && strncmp(t->text, "RT @", 4) == 0;
+    t->deleted = r->deleted;
+    t->community = r->community;
+    return x_import_tweet(r->x, t, ts.where);
 }
 
 static int note_element(json_t *elem, size_t index, void *ctx)
@@ -439,6 +489,25 @@ static int x_each(x_read *r, enum x_file f, size_t elem_max,
         if ((rc = source_open_stream(r->src, r->member, &in)) < 0)
             break;
         long n = json_each(in, NULL, elem_max, cb, r);
+        rc = n < 0 ? (int)n : 0;
+        instream_close(in);
+    }
+    return rc;
+}
+
+/* The same for the tweets files, unparsed elements to `cb`. */
+static int x_each_raw(x_read *r, enum x_file f, json_raw_cb cb)
+{
+    int parts, rc = 0;
+
+    if ((rc = x_parts(r, f, &parts)) < 0)
+        return rc;
+    for (int p = 0; p < parts && rc >= 0; p++) {
+        instream *in = NULL;
+        r->member = x_member(r, f, p);
+        if ((rc = source_open_stream(r->src, r->member, &in)) < 0)
+            break;
+        long n = json_each_raw(in, NULL, 2 * IMPORT_POST_MAX, cb, r);
         rc = n < 0 ? (int)n : 0;
         instream_close(in);
     }
@@ -548,8 +617,7 @@ static int x_read_tweets(x_read *r)
     for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
         r->deleted = files[i] == X_DELETED;
         r->community = files[i] == X_COMMUNITY;
-        if ((rc = x_each(r, files[i], 2 * IMPORT_POST_MAX,
-                         tweet_element)) < 0)
+        if ((rc = x_each_raw(r, files[i], tweet_raw)) < 0)
             return rc;
     }
     r->deleted = r->community = 0;

@@ -15,6 +15,7 @@ struct json_cut {
     instream *in;
     const char *key;
     json_element_cb cb;
+    json_raw_cb raw_cb; /* instead of cb: the element's bytes */
     void *ctx;
     long depth;
     int in_str, esc;
@@ -32,6 +33,12 @@ static int cut_emit(struct json_cut *j)
 
     if (j->elem.len == 0)
         return 0;
+    if (j->raw_cb) {
+        rc = j->raw_cb(j->elem.ptr, j->elem.len, j->index, j->ctx);
+        j->index++;
+        strbuf_clear(&j->elem);
+        return rc < 0 ? rc : 0;
+    }
     v = json_loadb(j->elem.ptr, j->elem.len, JSON_DECODE_ANY, &err);
     if (v == NULL)
         return mosaic__error_set(MOSAIC_EFORMAT,
@@ -224,10 +231,10 @@ static int cut_chunk(struct json_cut *j, const char *p, size_t n)
     return rc;
 }
 
-long json_each(instream *in, const char *key, size_t elem_max,
-               json_element_cb cb, void *ctx)
+static long cut_all(instream *in, const char *key, size_t elem_max,
+                    json_element_cb cb, json_raw_cb raw_cb, void *ctx)
 {
-    struct json_cut j = { in, key, cb, ctx, 0, 0, 0, 0, 0, 0, 0,
+    struct json_cut j = { in, key, cb, raw_cb, ctx, 0, 0, 0, 0, 0, 0, 0,
                           STRBUF_INIT(elem_max), STRBUF_INIT(JSON_KEY_MAX),
                           0 };
     char buf[64 * 1024];
@@ -250,6 +257,18 @@ long json_each(instream *in, const char *key, size_t elem_max,
     strbuf_dispose(&j.elem);
     strbuf_dispose(&j.keybuf);
     return rc < 0 ? rc : (long)j.index;
+}
+
+long json_each(instream *in, const char *key, size_t elem_max,
+               json_element_cb cb, void *ctx)
+{
+    return cut_all(in, key, elem_max, cb, NULL, ctx);
+}
+
+long json_each_raw(instream *in, const char *key, size_t elem_max,
+                   json_raw_cb cb, void *ctx)
+{
+    return cut_all(in, key, elem_max, NULL, cb, ctx);
 }
 
 int json_load_stream(json_t **out, instream *in, size_t max)
