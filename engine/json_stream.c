@@ -87,10 +87,15 @@ static size_t cut_string(struct json_cut *j, const char *p, size_t n,
             i++;
             continue;
         }
-        while (i < n && p[i] != '"' && p[i] != '\\')
-            i++;
-        if (i == n)
+        const char *q = memchr(p + i, '"', n - i);
+        const char *b = memchr(p + i, '\\', (q ? (size_t)(q - p) : n) - i);
+        if (b)
+            q = b;
+        if (q == NULL) {
+            i = n;
             break;
+        }
+        i = (size_t)(q - p);
         if (p[i] == '\\') {
             j->esc = 1;
             i++;
