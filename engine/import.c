@@ -13,6 +13,7 @@
 
 /* Detection order: platform archives first, generic text formats last. */
 static const struct importer *const importers[] = {
+    &importer_x,
     &importer_mastodon,
     &importer_wordpress,
     &importer_blogger,

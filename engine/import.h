@@ -25,6 +25,7 @@ struct importer {
 };
 
 /* The rows, defined in each importer's file. */
+extern const struct importer importer_x;
 extern const struct importer importer_mastodon;
 extern const struct importer importer_wordpress;
 extern const struct importer importer_blogger;

@@ -15,6 +15,7 @@ struct json_cut {
     instream *in;
     const char *key;
     json_element_cb cb;
+    json_raw_cb raw_cb; /* instead of cb: the element's bytes */
     void *ctx;
     long depth;
     int in_str, esc;
@@ -32,6 +33,12 @@ static int cut_emit(struct json_cut *j)
 
     if (j->elem.len == 0)
         return 0;
+    if (j->raw_cb) {
+        rc = j->raw_cb(j->elem.ptr, j->elem.len, j->index, j->ctx);
+        j->index++;
+        strbuf_clear(&j->elem);
+        return rc < 0 ? rc : 0;
+    }
     v = json_loadb(j->elem.ptr, j->elem.len, JSON_DECODE_ANY, &err);
     if (v == NULL)
         return mosaic__error_set(MOSAIC_EFORMAT,
@@ -45,10 +52,8 @@ static int cut_emit(struct json_cut *j)
     return rc < 0 ? rc : 0;
 }
 
-static int cut_put(struct json_cut *j, const char *p, size_t n)
+static int cut_too_big(struct json_cut *j)
 {
-    if (strbuf_put(&j->elem, p, n) == 0)
-        return 0;
     if (mosaic_error_last()->code != MOSAIC_ETOOBIG)
         return mosaic_error_last()->code;
     return mosaic__error_set(MOSAIC_ETOOBIG,
@@ -57,22 +62,48 @@ static int cut_put(struct json_cut *j, const char *p, size_t n)
                              j->elem.max);
 }
 
+static int cut_put(struct json_cut *j, const char *p, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (j->elem.len + n < j->elem.cap && j->elem.len + n <= j->elem.max) {
+        memcpy(j->elem.ptr + j->elem.len, p, n);
+        j->elem.len += n;
+        j->elem.ptr[j->elem.len] = '\0';
+        return 0;
+    }
+    return strbuf_put(&j->elem, p, n) == 0 ? 0 : cut_too_big(j);
+}
+
 /* Inside a string: copy up to the closing quote; returns bytes used. */
 static size_t cut_string(struct json_cut *j, const char *p, size_t n,
                          int *rc)
 {
     size_t i = 0;
 
-    for (; i < n; i++) {
+    while (i < n) {
         if (j->esc) {
             j->esc = 0;
-        } else if (p[i] == '\\') {
-            j->esc = 1;
-        } else if (p[i] == '"') {
-            j->in_str = 0;
             i++;
+            continue;
+        }
+        const char *q = memchr(p + i, '"', n - i);
+        const char *b = memchr(p + i, '\\', (q ? (size_t)(q - p) : n) - i);
+        if (b)
+            q = b;
+        if (q == NULL) {
+            i = n;
             break;
         }
+        i = (size_t)(q - p);
+        if (p[i] == '\\') {
+            j->esc = 1;
+            i++;
+            continue;
+        }
+        j->in_str = 0;
+        i++;
+        break;
     }
     if (j->target)
         *rc = cut_put(j, p, i);
@@ -81,32 +112,67 @@ static size_t cut_string(struct json_cut *j, const char *p, size_t n,
     return i;
 }
 
-/* One structural byte inside the emitted array. */
-static int cut_in_target(struct json_cut *j, char c)
+static int is_json_space(char c)
 {
-    int rc;
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
-    if (j->depth == j->target) {
-        if (c == ',' )
-            return cut_emit(j);
-        if (c == ']') {
-            j->depth--;
-            j->target = 0;
-            return cut_emit(j);
+static int ends_word(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || c == '.';
+}
+
+/* Inside the emitted array, outside strings: copy bytes up to the next
+ * string, dropping white space (pretty printers double an element's
+ * size with it, and a run of it must not grow the element); an element
+ * ends at a ',' or ']' at the array's own depth.  Returns bytes used. */
+static size_t cut_in_target(struct json_cut *j, const char *p, size_t n,
+                            int *rc)
+{
+    size_t i = 0, run = 0;
+
+    *rc = 0;
+    for (; i < n; i++) {
+        char c = p[i];
+        if (is_json_space(c)) {
+            if ((*rc = cut_put(j, p + run, i - run)) < 0)
+                return i;
+            run = i + 1;
+            /* keep one space after a bare word: "[1 2]" stays invalid */
+            if (j->elem.len && ends_word(j->elem.ptr[j->elem.len - 1]) &&
+                (*rc = cut_put(j, " ", 1)) < 0)
+                return i;
+            continue;
         }
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-            return 0;
+        if (j->depth == j->target && (c == ',' || c == ']')) {
+            if ((*rc = cut_put(j, p + run, i - run)) < 0)
+                return i;
+            if (c == ']') {
+                j->depth--;
+                j->target = 0;
+            }
+            *rc = cut_emit(j);
+            return i + 1;
+        }
+        if (c == '"') {
+            j->in_str = 1;
+            *rc = cut_put(j, p + run, i + 1 - run);
+            return i + 1;
+        }
+        if (c == '{' || c == '[') {
+            j->depth++;
+        } else if (c == '}' || c == ']') {
+            if (--j->depth == j->target) {
+                if ((*rc = cut_put(j, p + run, i + 1 - run)) < 0)
+                    return i + 1;
+                *rc = cut_emit(j);
+                return i + 1;
+            }
+        }
     }
-    if (c == '"')
-        j->in_str = 1;
-    if ((rc = cut_put(j, &c, 1)) < 0)
-        return rc;
-    if (c == '{' || c == '[')
-        j->depth++;
-    else if (c == '}' || c == ']')
-        if (--j->depth == j->target)
-            return cut_emit(j);
-    return 0;
+    *rc = cut_put(j, p + run, i - run);
+    return i;
 }
 
 /* One structural byte outside it: find the array to emit. */
@@ -158,21 +224,22 @@ static int cut_chunk(struct json_cut *j, const char *p, size_t n)
             i += cut_string(j, p + i, n - i, &rc);
             continue;
         }
-        if (j->target)
-            rc = cut_in_target(j, p[i]);
-        else if (j->key == NULL && j->found)
+        if (j->target) {
+            i += cut_in_target(j, p + i, n - i, &rc);
+            continue;
+        }
+        if (j->key == NULL && j->found)
             return 0; /* after the array: a trailing ';' and such */
-        else
-            cut_outside(j, p[i]);
+        cut_outside(j, p[i]);
         i++;
     }
     return rc;
 }
 
-long json_each(instream *in, const char *key, size_t elem_max,
-               json_element_cb cb, void *ctx)
+static long cut_all(instream *in, const char *key, size_t elem_max,
+                    json_element_cb cb, json_raw_cb raw_cb, void *ctx)
 {
-    struct json_cut j = { in, key, cb, ctx, 0, 0, 0, 0, 0, 0, 0,
+    struct json_cut j = { in, key, cb, raw_cb, ctx, 0, 0, 0, 0, 0, 0, 0,
                           STRBUF_INIT(elem_max), STRBUF_INIT(JSON_KEY_MAX),
                           0 };
     char buf[64 * 1024];
@@ -195,6 +262,18 @@ long json_each(instream *in, const char *key, size_t elem_max,
     strbuf_dispose(&j.elem);
     strbuf_dispose(&j.keybuf);
     return rc < 0 ? rc : (long)j.index;
+}
+
+long json_each(instream *in, const char *key, size_t elem_max,
+               json_element_cb cb, void *ctx)
+{
+    return cut_all(in, key, elem_max, cb, NULL, ctx);
+}
+
+long json_each_raw(instream *in, const char *key, size_t elem_max,
+                   json_raw_cb cb, void *ctx)
+{
+    return cut_all(in, key, elem_max, NULL, cb, ctx);
 }
 
 int json_load_stream(json_t **out, instream *in, size_t max)

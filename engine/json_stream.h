@@ -27,6 +27,13 @@ typedef int (*json_element_cb)(json_t *elem, size_t index, void *ctx);
 long json_each(instream *in, const char *key, size_t elem_max,
                json_element_cb cb, void *ctx);
 
+/* Like json_each, but each element is handed over unparsed: buf[0..len)
+ * with white space outside strings removed, NUL-terminated, writable
+ * until the callback returns (see json_scan.h).  For hot paths. */
+typedef int (*json_raw_cb)(char *buf, size_t len, size_t index, void *ctx);
+long json_each_raw(instream *in, const char *key, size_t elem_max,
+                   json_raw_cb cb, void *ctx);
+
 /* Parse a whole small document (<= max bytes) from a stream. */
 int json_load_stream(json_t **out, instream *in, size_t max);
 

@@ -221,7 +221,10 @@ static int store_configure(mosaic_store *store)
     if ((rc = store_exec(store, "PRAGMA journal_mode=WAL", "opening")) < 0 ||
         (rc = store_exec(store, "PRAGMA foreign_keys=ON", "opening")) < 0 ||
         (rc = store_exec(store, "PRAGMA secure_delete=ON", "opening")) < 0 ||
-        (rc = store_exec(store, "PRAGMA synchronous=NORMAL", "opening")) < 0)
+        (rc = store_exec(store, "PRAGMA synchronous=NORMAL", "opening")) < 0 ||
+        /* up to 64 MiB of pages: a large import's transaction is not
+         * spilled to the WAL and read back page by page */
+        (rc = store_exec(store, "PRAGMA cache_size=-65536", "opening")) < 0)
         return rc;
     return store_migrate(store);
 }

@@ -41,6 +41,9 @@ static const struct {
     { "no array", "window.x = {}", NULL, "", MOSAIC_EFORMAT },
     { "truncated", "[{\"a\":1},{\"b\":", NULL, "{\"a\":1}", MOSAIC_EFORMAT },
     { "element does not parse", "[1, {bad}]", NULL, "1", MOSAIC_EFORMAT },
+    { "white space between words is kept", "[1 2]", NULL, "", MOSAIC_EFORMAT },
+    { "pretty printer's white space", "[ {\n  \"a\" : [\n \"0\",\n 1\n ] } ,\n true ]",
+      NULL, "{\"a\":[\"0\",1]} true", 2 },
 };
 
 struct joined {
@@ -96,6 +99,26 @@ static void test_json_each_deep_nesting_is_refused(void **state)
     free(doc);
 }
 
+/* A long run of white space inside an element costs no memory (a zip
+ * bomb of spaces must reach the archive's expansion check). */
+static void test_json_each_space_run_is_not_kept(void **state)
+{
+    size_t n = 1 << 20;
+    char *doc = malloc(n + 16);
+    instream *in = NULL;
+    struct joined j = { "", 0 };
+
+    (void)state;
+    strcpy(doc, "[{\"a\":");
+    memset(doc + 6, ' ', n);
+    strcpy(doc + 6 + n, "1}]");
+    instream_open_memory(&in, "spaces.js", doc, strlen(doc));
+    assert_int_equal(json_each(in, NULL, 64, join, &j), 1);
+    assert_string_equal(j.buf, "{\"a\":1}");
+    instream_close(in);
+    free(doc);
+}
+
 static void test_json_each_element_cap(void **state)
 {
     const char *doc = "[\"0123456789012345678901234567890123456789\"]";
@@ -115,6 +138,7 @@ int main(void)
         cmocka_unit_test(test_json_each_cases),
         cmocka_unit_test(test_json_each_deep_nesting_is_refused),
         cmocka_unit_test(test_json_each_element_cap),
+        cmocka_unit_test(test_json_each_space_run_is_not_kept),
     };
     return cmocka_run_group_tests_name("json_stream", tests, NULL, NULL);
 }
