@@ -384,25 +384,32 @@ static int fb_profile(source *src, struct fb_ctx *c)
     return rc;
 }
 
+static int fb_wants(const char *m, void *ctx)
+{
+    (void)ctx;
+    return !meta_is_junk(m) &&
+           (fb_is_posts(m) || fb_is_comments(m) || meta_is_thread(m));
+}
+
+static int fb_member(instream *in, const char *m, void *ctx)
+{
+    struct fb_ctx *c = ctx;
+
+    if (fb_is_posts(m))
+        return meta_each_stream(in, NULL, fb_post, c);
+    if (fb_is_comments(m))
+        return meta_each_stream(in, NULL, fb_comment, c);
+    return meta_read_thread(in, m, FB, "fbm", c->owner, c->sink);
+}
+
+/* The profile first: its name says whose messages are own. */
 static int fb_read(source *src, import_sink *sink)
 {
     struct fb_ctx c = { sink, NULL };
     int rc;
 
-    if ((rc = fb_profile(src, &c)) < 0)
-        goto done;
-    for (size_t i = 0; i < source_member_count(src) && rc == 0; i++) {
-        const char *m = source_member_name(src, i);
-        if (meta_is_junk(m))
-            continue;
-        if (fb_is_posts(m))
-            rc = meta_each(src, m, NULL, fb_post, &c);
-        else if (fb_is_comments(m))
-            rc = meta_each(src, m, NULL, fb_comment, &c);
-        else if (meta_is_thread(m))
-            rc = meta_read_thread(src, m, FB, "fbm", c.owner, sink);
-    }
-done:
+    if ((rc = fb_profile(src, &c)) == 0)
+        rc = source_each_member(src, fb_wants, fb_member, &c);
     free(c.owner);
     return rc;
 }

@@ -348,27 +348,35 @@ done:
     return rc;
 }
 
+static int ig_wants(const char *m, void *ctx)
+{
+    (void)ctx;
+    return !meta_is_junk(m) && (ig_is_posts(m) || ig_is_comments(m) ||
+                                ig_is_threads(m) || meta_is_thread(m));
+}
+
+static int ig_member(instream *in, const char *m, void *ctx)
+{
+    struct ig_ctx *c = ctx;
+
+    if (ig_is_posts(m))
+        return meta_each_stream(in, NULL, ig_post, c);
+    if (ig_is_comments(m))
+        return meta_each_stream(in, NULL, ig_comment, c);
+    if (ig_is_threads(m))
+        return meta_each_stream(in, NULL, ig_thread_post, c);
+    return meta_read_thread(in, m, IG, "igm", c->owner, c->sink);
+}
+
+/* The profiles first: the name says whose DMs are own, the private
+ * flag what audience posts had. */
 static int ig_read(source *src, import_sink *sink)
 {
     struct ig_ctx c = { sink, NULL, "public", "public" };
     int rc;
 
-    if ((rc = ig_profile(src, &c)) < 0)
-        goto done;
-    for (size_t i = 0; i < source_member_count(src) && rc == 0; i++) {
-        const char *m = source_member_name(src, i);
-        if (meta_is_junk(m))
-            continue;
-        if (ig_is_posts(m))
-            rc = meta_each(src, m, NULL, ig_post, &c);
-        else if (ig_is_comments(m))
-            rc = meta_each(src, m, NULL, ig_comment, &c);
-        else if (ig_is_threads(m))
-            rc = meta_each(src, m, NULL, ig_thread_post, &c);
-        else if (meta_is_thread(m))
-            rc = meta_read_thread(src, m, IG, "igm", c.owner, sink);
-    }
-done:
+    if ((rc = ig_profile(src, &c)) == 0)
+        rc = source_each_member(src, ig_wants, ig_member, &c);
     free(c.owner);
     return rc;
 }

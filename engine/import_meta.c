@@ -37,18 +37,26 @@ static int each_element(json_t *elem, size_t index, void *ctx)
     return e->cb(elem, where, e->ctx);
 }
 
+int meta_each_stream(instream *in, const char *key, meta_item_cb cb,
+                     void *ctx)
+{
+    struct each_ctx e = { in, cb, ctx };
+    long n = json_each(in, key, META_ELEM_MAX, each_element, &e);
+
+    return n < 0 ? (int)n : 0;
+}
+
 int meta_each(source *src, const char *member, const char *key,
               meta_item_cb cb, void *ctx)
 {
-    struct each_ctx e = { NULL, cb, ctx };
-    long n;
+    instream *in = NULL;
     int rc;
 
-    if ((rc = source_open_stream(src, member, &e.in)) < 0)
+    if ((rc = source_open_stream(src, member, &in)) < 0)
         return rc;
-    n = json_each(e.in, key, META_ELEM_MAX, each_element, &e);
-    instream_close(e.in);
-    return n < 0 ? (int)n : 0;
+    rc = meta_each_stream(in, key, cb, ctx);
+    instream_close(in);
+    return rc;
 }
 
 int meta_load(source *src, const char *member, json_t **out)

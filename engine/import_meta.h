@@ -32,6 +32,10 @@ typedef int (*meta_item_cb)(json_t *item, const char *where, void *ctx);
 int meta_each(source *src, const char *member, const char *key,
               meta_item_cb cb, void *ctx);
 
+/* The same over a member already open (source_each_member). */
+int meta_each_stream(instream *in, const char *key, meta_item_cb cb,
+                     void *ctx);
+
 /* Load a small member (a profile) whole, repaired; *out owned. */
 int meta_load(source *src, const char *member, json_t **out);
 
@@ -101,7 +105,7 @@ int meta_is_thread(const char *member);
  * if unknown).  Ids: "<key_prefix>:<thread folder>:<ms>:<hash>".
  * Messages without text (photos, unsent) are counted as skipped.
  */
-int meta_read_thread(source *src, const char *member, const char *platform,
+int meta_read_thread(instream *in, const char *member, const char *platform,
                      const char *key_prefix, const char *owner,
                      import_sink *sink);
 

@@ -67,7 +67,7 @@ static int thread_message(json_t *msg, const char *where, void *ctx)
     return sink_post(t->sink, &p, where);
 }
 
-int meta_read_thread(source *src, const char *member, const char *platform,
+int meta_read_thread(instream *in, const char *member, const char *platform,
                      const char *key_prefix, const char *owner,
                      import_sink *sink)
 {
@@ -78,5 +78,5 @@ int meta_read_thread(source *src, const char *member, const char *platform,
         start--;
     snprintf(t.thread, sizeof(t.thread), "%.*s", (int)(base - 1 - start),
              start);
-    return meta_each(src, member, "messages", thread_message, &t);
+    return meta_each_stream(in, "messages", thread_message, &t);
 }
