@@ -39,7 +39,8 @@ static int fb_is_comments(const char *m)
 
     return strcmp(base, "comments.json") == 0 &&
            ((dir >= 9 && strncmp(base - 9, "comments/", 9) == 0) ||
-            (dir >= 23 && strncmp(base - 23, "comments_and_reactions/", 23) == 0));
+            (dir >= 23 &&
+             strncmp(base - 23, "comments_and_reactions/", 23) == 0));
 }
 
 static int fb_detect(source *src)
@@ -151,8 +152,8 @@ static const char *fb_kind(const char *text, const char *title,
 static int fb_post(json_t *post, const char *where, void *ctx)
 {
     struct fb_ctx *c = ctx;
-    struct fb_attach a = { NULL, NULL, 0, 0 };
-    meta_item item = { FB, "fb", NULL, "public", NULL, NULL, 0, 1, NULL };
+    struct fb_attach a = {NULL, NULL, 0, 0};
+    meta_item item = {FB, "fb", NULL, "public", NULL, NULL, 0, 1, NULL};
     const char *title;
     int rc;
 
@@ -160,8 +161,7 @@ static int fb_post(json_t *post, const char *where, void *ctx)
         (rc = meta_seconds(post, "timestamp", 0, &item.seconds, where)) < 0)
         return rc;
     if (rc == 0)
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"",
-                                 where);
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"", where);
     if ((rc = meta_string(post, "title", &title, where)) < 0 ||
         (rc = fb_post_text(post, &item.text, where)) < 0 ||
         (rc = fb_attachments(post, &a, where)) < 0)
@@ -179,8 +179,7 @@ static int fb_post(json_t *post, const char *where, void *ctx)
 static int fb_comment(json_t *elem, const char *where, void *ctx)
 {
     struct fb_ctx *c = ctx;
-    meta_item item = { FB,   "fbc", "comment", "public",
-                       NULL, NULL, 0,     1,         NULL };
+    meta_item item = {FB, "fbc", "comment", "public", NULL, NULL, 0, 1, NULL};
     json_t *data, *entry, *comment = NULL;
     const char *author = NULL;
     size_t i;
@@ -197,11 +196,11 @@ static int fb_comment(json_t *elem, const char *where, void *ctx)
              (rc = meta_object(entry, "comment", &comment, where)) < 0))
             return rc;
     }
-    if (comment && ((rc = meta_string(comment, "comment", &item.text,
-                                      where)) < 0 ||
-                    (rc = meta_string(comment, "author", &author, where)) < 0 ||
-                    (rc = meta_seconds(comment, "timestamp", 0, &item.seconds,
-                                       where)) < 0))
+    if (comment &&
+        ((rc = meta_string(comment, "comment", &item.text, where)) < 0 ||
+         (rc = meta_string(comment, "author", &author, where)) < 0 ||
+         (rc = meta_seconds(comment, "timestamp", 0, &item.seconds, where)) <
+             0))
         return rc;
     if (item.text == NULL || item.text[0] == '\0') {
         sink_skip(c->sink); /* a sticker or photo comment */
@@ -210,10 +209,9 @@ static int fb_comment(json_t *elem, const char *where, void *ctx)
     if (item.seconds == 0)
         item.seconds = json_integer_value(json_object_get(elem, "timestamp"));
     if (item.seconds == 0)
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"",
-                                 where);
-    item.own = author == NULL || c->owner == NULL ||
-               strcmp(author, c->owner) == 0;
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"", where);
+    item.own =
+        author == NULL || c->owner == NULL || strcmp(author, c->owner) == 0;
     return meta_store(c->sink, &item, where);
 }
 
@@ -330,15 +328,15 @@ done:
 static int fb_profile_store(struct fb_ctx *c, const json_t *prof,
                             const char *where)
 {
-    mosaic_profile p = { FB, NULL, NULL, NULL, NULL, NULL };
+    mosaic_profile p = {FB, NULL, NULL, NULL, NULL, NULL};
     json_t *name;
     const char *hometown;
     char *extra = NULL;
     int rc;
 
     if ((rc = meta_object(prof, "name", &name, where)) < 0 ||
-        (name && (rc = meta_string(name, "full_name", &p.display_name,
-                                   where)) < 0) ||
+        (name &&
+         (rc = meta_string(name, "full_name", &p.display_name, where)) < 0) ||
         (rc = meta_string(prof, "username", &p.handle, where)) < 0 ||
         (rc = fb_named(prof, "current_city", &p.location, where)) < 0 ||
         (rc = fb_named(prof, "hometown", &hometown, where)) < 0 ||
@@ -376,8 +374,8 @@ static int fb_profile(source *src, struct fb_ctx *c)
     if (prof == NULL)
         prof = json_object_get(doc, "profile");
     if (!json_is_object(prof))
-        rc = mosaic__error_set(MOSAIC_EFORMAT,
-                               "%s: no \"profile_v2\" object", where);
+        rc = mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"profile_v2\" object",
+                               where);
     else
         rc = fb_profile_store(c, prof, where);
     json_decref(doc);
@@ -405,7 +403,7 @@ static int fb_member(instream *in, const char *m, void *ctx)
 /* The profile first: its name says whose messages are own. */
 static int fb_read(source *src, import_sink *sink)
 {
-    struct fb_ctx c = { sink, NULL };
+    struct fb_ctx c = {sink, NULL};
     int rc;
 
     if ((rc = fb_profile(src, &c)) == 0)
@@ -418,5 +416,6 @@ const struct importer importer_facebook = {
     "facebook",
     "Facebook \"Download your information\" zip (JSON): posts, comments, "
     "Messenger, profile",
-    fb_detect, fb_read,
+    fb_detect,
+    fb_read,
 };

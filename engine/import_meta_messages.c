@@ -33,7 +33,7 @@ static void message_key(char out[META_KEY_MAX], const struct thread_ctx *t,
 static int thread_message(json_t *msg, const char *where, void *ctx)
 {
     struct thread_ctx *t = ctx;
-    mosaic_post p = { 0 };
+    mosaic_post p = {0};
     const char *sender, *text;
     char key[META_KEY_MAX], when[TIME_ISO_LEN];
     int64_t seconds;
@@ -71,7 +71,7 @@ int meta_read_thread(instream *in, const char *member, const char *platform,
                      const char *key_prefix, const char *owner,
                      import_sink *sink)
 {
-    struct thread_ctx t = { sink, platform, key_prefix, owner, "" };
+    struct thread_ctx t = {sink, platform, key_prefix, owner, ""};
     const char *base = meta_basename(member), *start = base - 1;
 
     while (start > member && start[-1] != '/')
