@@ -16,6 +16,7 @@
 struct fb_ctx {
     import_sink *sink;
     char *owner; /* the account's full name: whose messages are own */
+    const char *visibility; /* "community" inside groups, else "public" */
 };
 
 /* What a post's attachments say about it. */
@@ -30,6 +31,19 @@ static int fb_is_posts(const char *m)
     return meta_is_part(m, "your_posts") ||
            meta_is_part(m, "your_posts__check_ins__photos_and_videos") ||
            meta_is_part(m, "profile_posts");
+}
+
+/* groups/group_posts_and_comments.json {"group_posts_v2": [posts]} and
+ * groups/your_comments_in_groups.json {"group_comments_v2": [comments]}:
+ * the same shapes, seen by a group's members. */
+static int fb_is_group_posts(const char *m)
+{
+    return strcmp(meta_basename(m), "group_posts_and_comments.json") == 0;
+}
+
+static int fb_is_group_comments(const char *m)
+{
+    return strcmp(meta_basename(m), "your_comments_in_groups.json") == 0;
 }
 
 static int fb_is_comments(const char *m)
@@ -153,7 +167,7 @@ static int fb_post(json_t *post, const char *where, void *ctx)
 {
     struct fb_ctx *c = ctx;
     struct fb_attach a = {NULL, NULL, 0, 0};
-    meta_item item = {FB, "fb", NULL, "public", NULL, NULL, 0, 1, NULL};
+    meta_item item = {FB, "fb", NULL, c->visibility, NULL, NULL, 0, 1, NULL};
     const char *title;
     int rc;
 
@@ -179,7 +193,8 @@ static int fb_post(json_t *post, const char *where, void *ctx)
 static int fb_comment(json_t *elem, const char *where, void *ctx)
 {
     struct fb_ctx *c = ctx;
-    meta_item item = {FB, "fbc", "comment", "public", NULL, NULL, 0, 1, NULL};
+    meta_item item = {FB,   "fbc", "comment", c->visibility, NULL,
+                      NULL, 0,     1,         NULL};
     json_t *data, *entry, *comment = NULL;
     const char *author = NULL;
     size_t i;
@@ -386,16 +401,20 @@ static int fb_wants(const char *m, void *ctx)
 {
     (void)ctx;
     return !meta_is_junk(m) &&
-           (fb_is_posts(m) || fb_is_comments(m) || meta_is_thread(m));
+           (fb_is_posts(m) || fb_is_comments(m) || fb_is_group_posts(m) ||
+            fb_is_group_comments(m) || meta_is_thread(m));
 }
 
 static int fb_member(instream *in, const char *m, void *ctx)
 {
     struct fb_ctx *c = ctx;
 
-    if (fb_is_posts(m))
+    c->visibility = fb_is_group_posts(m) || fb_is_group_comments(m)
+                        ? "community"
+                        : "public";
+    if (fb_is_posts(m) || fb_is_group_posts(m))
         return meta_each_stream(in, NULL, fb_post, c);
-    if (fb_is_comments(m))
+    if (fb_is_comments(m) || fb_is_group_comments(m))
         return meta_each_stream(in, NULL, fb_comment, c);
     return meta_read_thread(in, m, FB, "fbm", c->owner, c->sink);
 }
@@ -403,7 +422,7 @@ static int fb_member(instream *in, const char *m, void *ctx)
 /* The profile first: its name says whose messages are own. */
 static int fb_read(source *src, import_sink *sink)
 {
-    struct fb_ctx c = {sink, NULL};
+    struct fb_ctx c = {sink, NULL, "public"};
     int rc;
 
     if ((rc = fb_profile(src, &c)) == 0)

@@ -34,9 +34,12 @@ static int ig_in_dir(const char *m, const char *dir)
     return have == n + 1 || base[-n - 2] == '/';
 }
 
+/* posts_N.json (bare array) and reels.json ({"ig_reels_media": [...]}):
+ * the same {media: [...], title?, creation_timestamp?} records. */
 static int ig_is_posts(const char *m)
 {
-    return meta_is_part(m, "posts") &&
+    return (meta_is_part(m, "posts") ||
+            strcmp(meta_basename(m), "reels.json") == 0) &&
            (ig_in_dir(m, "content") || ig_in_dir(m, "media"));
 }
 
