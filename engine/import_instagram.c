@@ -28,10 +28,14 @@ static int ig_in_dir(const char *m, const char *dir)
 {
     const char *base = meta_basename(m);
     size_t n = strlen(dir), have = (size_t)(base - m);
+    const char *at;
 
-    if (have < n + 1 || strncmp(base - n - 1, dir, n) != 0 || base[-1] != '/')
+    if (have < n + 1)
         return 0;
-    return have == n + 1 || base[-n - 2] == '/';
+    at = m + (have - n - 1); /* where "<dir>/" would start */
+    if (strncmp(at, dir, n) != 0 || at[n] != '/')
+        return 0;
+    return at == m || at[-1] == '/';
 }
 
 /* posts_N.json (bare array) and reels.json ({"ig_reels_media": [...]}):

@@ -72,11 +72,15 @@ int meta_read_thread(instream *in, const char *member, const char *platform,
                      import_sink *sink)
 {
     struct thread_ctx t = {sink, platform, key_prefix, owner, ""};
-    const char *base = meta_basename(member), *start = base - 1;
+    const char *base = meta_basename(member), *start = base;
 
-    while (start > member && start[-1] != '/')
+    /* The thread's folder name: "<name>_<id>" before "/message_N.json". */
+    if (start > member) {
         start--;
-    snprintf(t.thread, sizeof(t.thread), "%.*s", (int)(base - 1 - start),
-             start);
+        while (start > member && start[-1] != '/')
+            start--;
+    }
+    snprintf(t.thread, sizeof(t.thread), "%.*s",
+             (int)(base > start ? base - 1 - start : 0), start);
     return meta_each_stream(in, "messages", thread_message, &t);
 }
