@@ -16,6 +16,7 @@
 struct fb_ctx {
     import_sink *sink;
     char *owner; /* the account's full name: whose messages are own */
+    const char *visibility; /* "community" inside groups, else "public" */
 };
 
 /* What a post's attachments say about it. */
@@ -32,6 +33,19 @@ static int fb_is_posts(const char *m)
            meta_is_part(m, "profile_posts");
 }
 
+/* groups/group_posts_and_comments.json {"group_posts_v2": [posts]} and
+ * groups/your_comments_in_groups.json {"group_comments_v2": [comments]}:
+ * the same shapes, seen by a group's members. */
+static int fb_is_group_posts(const char *m)
+{
+    return strcmp(meta_basename(m), "group_posts_and_comments.json") == 0;
+}
+
+static int fb_is_group_comments(const char *m)
+{
+    return strcmp(meta_basename(m), "your_comments_in_groups.json") == 0;
+}
+
 static int fb_is_comments(const char *m)
 {
     const char *base = meta_basename(m);
@@ -39,7 +53,8 @@ static int fb_is_comments(const char *m)
 
     return strcmp(base, "comments.json") == 0 &&
            ((dir >= 9 && strncmp(base - 9, "comments/", 9) == 0) ||
-            (dir >= 23 && strncmp(base - 23, "comments_and_reactions/", 23) == 0));
+            (dir >= 23 &&
+             strncmp(base - 23, "comments_and_reactions/", 23) == 0));
 }
 
 static int fb_detect(source *src)
@@ -151,8 +166,8 @@ static const char *fb_kind(const char *text, const char *title,
 static int fb_post(json_t *post, const char *where, void *ctx)
 {
     struct fb_ctx *c = ctx;
-    struct fb_attach a = { NULL, NULL, 0, 0 };
-    meta_item item = { FB, "fb", NULL, "public", NULL, NULL, 0, 1, NULL };
+    struct fb_attach a = {NULL, NULL, 0, 0};
+    meta_item item = {FB, "fb", NULL, c->visibility, NULL, NULL, 0, 1, NULL};
     const char *title;
     int rc;
 
@@ -160,8 +175,7 @@ static int fb_post(json_t *post, const char *where, void *ctx)
         (rc = meta_seconds(post, "timestamp", 0, &item.seconds, where)) < 0)
         return rc;
     if (rc == 0)
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"",
-                                 where);
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"", where);
     if ((rc = meta_string(post, "title", &title, where)) < 0 ||
         (rc = fb_post_text(post, &item.text, where)) < 0 ||
         (rc = fb_attachments(post, &a, where)) < 0)
@@ -179,8 +193,8 @@ static int fb_post(json_t *post, const char *where, void *ctx)
 static int fb_comment(json_t *elem, const char *where, void *ctx)
 {
     struct fb_ctx *c = ctx;
-    meta_item item = { FB,   "fbc", "comment", "public",
-                       NULL, NULL, 0,     1,         NULL };
+    meta_item item = {FB,   "fbc", "comment", c->visibility, NULL,
+                      NULL, 0,     1,         NULL};
     json_t *data, *entry, *comment = NULL;
     const char *author = NULL;
     size_t i;
@@ -197,11 +211,11 @@ static int fb_comment(json_t *elem, const char *where, void *ctx)
              (rc = meta_object(entry, "comment", &comment, where)) < 0))
             return rc;
     }
-    if (comment && ((rc = meta_string(comment, "comment", &item.text,
-                                      where)) < 0 ||
-                    (rc = meta_string(comment, "author", &author, where)) < 0 ||
-                    (rc = meta_seconds(comment, "timestamp", 0, &item.seconds,
-                                       where)) < 0))
+    if (comment &&
+        ((rc = meta_string(comment, "comment", &item.text, where)) < 0 ||
+         (rc = meta_string(comment, "author", &author, where)) < 0 ||
+         (rc = meta_seconds(comment, "timestamp", 0, &item.seconds, where)) <
+             0))
         return rc;
     if (item.text == NULL || item.text[0] == '\0') {
         sink_skip(c->sink); /* a sticker or photo comment */
@@ -210,10 +224,9 @@ static int fb_comment(json_t *elem, const char *where, void *ctx)
     if (item.seconds == 0)
         item.seconds = json_integer_value(json_object_get(elem, "timestamp"));
     if (item.seconds == 0)
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"",
-                                 where);
-    item.own = author == NULL || c->owner == NULL ||
-               strcmp(author, c->owner) == 0;
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"timestamp\"", where);
+    item.own =
+        author == NULL || c->owner == NULL || strcmp(author, c->owner) == 0;
     return meta_store(c->sink, &item, where);
 }
 
@@ -330,15 +343,15 @@ done:
 static int fb_profile_store(struct fb_ctx *c, const json_t *prof,
                             const char *where)
 {
-    mosaic_profile p = { FB, NULL, NULL, NULL, NULL, NULL };
+    mosaic_profile p = {FB, NULL, NULL, NULL, NULL, NULL};
     json_t *name;
     const char *hometown;
     char *extra = NULL;
     int rc;
 
     if ((rc = meta_object(prof, "name", &name, where)) < 0 ||
-        (name && (rc = meta_string(name, "full_name", &p.display_name,
-                                   where)) < 0) ||
+        (name &&
+         (rc = meta_string(name, "full_name", &p.display_name, where)) < 0) ||
         (rc = meta_string(prof, "username", &p.handle, where)) < 0 ||
         (rc = fb_named(prof, "current_city", &p.location, where)) < 0 ||
         (rc = fb_named(prof, "hometown", &hometown, where)) < 0 ||
@@ -376,33 +389,44 @@ static int fb_profile(source *src, struct fb_ctx *c)
     if (prof == NULL)
         prof = json_object_get(doc, "profile");
     if (!json_is_object(prof))
-        rc = mosaic__error_set(MOSAIC_EFORMAT,
-                               "%s: no \"profile_v2\" object", where);
+        rc = mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"profile_v2\" object",
+                               where);
     else
         rc = fb_profile_store(c, prof, where);
     json_decref(doc);
     return rc;
 }
 
+static int fb_wants(const char *m, void *ctx)
+{
+    (void)ctx;
+    return !meta_is_junk(m) &&
+           (fb_is_posts(m) || fb_is_comments(m) || fb_is_group_posts(m) ||
+            fb_is_group_comments(m) || meta_is_thread(m));
+}
+
+static int fb_member(instream *in, const char *m, void *ctx)
+{
+    struct fb_ctx *c = ctx;
+
+    c->visibility = fb_is_group_posts(m) || fb_is_group_comments(m)
+                        ? "community"
+                        : "public";
+    if (fb_is_posts(m) || fb_is_group_posts(m))
+        return meta_each_stream(in, NULL, fb_post, c);
+    if (fb_is_comments(m) || fb_is_group_comments(m))
+        return meta_each_stream(in, NULL, fb_comment, c);
+    return meta_read_thread(in, m, FB, "fbm", c->owner, c->sink);
+}
+
+/* The profile first: its name says whose messages are own. */
 static int fb_read(source *src, import_sink *sink)
 {
-    struct fb_ctx c = { sink, NULL };
+    struct fb_ctx c = {sink, NULL, "public"};
     int rc;
 
-    if ((rc = fb_profile(src, &c)) < 0)
-        goto done;
-    for (size_t i = 0; i < source_member_count(src) && rc == 0; i++) {
-        const char *m = source_member_name(src, i);
-        if (meta_is_junk(m))
-            continue;
-        if (fb_is_posts(m))
-            rc = meta_each(src, m, NULL, fb_post, &c);
-        else if (fb_is_comments(m))
-            rc = meta_each(src, m, NULL, fb_comment, &c);
-        else if (meta_is_thread(m))
-            rc = meta_read_thread(src, m, FB, "fbm", c.owner, sink);
-    }
-done:
+    if ((rc = fb_profile(src, &c)) == 0)
+        rc = source_each_member(src, fb_wants, fb_member, &c);
     free(c.owner);
     return rc;
 }
@@ -411,5 +435,6 @@ const struct importer importer_facebook = {
     "facebook",
     "Facebook \"Download your information\" zip (JSON): posts, comments, "
     "Messenger, profile",
-    fb_detect, fb_read,
+    fb_detect,
+    fb_read,
 };

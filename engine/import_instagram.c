@@ -17,8 +17,8 @@
 
 struct ig_ctx {
     import_sink *sink;
-    char *owner;                 /* display name: whose DMs are own */
-    const char *ig_visibility;   /* "private" for a private account */
+    char *owner;               /* display name: whose DMs are own */
+    const char *ig_visibility; /* "private" for a private account */
     const char *threads_visibility;
 };
 
@@ -28,16 +28,22 @@ static int ig_in_dir(const char *m, const char *dir)
 {
     const char *base = meta_basename(m);
     size_t n = strlen(dir), have = (size_t)(base - m);
+    const char *at;
 
-    if (have < n + 1 || strncmp(base - n - 1, dir, n) != 0 ||
-        base[-1] != '/')
+    if (have < n + 1)
         return 0;
-    return have == n + 1 || base[-n - 2] == '/';
+    at = m + (have - n - 1); /* where "<dir>/" would start */
+    if (strncmp(at, dir, n) != 0 || at[n] != '/')
+        return 0;
+    return at == m || at[-1] == '/';
 }
 
+/* posts_N.json (bare array) and reels.json ({"ig_reels_media": [...]}):
+ * the same {media: [...], title?, creation_timestamp?} records. */
 static int ig_is_posts(const char *m)
 {
-    return meta_is_part(m, "posts") &&
+    return (meta_is_part(m, "posts") ||
+            strcmp(meta_basename(m), "reels.json") == 0) &&
            (ig_in_dir(m, "content") || ig_in_dir(m, "media"));
 }
 
@@ -80,8 +86,8 @@ static int ig_label(const json_t *map, const char *label, const char **out,
     int rc;
 
     *out = NULL;
-    if (map == NULL ||
-        (rc = meta_object(map, label, &entry, where)) < 0 || entry == NULL)
+    if (map == NULL || (rc = meta_object(map, label, &entry, where)) < 0 ||
+        entry == NULL)
         return map == NULL ? 0 : rc;
     return meta_string(entry, "value", out, where);
 }
@@ -133,8 +139,8 @@ static int ig_text_and_time(const json_t *post, const json_t *first,
 static int ig_post(json_t *post, const char *where, void *ctx)
 {
     struct ig_ctx *c = ctx;
-    meta_item item = { IG, "ig", "post", c->ig_visibility, NULL, NULL,
-                       0, 1, NULL };
+    meta_item item = {IG, "ig", "post", c->ig_visibility, NULL, NULL,
+                      0,  1,    NULL};
     json_t *first;
     size_t count;
     int rc;
@@ -142,8 +148,7 @@ static int ig_post(json_t *post, const char *where, void *ctx)
     if ((rc = meta_need_object(post, where)) < 0 ||
         (rc = ig_first_media(post, &first, &count, where)) < 0 ||
         (rc = ig_text_and_time(post, first, &item, where)) < 0 ||
-        (first && (rc = meta_string(first, "uri", &item.native_id,
-                                    where)) < 0))
+        (first && (rc = meta_string(first, "uri", &item.native_id, where)) < 0))
         return rc;
     if (count > 1)
         item.kind = "carousel";
@@ -155,8 +160,8 @@ static int ig_post(json_t *post, const char *where, void *ctx)
 static int ig_comment(json_t *elem, const char *where, void *ctx)
 {
     struct ig_ctx *c = ctx;
-    meta_item item = { IG, "igc", "comment", c->ig_visibility, NULL, NULL,
-                       0, 1, NULL };
+    meta_item item = {IG, "igc", "comment", c->ig_visibility, NULL, NULL,
+                      0,  1,     NULL};
     json_t *map, *time = NULL;
     int rc;
 
@@ -182,8 +187,9 @@ static int ig_comment(json_t *elem, const char *where, void *ctx)
 static int ig_thread_post(json_t *post, const char *where, void *ctx)
 {
     struct ig_ctx *c = ctx;
-    meta_item item = { THREADS, "threads", "post", c->threads_visibility,
-                       NULL, NULL, 0, 1, NULL };
+    meta_item item = {THREADS, "threads", "post", c->threads_visibility,
+                      NULL,    NULL,      0,      1,
+                      NULL};
     json_t *first, *app = NULL, *reply = NULL;
     size_t count;
     int rc;
@@ -191,15 +197,13 @@ static int ig_thread_post(json_t *post, const char *where, void *ctx)
     if ((rc = meta_need_object(post, where)) < 0 ||
         (rc = ig_first_media(post, &first, &count, where)) < 0 ||
         (rc = ig_text_and_time(post, first, &item, where)) < 0 ||
-        (first && (rc = meta_object(first, "text_app_post", &app,
-                                    where)) < 0))
+        (first && (rc = meta_object(first, "text_app_post", &app, where)) < 0))
         return rc;
     if (app)
         reply = json_object_get(app, "is_reply");
     if (reply && !json_is_boolean(reply) && !json_is_null(reply))
-        return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: \"is_reply\" is not true or false",
-                                 where);
+        return mosaic__error_set(
+            MOSAIC_EFORMAT, "%s: \"is_reply\" is not true or false", where);
     if (json_is_true(reply))
         item.kind = "reply";
     return meta_store(c->sink, &item, where);
@@ -230,8 +234,8 @@ static int ig_profile_map(source *src, const char *name, const char *key,
     snprintf(where, sizeof(where), "%s:%s", source_path(src), member);
     first = json_array_get(json_object_get(*doc, key), 0);
     if (!json_is_object(first))
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"%s\" record",
-                                 where, key);
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s: no \"%s\" record", where,
+                                 key);
     return meta_object(first, "string_map_data", map, where);
 }
 
@@ -253,18 +257,17 @@ static int ig_profile_extra(const struct ig_profile_docs *d, json_t *extra,
         int threads;
         const char *label, *key;
     } fields[] = {
-        { 0, "Private Account", "private_account" },
-        { 1, "Username", "threads_handle" },
-        { 1, "Name", "threads_display_name" },
-        { 1, "Bio", "threads_bio" },
-        { 1, "Private Account", "threads_private_account" },
+        {0, "Private Account", "private_account"},
+        {1, "Username", "threads_handle"},
+        {1, "Name", "threads_display_name"},
+        {1, "Bio", "threads_bio"},
+        {1, "Private Account", "threads_private_account"},
     };
     const char *v;
     int rc;
 
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-        const json_t *map = fields[i].threads ? d->threads_map
-                                              : d->account_map;
+        const json_t *map = fields[i].threads ? d->threads_map : d->account_map;
         if ((rc = ig_label(map, fields[i].label, &v, where)) < 0 ||
             (rc = ig_extra_set(extra, fields[i].key, v)) < 0)
             return rc;
@@ -284,7 +287,7 @@ static const char *ig_visibility(const char *private_flag)
 static int ig_profile_store(struct ig_ctx *c, struct ig_profile_docs *d,
                             const char *where)
 {
-    mosaic_profile p = { IG, NULL, NULL, NULL, NULL, NULL };
+    mosaic_profile p = {IG, NULL, NULL, NULL, NULL, NULL};
     json_t *extra = json_object();
     const char *flag;
     char *dumped = NULL;
@@ -322,20 +325,19 @@ done:
 
 static int ig_profile(source *src, struct ig_ctx *c)
 {
-    struct ig_profile_docs d = { 0 };
+    struct ig_profile_docs d = {0};
     char where[META_WHERE_MAX];
     int rc;
 
     if ((rc = ig_profile_map(src,
                              "personal_information/personal_information.json",
-                             "profile_user", &d.account,
-                             &d.account_map)) < 0 ||
+                             "profile_user", &d.account, &d.account_map)) < 0 ||
         (rc = ig_profile_map(src, "profile_based_in.json",
                              "inferred_data_primary_location", &d.based_in,
                              &d.based_in_map)) < 0 ||
         (rc = ig_profile_map(src, "threads/personal_information.json",
-                             "text_post_app_text_post_app_profile",
-                             &d.threads, &d.threads_map)) < 0)
+                             "text_post_app_text_post_app_profile", &d.threads,
+                             &d.threads_map)) < 0)
         goto done;
     if (d.account || d.based_in || d.threads) {
         snprintf(where, sizeof(where), "%s: profile", source_path(src));
@@ -348,27 +350,35 @@ done:
     return rc;
 }
 
+static int ig_wants(const char *m, void *ctx)
+{
+    (void)ctx;
+    return !meta_is_junk(m) && (ig_is_posts(m) || ig_is_comments(m) ||
+                                ig_is_threads(m) || meta_is_thread(m));
+}
+
+static int ig_member(instream *in, const char *m, void *ctx)
+{
+    struct ig_ctx *c = ctx;
+
+    if (ig_is_posts(m))
+        return meta_each_stream(in, NULL, ig_post, c);
+    if (ig_is_comments(m))
+        return meta_each_stream(in, NULL, ig_comment, c);
+    if (ig_is_threads(m))
+        return meta_each_stream(in, NULL, ig_thread_post, c);
+    return meta_read_thread(in, m, IG, "igm", c->owner, c->sink);
+}
+
+/* The profiles first: the name says whose DMs are own, the private
+ * flag what audience posts had. */
 static int ig_read(source *src, import_sink *sink)
 {
-    struct ig_ctx c = { sink, NULL, "public", "public" };
+    struct ig_ctx c = {sink, NULL, "public", "public"};
     int rc;
 
-    if ((rc = ig_profile(src, &c)) < 0)
-        goto done;
-    for (size_t i = 0; i < source_member_count(src) && rc == 0; i++) {
-        const char *m = source_member_name(src, i);
-        if (meta_is_junk(m))
-            continue;
-        if (ig_is_posts(m))
-            rc = meta_each(src, m, NULL, ig_post, &c);
-        else if (ig_is_comments(m))
-            rc = meta_each(src, m, NULL, ig_comment, &c);
-        else if (ig_is_threads(m))
-            rc = meta_each(src, m, NULL, ig_thread_post, &c);
-        else if (meta_is_thread(m))
-            rc = meta_read_thread(src, m, IG, "igm", c.owner, sink);
-    }
-done:
+    if ((rc = ig_profile(src, &c)) == 0)
+        rc = source_each_member(src, ig_wants, ig_member, &c);
     free(c.owner);
     return rc;
 }
@@ -377,5 +387,6 @@ const struct importer importer_instagram = {
     "instagram",
     "Instagram \"Download your information\" zip (JSON): posts, comments, "
     "DMs, Threads posts, profile",
-    ig_detect, ig_read,
+    ig_detect,
+    ig_read,
 };

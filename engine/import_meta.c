@@ -14,8 +14,8 @@
 #include "mojibake.h"
 #include "text.h"
 
-#define META_ELEM_MAX (2 * IMPORT_POST_MAX) /* one post with its media */
-#define META_DOC_MAX (4U << 20)             /* a profile file */
+#define META_ELEM_MAX (2 * IMPORT_POST_MAX)    /* one post with its media */
+#define META_DOC_MAX (4U << 20)                /* a profile file */
 #define META_SECONDS_MAX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
 struct each_ctx {
@@ -37,18 +37,25 @@ static int each_element(json_t *elem, size_t index, void *ctx)
     return e->cb(elem, where, e->ctx);
 }
 
-int meta_each(source *src, const char *member, const char *key,
-              meta_item_cb cb, void *ctx)
+int meta_each_stream(instream *in, const char *key, meta_item_cb cb, void *ctx)
 {
-    struct each_ctx e = { NULL, cb, ctx };
-    long n;
+    struct each_ctx e = {in, cb, ctx};
+    long n = json_each(in, key, META_ELEM_MAX, each_element, &e);
+
+    return n < 0 ? (int)n : 0;
+}
+
+int meta_each(source *src, const char *member, const char *key, meta_item_cb cb,
+              void *ctx)
+{
+    instream *in = NULL;
     int rc;
 
-    if ((rc = source_open_stream(src, member, &e.in)) < 0)
+    if ((rc = source_open_stream(src, member, &in)) < 0)
         return rc;
-    n = json_each(e.in, key, META_ELEM_MAX, each_element, &e);
-    instream_close(e.in);
-    return n < 0 ? (int)n : 0;
+    rc = meta_each_stream(in, key, cb, ctx);
+    instream_close(in);
+    return rc;
 }
 
 int meta_load(source *src, const char *member, json_t **out)
@@ -121,8 +128,8 @@ int meta_object(const json_t *obj, const char *field, json_t **out,
     return 0;
 }
 
-int meta_seconds(const json_t *obj, const char *field, int ms,
-                 int64_t *out, const char *where)
+int meta_seconds(const json_t *obj, const char *field, int ms, int64_t *out,
+                 const char *where)
 {
     json_t *v = json_object_get(obj, field);
     int64_t t;
@@ -137,8 +144,8 @@ int meta_seconds(const json_t *obj, const char *field, int ms,
         t = t >= 0 ? t / 1000 : -1;
     if (t < 0 || t > META_SECONDS_MAX)
         return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: \"%s\" is out of range for a date",
-                                 where, field);
+                                 "%s: \"%s\" is out of range for a date", where,
+                                 field);
     *out = t;
     return 1;
 }
@@ -156,9 +163,8 @@ static uint64_t hash_str(const char *s, uint64_t seed)
     return text_hash64(s ? s : "", s ? strlen(s) + 1 : 1, seed);
 }
 
-void meta_key(char out[META_KEY_MAX], const char *prefix,
-              const char *platform, int64_t seconds, const char *kind,
-              const char *text)
+void meta_key(char out[META_KEY_MAX], const char *prefix, const char *platform,
+              int64_t seconds, const char *kind, const char *text)
 {
     char when[32];
     uint64_t h;
@@ -190,17 +196,16 @@ static int place_json(char **out, const char *name)
 
 int meta_store(import_sink *sink, const meta_item *item, const char *where)
 {
-    mosaic_post p = { 0 };
+    mosaic_post p = {0};
     char key[META_KEY_MAX], when[TIME_ISO_LEN];
     char *place = NULL;
     int rc;
 
-    meta_key(key, item->key_prefix, item->platform, item->seconds,
-             item->kind, item->text);
+    meta_key(key, item->key_prefix, item->platform, item->seconds, item->kind,
+             item->text);
     time_format(item->seconds, when);
     p.platform = item->platform;
-    p.native_id = item->native_id && item->native_id[0] ? item->native_id
-                                                        : key;
+    p.native_id = item->native_id && item->native_id[0] ? item->native_id : key;
     p.created_at = when;
     p.own = item->own;
     p.kind = item->kind;
@@ -253,10 +258,9 @@ static const char *component_before(const char *path, const char *end,
 
 int meta_is_thread(const char *member)
 {
-    static const char *const folders[] = { "inbox", "archived_threads",
-                                           "filtered_threads",
-                                           "message_requests",
-                                           "e2ee_cutover" };
+    static const char *const folders[] = {"inbox", "archived_threads",
+                                          "filtered_threads",
+                                          "message_requests", "e2ee_cutover"};
     const char *base = meta_basename(member), *thread, *folder, *above;
     size_t tlen, flen, alen;
 
@@ -273,7 +277,8 @@ int meta_is_thread(const char *member)
     if (alen != 8 || strncmp(above, "messages", 8) != 0)
         return 0;
     for (size_t i = 0; i < sizeof(folders) / sizeof(folders[0]); i++)
-        if (strlen(folders[i]) == flen && strncmp(folder, folders[i], flen) == 0)
+        if (strlen(folders[i]) == flen &&
+            strncmp(folder, folders[i], flen) == 0)
             return 1;
     return 0;
 }

@@ -29,8 +29,11 @@ typedef int (*meta_item_cb)(json_t *item, const char *where, void *ctx);
  * repaired.  <0 with the error naming the member when it does not parse
  * or the callback fails.
  */
-int meta_each(source *src, const char *member, const char *key,
-              meta_item_cb cb, void *ctx);
+int meta_each(source *src, const char *member, const char *key, meta_item_cb cb,
+              void *ctx);
+
+/* The same over a member already open (source_each_member). */
+int meta_each_stream(instream *in, const char *key, meta_item_cb cb, void *ctx);
 
 /* Load a small member (a profile) whole, repaired; *out owned. */
 int meta_load(source *src, const char *member, json_t **out);
@@ -52,8 +55,8 @@ int meta_object(const json_t *obj, const char *field, json_t **out,
  * whole seconds: 1 if present, 0 if absent or null, MOSAIC_EFORMAT if
  * it is not a whole number in the years 1970-9999.
  */
-int meta_seconds(const json_t *obj, const char *field, int ms,
-                 int64_t *out, const char *where);
+int meta_seconds(const json_t *obj, const char *field, int ms, int64_t *out,
+                 const char *where);
 
 /* An element that must be an object: MOSAIC_EFORMAT naming where. */
 int meta_need_object(const json_t *item, const char *where);
@@ -64,9 +67,8 @@ int meta_need_object(const json_t *item, const char *where);
  * seconds, kind and text, so importing the same export twice (or two
  * overlapping exports) stores each item once.
  */
-void meta_key(char out[META_KEY_MAX], const char *prefix,
-              const char *platform, int64_t seconds, const char *kind,
-              const char *text);
+void meta_key(char out[META_KEY_MAX], const char *prefix, const char *platform,
+              int64_t seconds, const char *kind, const char *text);
 
 /* One item to store: keyed by native_id when the export has one (an
  * Instagram media uri), else by meta_key; visibility NULL is public. */
@@ -101,7 +103,7 @@ int meta_is_thread(const char *member);
  * if unknown).  Ids: "<key_prefix>:<thread folder>:<ms>:<hash>".
  * Messages without text (photos, unsent) are counted as skipped.
  */
-int meta_read_thread(source *src, const char *member, const char *platform,
+int meta_read_thread(instream *in, const char *member, const char *platform,
                      const char *key_prefix, const char *owner,
                      import_sink *sink);
 

@@ -33,7 +33,7 @@ static void message_key(char out[META_KEY_MAX], const struct thread_ctx *t,
 static int thread_message(json_t *msg, const char *where, void *ctx)
 {
     struct thread_ctx *t = ctx;
-    mosaic_post p = { 0 };
+    mosaic_post p = {0};
     const char *sender, *text;
     char key[META_KEY_MAX], when[TIME_ISO_LEN];
     int64_t seconds;
@@ -67,16 +67,20 @@ static int thread_message(json_t *msg, const char *where, void *ctx)
     return sink_post(t->sink, &p, where);
 }
 
-int meta_read_thread(source *src, const char *member, const char *platform,
+int meta_read_thread(instream *in, const char *member, const char *platform,
                      const char *key_prefix, const char *owner,
                      import_sink *sink)
 {
-    struct thread_ctx t = { sink, platform, key_prefix, owner, "" };
-    const char *base = meta_basename(member), *start = base - 1;
+    struct thread_ctx t = {sink, platform, key_prefix, owner, ""};
+    const char *base = meta_basename(member), *start = base;
 
-    while (start > member && start[-1] != '/')
+    /* The thread's folder name: "<name>_<id>" before "/message_N.json". */
+    if (start > member) {
         start--;
-    snprintf(t.thread, sizeof(t.thread), "%.*s", (int)(base - 1 - start),
-             start);
-    return meta_each(src, member, "messages", thread_message, &t);
+        while (start > member && start[-1] != '/')
+            start--;
+    }
+    snprintf(t.thread, sizeof(t.thread), "%.*s",
+             (int)(base > start ? base - 1 - start : 0), start);
+    return meta_each_stream(in, "messages", thread_message, &t);
 }

@@ -48,8 +48,7 @@ int mojibake_repair(const char *s, size_t len, char *out, size_t *out_len)
 
 /* A repaired copy of s (caller frees), or NULL when s needs no repair;
  * *rc is MOSAIC_ENOMEM when the copy could not be made. */
-static char *repaired_copy(const char *s, size_t len, size_t *out_len,
-                           int *rc)
+static char *repaired_copy(const char *s, size_t len, size_t *out_len, int *rc)
 {
     char *buf;
 
@@ -68,8 +67,8 @@ static int repair_string(json_t *v)
 {
     size_t len;
     int rc;
-    char *fixed = repaired_copy(json_string_value(v), json_string_length(v),
-                                &len, &rc);
+    char *fixed =
+        repaired_copy(json_string_value(v), json_string_length(v), &len, &rc);
 
     if (fixed == NULL)
         return rc;

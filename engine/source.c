@@ -319,3 +319,72 @@ int source_plain_head(source *src, const char **out, size_t *len)
         return rc;
     return 1;
 }
+
+/* ---- every wanted member in one pass ---- */
+
+static void member_close_shared(void *ctx)
+{
+    struct member_ctx *m = ctx;
+
+    free(m->name); /* the archive belongs to source_each_member */
+    free(m);
+}
+
+static int each_member_open(source *src, struct archive *a,
+                            const char *member, instream **out)
+{
+    struct member_ctx *m = calloc(1, sizeof(*m));
+    int rc;
+
+    *out = NULL;
+    if (m == NULL ||
+        (m->name = malloc(strlen(src->path) + strlen(member) + 2)) == NULL) {
+        free(m);
+        return mosaic__error_oom();
+    }
+    m->a = a;
+    m->file_size = src->file_size;
+    sprintf(m->name, "%s:%s", src->path, member);
+    if ((rc = instream_new(out, m->name, member_fill, member_close_shared,
+                           m)) < 0)
+        member_close_shared(m);
+    return rc;
+}
+
+int source_each_member(source *src, source_want_fn want,
+                       source_member_fn fn, void *ctx)
+{
+    struct archive *a;
+    struct archive_entry *e;
+    int r = ARCHIVE_EOF, rc = 0;
+
+    if (!src->is_archive)
+        return mosaic__error_set(MOSAIC_ERROR, "%s: not an archive",
+                                 src->path);
+    if ((a = archive_reader_new()) == NULL)
+        return mosaic__error_oom();
+    if (archive_read_open_filename(a, src->path, 64 * 1024) != ARCHIVE_OK) {
+        rc = mosaic__error_set(MOSAIC_EIO, "%s: %s", src->path,
+                               archive_error_string(a));
+        goto done;
+    }
+    while (rc == 0 && ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
+                       r == ARCHIVE_WARN)) {
+        const char *name = archive_entry_pathname(e);
+        instream *in = NULL;
+
+        if (name == NULL || archive_entry_filetype(e) != AE_IFREG ||
+            !want(name, ctx))
+            continue;
+        if ((rc = each_member_open(src, a, name, &in)) == 0)
+            rc = fn(in, name, ctx);
+        instream_close(in);
+    }
+    if (rc == 0 && r != ARCHIVE_EOF)
+        rc = mosaic__error_set(MOSAIC_EFORMAT,
+                               "%s: archive is truncated or corrupt: %s",
+                               src->path, archive_error_string(a));
+done:
+    archive_read_free(a);
+    return rc;
+}

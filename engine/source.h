@@ -50,4 +50,17 @@ int source_plain_head(source *src, const char **out, size_t *len);
 /* Stream a member (NULL: the plain file, once for standard input). */
 int source_open_stream(source *src, const char *member, instream **out);
 
+/* For source_each_member: 1 to read the member, 0 to pass it by. */
+typedef int (*source_want_fn)(const char *member, void *ctx);
+/* Called with the member's stream, borrowed for the call; <0 stops. */
+typedef int (*source_member_fn)(instream *in, const char *member, void *ctx);
+
+/*
+ * Stream every wanted member of an archive in one pass, in archive order
+ * (opening members one by one re-reads the archive up to each: slow for
+ * exports with thousands of members).  0, or the first <0.
+ */
+int source_each_member(source *src, source_want_fn want,
+                       source_member_fn fn, void *ctx);
+
 #endif

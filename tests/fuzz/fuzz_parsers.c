@@ -1,6 +1,7 @@
 /*
  * fuzz_parsers.c -- libFuzzer target for the byte-level parsers: the JSON
- * element cutter, CSV, HTML to text, entities, UTF-8 and timestamps.
+ * element cutter, Meta's mojibake repair, CSV, HTML to text, entities,
+ * UTF-8 and timestamps.
  * The first byte picks the parser; the rest is its input.
  * SPDX-License-Identifier: MIT
  */
@@ -10,6 +11,7 @@
 
 #include "csv.h"
 #include "json_stream.h"
+#include "mojibake.h"
 #include "text.h"
 #include "timefmt.h"
 
@@ -17,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int count(json_t *elem, size_t index, void *ctx)
 {
-    (void)elem, (void)index;
+    (void)index;
+    (void)mojibake_repair_json(elem);
     ++*(size_t *)ctx;
     return 0;
 }
@@ -49,8 +52,12 @@ static void fuzz_csv(const char *p, size_t n, char delim)
 static void fuzz_strings(const char *s, size_t n)
 {
     strbuf out = STRBUF_INIT(1 << 20);
-    char iso[TIME_ISO_LEN];
+    char iso[TIME_ISO_LEN], *fixed = malloc(n + 1);
+    size_t fixed_len;
 
+    if (fixed)
+        (void)mojibake_repair(s, n, fixed, &fixed_len);
+    free(fixed);
     (void)text_is_utf8(s, n);
     (void)text_decode_entities(&out, s);
     strbuf_clear(&out);
