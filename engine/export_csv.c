@@ -87,7 +87,7 @@ static int export_csv_start(export_csv *f, instream *raw, size_t max)
 int export_csv_header_has(source *src, const char *member,
                           const export_column *names, size_t n)
 {
-    export_csv f = { 0 };
+    export_csv f = {0};
     instream *raw = NULL;
     const char *head;
     size_t len;
@@ -126,11 +126,10 @@ int export_csv_open(export_csv *f, source *src, const char *member,
     for (size_t c = 0; c < n; c++) {
         f->cols[c] = column_index(&f->csv, want[c].names);
         if (f->cols[c] < 0 && want[c].required)
-            return mosaic__error_set(MOSAIC_EFORMAT,
-                                     "%s: no '%.*s' column in the header",
-                                     instream_name(f->in),
-                                     (int)strcspn(want[c].names, "|"),
-                                     want[c].names);
+            return mosaic__error_set(
+                MOSAIC_EFORMAT, "%s: no '%.*s' column in the header",
+                instream_name(f->in), (int)strcspn(want[c].names, "|"),
+                want[c].names);
     }
     for (size_t c = n; c < EXPORT_CSV_COLS; c++)
         f->cols[c] = -1;

@@ -21,8 +21,8 @@ typedef struct {
 typedef struct {
     instream *in;
     csv_reader csv;
-    int cols[16];      /* field index per wanted column, -1 if absent */
-    char where[512];   /* "archive:member:LINE" of the current record */
+    int cols[16];    /* field index per wanted column, -1 if absent */
+    char where[512]; /* "archive:member:LINE" of the current record */
 } export_csv;
 
 /*

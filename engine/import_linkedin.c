@@ -21,29 +21,31 @@
 
 enum { SH_DATE, SH_LINK, SH_TEXT, SH_VISIBILITY };
 static const export_column share_cols[] = {
-    { "Date", 1 },
-    { "ShareLink|Share Link", 1 },
-    { "ShareCommentary|Share Commentary", 1 },
-    { "Visibility", 0 },
+    {"Date", 1},
+    {"ShareLink|Share Link", 1},
+    {"ShareCommentary|Share Commentary", 1},
+    {"Visibility", 0},
 };
 
 enum { CM_DATE, CM_LINK, CM_MESSAGE };
 static const export_column comment_cols[] = {
-    { "Date", 1 }, { "Link", 1 }, { "Message", 1 },
+    {"Date", 1},
+    {"Link", 1},
+    {"Message", 1},
 };
 
 enum { PR_FIRST, PR_LAST, PR_HEADLINE, PR_SUMMARY, PR_GEO, PR_INDUSTRY };
 static const export_column profile_cols[] = {
-    { "First Name", 1 }, { "Last Name", 0 },    { "Headline", 1 },
-    { "Summary", 0 },    { "Geo Location", 0 }, { "Industry", 0 },
+    {"First Name", 1}, {"Last Name", 0},    {"Headline", 1},
+    {"Summary", 0},    {"Geo Location", 0}, {"Industry", 0},
 };
 
 enum { PO_COMPANY, PO_TITLE, PO_LOCATION, PO_FINISHED };
 static const export_column position_cols[] = {
-    { "Company Name", 1 },
-    { "Title", 1 },
-    { "Location", 0 },
-    { "Finished On", 0 },
+    {"Company Name", 1},
+    {"Title", 1},
+    {"Location", 0},
+    {"Finished On", 0},
 };
 
 /* Shares.csv, or Shares_<memberid>.csv in some Complete exports. */
@@ -108,8 +110,7 @@ static int remove_line_quotes(strbuf *out, const char *s)
         if (s[0] == '"' && s[1] == '\n' && s[2] == '"') {
             rc = strbuf_putc(out, '\n');
             s += 3;
-        } else if (s[0] == '"' && s[1] == '\r' && s[2] == '\n' &&
-                   s[3] == '"') {
+        } else if (s[0] == '"' && s[1] == '\r' && s[2] == '\n' && s[3] == '"') {
             rc = strbuf_puts(out, "\r\n");
             s += 4;
         } else {
@@ -134,7 +135,7 @@ static const char *visibility_of(const char *v, char *buf, size_t size)
 
 static int store_share(import_sink *sink, export_csv *f, strbuf *buf)
 {
-    mosaic_post p = { 0 };
+    mosaic_post p = {0};
     char when[TIME_ISO_LEN], vis[64];
     const char *text;
     int rc;
@@ -151,8 +152,8 @@ static int store_share(import_sink *sink, export_csv *f, strbuf *buf)
     p.kind = p.own ? "post" : "repost";
     /* A reshare without commentary shows only the shared item, which its
      * author published; the share's audience setting covers no own words. */
-    p.visibility = p.own ? visibility_of(export_csv_get(f, SH_VISIBILITY),
-                                         vis, sizeof(vis))
+    p.visibility = p.own ? visibility_of(export_csv_get(f, SH_VISIBILITY), vis,
+                                         sizeof(vis))
                          : "public";
     return sink_post(sink, &p, f->where);
 }
@@ -187,7 +188,7 @@ static int link_set_add(link_set *s, uint64_t h)
 
     h |= 1; /* never 0 */
     if (2 * (s->used + 1) > s->cap) {
-        link_set bigger = { NULL, s->cap ? 2 * s->cap : 256, 0 };
+        link_set bigger = {NULL, s->cap ? 2 * s->cap : 256, 0};
         if ((bigger.slots = calloc(bigger.cap, sizeof(uint64_t))) == NULL)
             return mosaic__error_oom();
         for (i = 0; i < s->cap; i++)
@@ -207,7 +208,7 @@ static int link_set_add(link_set *s, uint64_t h)
 static int store_comment(import_sink *sink, export_csv *f, link_set *seen,
                          strbuf *id)
 {
-    mosaic_post p = { 0 };
+    mosaic_post p = {0};
     const char *link = export_csv_get(f, CM_LINK);
     char when[TIME_ISO_LEN];
     int rc, again;
@@ -217,8 +218,8 @@ static int store_comment(import_sink *sink, export_csv *f, link_set *seen,
         return 0;
     }
     if (link[0] == '\0')
-        return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: a comment without a link", f->where);
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s: a comment without a link",
+                                 f->where);
     if ((rc = linkedin_time(export_csv_get(f, CM_DATE), when, f->where)) < 0 ||
         (again = link_set_add(seen, text_hash64(link, strlen(link), 0))) < 0)
         return rc < 0 ? rc : again;
@@ -239,7 +240,7 @@ static int store_comment(import_sink *sink, export_csv *f, link_set *seen,
 static int read_comments(source *src, import_sink *sink, const char *member)
 {
     export_csv f;
-    link_set seen = { NULL, 0, 0 };
+    link_set seen = {NULL, 0, 0};
     strbuf id = STRBUF_INIT(64 * 1024);
     int rc;
 
@@ -300,17 +301,18 @@ static int read_profile(source *src, import_sink *sink)
 {
     const char *member = source_find(src, "Profile.csv");
     const char *positions = source_find(src, "Positions.csv");
-    mosaic_profile pr = { "linkedin", NULL, NULL, NULL, NULL, NULL };
+    mosaic_profile pr = {"linkedin", NULL, NULL, NULL, NULL, NULL};
     strbuf name = STRBUF_INIT(4096), bio = STRBUF_INIT(IMPORT_POST_MAX);
     json_t *extra = json_object();
     char *extra_text = NULL;
-    export_csv f = { 0 };
+    export_csv f = {0};
     int rc = 0;
 
     if (extra == NULL)
         return mosaic__error_oom();
-    if (member && (rc = export_csv_open(&f, src, member, profile_cols,
-                                        ARRAY_SIZE(profile_cols))) == 0 &&
+    if (member &&
+        (rc = export_csv_open(&f, src, member, profile_cols,
+                              ARRAY_SIZE(profile_cols))) == 0 &&
         (rc = export_csv_next(&f)) > 0) {
         if ((rc = join(&name, "", export_csv_get(&f, PR_FIRST))) < 0 ||
             (rc = join(&name, " ", export_csv_get(&f, PR_LAST))) < 0 ||
@@ -319,18 +321,19 @@ static int read_profile(source *src, import_sink *sink)
             goto done;
         pr.display_name = name.len ? strbuf_str(&name) : NULL;
         pr.bio = bio.len ? strbuf_str(&bio) : NULL;
-        pr.location = export_csv_get(&f, PR_GEO)[0] ? export_csv_get(&f, PR_GEO)
-                                                    : NULL;
+        pr.location =
+            export_csv_get(&f, PR_GEO)[0] ? export_csv_get(&f, PR_GEO) : NULL;
         if (export_csv_get(&f, PR_INDUSTRY)[0])
             json_object_set_new(extra, "industry",
                                 json_string(export_csv_get(&f, PR_INDUSTRY)));
     }
-    if (rc < 0 || (positions && (rc = read_positions(src, positions,
-                                                     extra)) < 0))
+    if (rc < 0 ||
+        (positions && (rc = read_positions(src, positions, extra)) < 0))
         goto done;
     if (member == NULL && json_object_size(extra) == 0)
         goto done;
-    if ((extra_text = json_dumps(extra, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+    if ((extra_text = json_dumps(extra, JSON_COMPACT | JSON_SORT_KEYS)) ==
+        NULL) {
         rc = mosaic__error_oom();
         goto done;
     }
@@ -362,6 +365,8 @@ static int linkedin_read(source *src, import_sink *sink)
 }
 
 const struct importer importer_linkedin = {
-    "linkedin", "LinkedIn data export (zip): Shares, Comments, Profile",
-    linkedin_detect, linkedin_read,
+    "linkedin",
+    "LinkedIn data export (zip): Shares, Comments, Profile",
+    linkedin_detect,
+    linkedin_read,
 };

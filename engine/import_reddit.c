@@ -18,19 +18,20 @@
 
 enum { PO_ID, PO_DATE, PO_TITLE, PO_URL, PO_BODY, PO_PERMALINK, PO_SUB };
 static const export_column post_cols[] = {
-    { "id", 1 },  { "date", 1 },      { "title", 1 },     { "url", 0 },
-    { "body", 0 }, { "permalink", 0 }, { "subreddit", 0 },
+    {"id", 1},   {"date", 1},      {"title", 1},     {"url", 0},
+    {"body", 0}, {"permalink", 0}, {"subreddit", 0},
 };
 
 enum { CO_ID, CO_DATE, CO_LINK, CO_PARENT, CO_BODY, CO_PERMALINK, CO_SUB };
 static const export_column comment_cols[] = {
-    { "id", 1 },   { "date", 1 },      { "link", 1 },      { "parent", 1 },
-    { "body", 1 }, { "permalink", 0 }, { "subreddit", 0 },
+    {"id", 1},   {"date", 1},      {"link", 1},      {"parent", 1},
+    {"body", 1}, {"permalink", 0}, {"subreddit", 0},
 };
 
 enum { ST_NAME, ST_VALUE };
 static const export_column statistic_cols[] = {
-    { "statistic", 1 }, { "value", 1 },
+    {"statistic", 1},
+    {"value", 1},
 };
 
 /* posts.csv or comments.csv by their headers (YouTube also ships a
@@ -60,13 +61,14 @@ static int reddit_time(const char *s, char *out, const char *where)
 }
 
 /* Reddit's "fullname": a bare base36 id with its kind prefix. */
-static int fullname(char *out, const char *kind, const char *id,
-                    size_t len, const char *where)
+static int fullname(char *out, const char *kind, const char *id, size_t len,
+                    const char *where)
 {
     if (len == 0 || len + 4 > REDDIT_ID_MAX)
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: id '%.*s' is not a "
-                                 "Reddit id", where, (int)(len > 40 ? 40 : len),
-                                 id);
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "%s: id '%.*s' is not a "
+                                 "Reddit id",
+                                 where, (int)(len > 40 ? 40 : len), id);
     if (len > 3 && id[0] == 't' && id[2] == '_')
         snprintf(out, REDDIT_ID_MAX, "%.*s", (int)len, id);
     else
@@ -87,9 +89,10 @@ static size_t post_id_in_url(const char *url, const char **id)
 
 static int store_post(import_sink *sink, export_csv *f, strbuf *text)
 {
-    mosaic_post p = { 0 };
+    mosaic_post p = {0};
     char when[TIME_ISO_LEN], id[REDDIT_ID_MAX];
-    const char *raw = export_csv_get(f, PO_ID), *url = export_csv_get(f, PO_URL);
+    const char *raw = export_csv_get(f, PO_ID),
+               *url = export_csv_get(f, PO_URL);
     const char *in_url = NULL;
     size_t in_len = post_id_in_url(url, &in_url);
     int rc;
@@ -119,10 +122,11 @@ static int store_post(import_sink *sink, export_csv *f, strbuf *text)
 
 static int store_comment(import_sink *sink, export_csv *f)
 {
-    mosaic_post p = { 0 };
+    mosaic_post p = {0};
     char when[TIME_ISO_LEN], id[REDDIT_ID_MAX], root[REDDIT_ID_MAX],
         parent[REDDIT_ID_MAX];
-    const char *raw = export_csv_get(f, CO_ID), *up = export_csv_get(f, CO_PARENT);
+    const char *raw = export_csv_get(f, CO_ID),
+               *up = export_csv_get(f, CO_PARENT);
     const char *post = NULL;
     size_t post_len = post_id_in_url(export_csv_get(f, CO_LINK), &post);
     int rc;
@@ -133,12 +137,12 @@ static int store_comment(import_sink *sink, export_csv *f)
     }
     if ((rc = fullname(id, "t1", raw, strlen(raw), f->where)) < 0 ||
         (rc = reddit_time(export_csv_get(f, CO_DATE), when, f->where)) < 0 ||
-        (post_len && (rc = fullname(root, "t3", post, post_len,
-                                    f->where)) < 0))
+        (post_len && (rc = fullname(root, "t3", post, post_len, f->where)) < 0))
         return rc;
     /* The parent is a bare comment id; empty (or the post's id) at the
      * top level. */
-    if (up[0] && !(post_len == strlen(up) && strncmp(up, post, post_len) == 0)) {
+    if (up[0] &&
+        !(post_len == strlen(up) && strncmp(up, post, post_len) == 0)) {
         if ((rc = fullname(parent, "t1", up, strlen(up), f->where)) < 0)
             return rc;
         p.reply_to = parent;
@@ -189,7 +193,7 @@ static int read_comments(source *src, import_sink *sink, const char *member)
 /* statistics.csv: only the account name, as the profile's handle. */
 static int read_statistics(source *src, import_sink *sink, const char *member)
 {
-    mosaic_profile pr = { "reddit", NULL, NULL, NULL, NULL, NULL };
+    mosaic_profile pr = {"reddit", NULL, NULL, NULL, NULL, NULL};
     char handle[256] = "";
     export_csv f;
     int rc;
@@ -222,6 +226,8 @@ static int reddit_read(source *src, import_sink *sink)
 }
 
 const struct importer importer_reddit = {
-    "reddit", "Reddit data request export (zip): posts, comments",
-    reddit_detect, reddit_read,
+    "reddit",
+    "Reddit data request export (zip): posts, comments",
+    reddit_detect,
+    reddit_read,
 };

@@ -20,18 +20,25 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-enum { SU_ID, SU_DATE, SU_PUBLISHED, SU_TYPE, SU_AUDIENCE, SU_TITLE,
-       SU_SUBTITLE };
+enum {
+    SU_ID,
+    SU_DATE,
+    SU_PUBLISHED,
+    SU_TYPE,
+    SU_AUDIENCE,
+    SU_TITLE,
+    SU_SUBTITLE
+};
 static const export_column post_cols[] = {
-    { "post_id", 1 }, { "post_date", 1 }, { "is_published", 1 },
-    { "type", 0 },    { "audience", 0 },  { "title", 1 },
-    { "subtitle", 0 },
+    {"post_id", 1},  {"post_date", 1}, {"is_published", 1}, {"type", 0},
+    {"audience", 0}, {"title", 1},     {"subtitle", 0},
 };
 
 static int substack_detect(source *src)
 {
     static const export_column marks[] = {
-        { "post_id", 1 }, { "is_published", 1 },
+        {"post_id", 1},
+        {"is_published", 1},
     };
 
     if (!source_is_archive(src))
@@ -57,7 +64,9 @@ static const char *audience_visibility(const char *audience)
 static int is_widget(xmlNode *node)
 {
     static const char *const widgets[] = {
-        "subscription-widget", "button-wrapper", "subscribe-widget",
+        "subscription-widget",
+        "button-wrapper",
+        "subscribe-widget",
     };
     xmlChar *cls = xmlGetProp(node, (const xmlChar *)"class");
     int found = 0;
@@ -104,7 +113,8 @@ static int body_text(strbuf *out, const char *html, size_t len,
         return len == 0 ? 0
                         : mosaic__error_set(MOSAIC_EFORMAT,
                                             "%s: HTML that libxml2 cannot "
-                                            "read", where);
+                                            "read",
+                                            where);
     drop_widgets(doc->children, 0);
     if ((pruned = xmlBufferCreate()) == NULL) {
         rc = mosaic__error_oom();
@@ -188,8 +198,9 @@ static int post_text(source *src, const export_csv *f, const char *id,
 static int store_post(source *src, import_sink *sink, export_csv *f,
                       strbuf *text, strbuf *body)
 {
-    mosaic_post p = { 0 };
-    const char *id = export_csv_get(f, SU_ID), *date = export_csv_get(f, SU_DATE);
+    mosaic_post p = {0};
+    const char *id = export_csv_get(f, SU_ID),
+               *date = export_csv_get(f, SU_DATE);
     int published = strcasecmp(export_csv_get(f, SU_PUBLISHED), "true") == 0;
     char when[TIME_ISO_LEN], native[128];
     int rc;
@@ -199,11 +210,15 @@ static int store_post(source *src, import_sink *sink, export_csv *f,
         return 0;
     }
     if (id[0] == '\0' || strcspn(id, "/\\") != strlen(id))
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: post_id '%.40s' is "
-                                 "not a Substack post id", f->where, id);
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "%s: post_id '%.40s' is "
+                                 "not a Substack post id",
+                                 f->where, id);
     if (date[0] && time_normalise(date, when) < 0)
-        return mosaic__error_set(MOSAIC_EFORMAT, "%s: post_date '%.40s' is "
-                                 "not a date mosaic reads", f->where, date);
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "%s: post_date '%.40s' is "
+                                 "not a date mosaic reads",
+                                 f->where, date);
     if ((rc = post_text(src, f, id, text, body)) < 0)
         return rc;
     /* "141872233.what-the-hills-hold": the number is the id. */
@@ -212,10 +227,11 @@ static int store_post(source *src, import_sink *sink, export_csv *f,
     p.native_id = native;
     p.created_at = date[0] ? when : NULL;
     p.own = 1;
-    p.kind = strcasecmp(export_csv_get(f, SU_TYPE), "page") == 0 ? "page"
-                                                                  : "post";
-    p.visibility = published ? audience_visibility(export_csv_get(f, SU_AUDIENCE))
-                             : "draft";
+    p.kind =
+        strcasecmp(export_csv_get(f, SU_TYPE), "page") == 0 ? "page" : "post";
+    p.visibility = published
+                       ? audience_visibility(export_csv_get(f, SU_AUDIENCE))
+                       : "draft";
     p.text = strbuf_str(text);
     return sink_post(sink, &p, f->where);
 }
@@ -242,6 +258,8 @@ static int substack_read(source *src, import_sink *sink)
 }
 
 const struct importer importer_substack = {
-    "substack", "Substack export (zip): posts.csv and posts/*.html",
-    substack_detect, substack_read,
+    "substack",
+    "Substack export (zip): posts.csv and posts/*.html",
+    substack_detect,
+    substack_read,
 };

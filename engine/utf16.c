@@ -150,8 +150,8 @@ int instream_open_utf16le(instream **out, instream *inner)
         return mosaic__error_oom();
     }
     c->inner = inner;
-    if ((rc = instream_new(out, instream_name(inner), utf16_fill,
-                           utf16_close, c)) < 0)
+    if ((rc = instream_new(out, instream_name(inner), utf16_fill, utf16_close,
+                           c)) < 0)
         utf16_close(c);
     return rc;
 }

@@ -49,6 +49,10 @@ mkzip "$T/twocomments.zip" "{'Comments.csv':
 run 0 "linkedin: two comments on one post" "$MOSAIC" import "$T/twocomments.zip"
 [ "$("$MOSAIC" posts --jsonl | grep -c 'l.example/p/1#comment')" = 2 ] \
     && ok "linkedin: two comments on one post stored apart" || not_ok "linkedin: two comments on one post stored apart"
+mkzip "$T/sharesid.zip" "{'Shares_4711.csv': 'Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2024-01-01 10:00:00,https://l.example/s/1,Hello from a Complete export,\"\",\"\",PUBLIC\n'}"
+run 0 "linkedin: Shares_<memberid>.csv" "$MOSAIC" import "$T/sharesid.zip"
+"$MOSAIC" posts --jsonl | grep -q '"native_id":"https://l.example/s/1".*"visibility":"public","text":"Hello from a Complete export"' \
+    && ok "linkedin: Shares_<memberid>.csv read" || not_ok "linkedin: Shares_<memberid>.csv read"
 mkzip "$T/yt.zip" "{'comments.csv': 'Comment ID,Channel ID,Comment Create Timestamp,Comment Text\n1,c,2024-01-01,hi\n'}"
 run 2 "a YouTube-like comments.csv is not Reddit" "$MOSAIC" import "$T/yt.zip"
 mkzip "$T/sub.zip" "{'x/posts.csv': 'post_id,post_date,is_published,type,audience,title,subtitle\n1.a,2024-01-01T00:00:00Z,true,newsletter,everyone,Hello,\n'}"
