@@ -21,7 +21,7 @@
 
 /* The extractor's identity kept with each analysed post: a post whose
  * stored analysis came from another version is analysed again. */
-#define ANALYSE_EXTRACTOR_ID "mosaic-extract-1"
+#define ANALYSE_EXTRACTOR_ID "mosaic-extract-2"
 
 struct mosaic_analyser {
     mosaic_store *store; /* borrowed */
@@ -56,9 +56,9 @@ typedef struct {
 /* Extract every own post not yet analysed; store what was found. */
 int history_extract_pending(mosaic_analyser *an);
 
-/* Keep the spans of an extraction that describe the client. */
+/* Keep the spans of an extraction (of `text`) that describe the client. */
 size_t mention_client_spans(mention_span *out, size_t max,
-                            const mosaic_extraction *x);
+                            const mosaic_extraction *x, const char *text);
 
 /* Load the stored mentions and price them. */
 int mentions_load(mention_set *set, mosaic_analyser *an);

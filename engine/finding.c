@@ -61,14 +61,42 @@ static void combine(combination *c, const mention_attr *a)
         c->pick[c->n++] = a;
 }
 
+static int is_category(const mention_attr *a, const char *category)
+{
+    return strcmp(a->span.category, category) == 0;
+}
+
+/* A date says when something happened, not who it happened to: it
+ * narrows a life event ("the crash in May") and is otherwise left out. */
 static void combine_cluster(combination *c, const mention_set *set,
                             const size_t *members, size_t n)
 {
+    int has_event = 0;
+
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = set->first[members[k]];
+             j < set->first[members[k] + 1]; j++)
+            has_event |= is_category(&set->attrs[j], "LIFE_EVENT");
     c->n = 0;
     for (size_t k = 0; k < n; k++)
         for (size_t j = set->first[members[k]];
              j < set->first[members[k] + 1]; j++)
-            combine(c, &set->attrs[j]);
+            if (has_event || !is_category(&set->attrs[j], "DATE"))
+                combine(c, &set->attrs[j]);
+}
+
+/* The share of a year a DATE interval "YYYY-MM-DD/YYYY-MM-DD" covers:
+ * the chance a yearly event fell in it.  1 when it is not an interval. */
+static double date_window(const char *value)
+{
+    int y1, m1, d1, y2, m2, d2;
+    double days;
+
+    if (sscanf(value, "%d-%d-%d/%d-%d-%d", &y1, &m1, &d1, &y2, &m2, &d2) !=
+        6)
+        return 1;
+    days = (y2 - y1) * 365.0 + (m2 - m1) * 30.44 + (d2 - d1) + 1;
+    return days >= 365 ? 1 : days < 1 ? 1 / 365.0 : days / 365.0;
 }
 
 /* "farrier, female, 50-59, Hebden Bridge" */
@@ -180,8 +208,13 @@ int finding_add(mosaic_report *r, mosaic_analyser *an,
     int rc, planned;
 
     combine_cluster(&c, set, members, n);
-    for (size_t i = 0; i < c.n; i++)
+    for (size_t i = 0; i < c.n; i++) {
         items[i] = c.pick[i]->item;
+        if (is_category(c.pick[i], "DATE")) {
+            items[i].attr.share = date_window(c.pick[i]->span.value);
+            items[i].attr.count = items[i].attr.of = 0;
+        }
+    }
     if ((planned = assess_items(an->pop, &an->setting, items, c.n, &res,
                                 &plan)) < 0)
         return planned;

@@ -21,8 +21,30 @@ static int identifies_alone(const char *category)
     return strcmp(category, "NAME") == 0 || strcmp(category, "CONTACT") == 0;
 }
 
-static int is_client_span(const mosaic_span *s, int client_cue)
+/* The @handles a reply opens with name the people addressed. */
+static int is_addressee(const char *text, const mosaic_span *s)
 {
+    size_t i = 0;
+
+    if (text == NULL || s->text == NULL || s->text[0] != '@')
+        return 0;
+    while (i < s->byte_start) {
+        if (strchr(" \t\r\n", text[i])) {
+            i++;
+        } else if (text[i] == '@') {
+            i += strcspn(text + i, " \t\r\n");
+        } else {
+            return 0;
+        }
+    }
+    return i == s->byte_start;
+}
+
+static int is_client_span(const mosaic_span *s, const char *text,
+                          int client_cue)
+{
+    if (is_addressee(text, s))
+        return 0;
     if (s->about == MOSAIC_ABOUT_CLIENT)
         return 1;
     return client_cue && s->about == MOSAIC_ABOUT_UNKNOWN &&
@@ -30,13 +52,13 @@ static int is_client_span(const mosaic_span *s, int client_cue)
 }
 
 size_t mention_client_spans(mention_span *out, size_t max,
-                            const mosaic_extraction *x)
+                            const mosaic_extraction *x, const char *text)
 {
     size_t n = 0;
 
     for (size_t i = 0; i < x->n && n < max; i++) {
         const mosaic_span *s = &x->spans[i];
-        if (!is_client_span(s, x->client_cue))
+        if (!is_client_span(s, text, x->client_cue))
             continue;
         out[n++] = (mention_span){ s->category, s->value, s->text,
                                    s->start, s->end, s->byte_start,
@@ -66,7 +88,7 @@ static int analyse_post(const mention_post *post, void *ctx)
     flagged.client_cue = x->client_cue;
     flagged.back_reference = x->back_reference;
     flagged.session_timing = x->session_timing;
-    n = mention_client_spans(p->spans, HISTORY_SPANS_MAX, x);
+    n = mention_client_spans(p->spans, HISTORY_SPANS_MAX, x, post->text);
     if ((rc = store_put_analysis(p->an->store, &flagged,
                                  ANALYSE_EXTRACTOR_ID, p->spans, n)) < 0)
         return rc;

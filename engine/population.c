@@ -29,7 +29,7 @@ static int find_place(const population *pop, const char *name)
 
     if (!name || pop_normalise(key, sizeof(key), name) < 0)
         return -1;
-    return pop_index_get(&pop->place_ix, key);
+    return strmap_get(&pop->place_ix, key);
 }
 
 static int find_area(const population *pop, const char *name)
@@ -38,7 +38,7 @@ static int find_area(const population *pop, const char *name)
 
     if (!name || pop_normalise(key, sizeof(key), name) < 0)
         return -1;
-    return pop_index_get(&pop->area_ix, key);
+    return strmap_get(&pop->area_ix, key);
 }
 
 double population_of_place(population *pop, const char *name)
@@ -51,10 +51,35 @@ double population_of_place(population *pop, const char *name)
     return i >= 0 ? pop->areas[i].people : 0;
 }
 
+/* A place in what a profile says: "Hexham, Northumberland", "Leeds /
+ * online", "Bath (UK)": the whole, else the first part the gazetteer
+ * knows. */
+static int find_location(const population *pop, const char *location)
+{
+    char part[256];
+    const char *p = location;
+    int at;
+
+    if (location == NULL || (at = find_place(pop, location)) >= 0)
+        return location ? at : -1;
+    while (*p) {
+        size_t n = strcspn(p, ",/|;()+&");
+        if (n > 0 && n < sizeof(part)) {
+            memcpy(part, p, n);
+            part[n] = '\0';
+            if ((at = find_place(pop, part)) >= 0)
+                return at;
+        }
+        p += n;
+        p += strspn(p, ",/|;()+&");
+    }
+    return -1;
+}
+
 int population_catchment(population *pop, const char *location,
                          double radius_km, catchment *out)
 {
-    int at = find_place(pop, location);
+    int at = find_location(pop, location);
 
     memset(out, 0, sizeof(*out));
     out->people = pop->uk_people;
@@ -198,10 +223,10 @@ static const struct pop_rate *find_rate(const population *pop,
     snprintf(key, sizeof(key), "%s:%s", category, v);
     if (pop_normalise(key, sizeof(key), key) < 0)
         return NULL;
-    if ((i = pop_index_get(&pop->rate_ix, key)) < 0) {
+    if ((i = strmap_get(&pop->rate_ix, key)) < 0) {
         snprintf(key, sizeof(key), "%s:*", category);
         pop_normalise(key, sizeof(key), key);
-        i = pop_index_get(&pop->rate_ix, key);
+        i = strmap_get(&pop->rate_ix, key);
     }
     return i >= 0 ? &pop->rates[i] : NULL;
 }

@@ -125,7 +125,7 @@ static int number(struct table *t, int i, double lo, double hi, double *out)
 }
 
 /* Index `name` (normalised into a kept copy) -> val. */
-static int index_name(population *pop, struct pop_index *ix,
+static int index_name(population *pop, strmap *ix,
                       const char *name, int val)
 {
     char key[256], *copy;
@@ -133,17 +133,17 @@ static int index_name(population *pop, struct pop_index *ix,
 
     if (pop_normalise(key, sizeof(key), name) < 0 || !key[0])
         return 0; /* too long or empty: not a name a post would use */
-    if (pop_index_get(ix, key) >= 0)
+    if (strmap_get(ix, key) >= 0)
         return 0;
     if (!(copy = strdup(key)))
         return mosaic__error_oom();
     if ((rc = keep(pop, copy)) < 0)
         return rc;
-    return pop_index_put(ix, copy, val);
+    return strmap_put(ix, copy, val);
 }
 
 /* Index every '|'-separated alternative of `list`. */
-static int index_list(population *pop, struct pop_index *ix, char *list,
+static int index_list(population *pop, strmap *ix, char *list,
                       int val)
 {
     int rc = 0;
@@ -177,7 +177,7 @@ static int area_of(population *pop, size_t *cap, const char *name, int level)
     int i;
 
     if (pop_normalise(key, sizeof(key), name) == 0 &&
-        (i = pop_index_get(&pop->area_ix, key)) >= 0 &&
+        (i = strmap_get(&pop->area_ix, key)) >= 0 &&
         pop->areas[i].level == level)
         return i;
     if (GROW(pop->areas, pop->nareas, *cap) < 0)
@@ -461,8 +461,8 @@ void population_close(population *pop)
     free(pop->places);
     free(pop->areas);
     free(pop->rates);
-    pop_index_free(&pop->place_ix);
-    pop_index_free(&pop->area_ix);
-    pop_index_free(&pop->rate_ix);
+    strmap_free(&pop->place_ix);
+    strmap_free(&pop->area_ix);
+    strmap_free(&pop->rate_ix);
     free(pop);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "population.h"
+#include "strmap.h"
 
 enum { AREA_DISTRICT, AREA_COUNTY, AREA_REGION, AREA_NATION, AREA_LEVELS };
 
@@ -38,12 +39,6 @@ struct pop_band {
 };
 
 /* Lower-cased names -> index, open addressing. */
-struct pop_index {
-    const char **keys;
-    int *vals;
-    size_t cap, used;
-};
-
 struct population {
     char *text; /* every string points into these loaded files */
     char **files;
@@ -60,13 +55,10 @@ struct population {
     const char *group_title[10], *group_source[10];
     double uk_people, employed;
     const char *uk_source;
-    struct pop_index place_ix, area_ix, rate_ix;
+    strmap place_ix, area_ix, rate_ix;
 };
 
 /* Index helpers (population_index.c). */
-int pop_index_put(struct pop_index *ix, const char *key, int val);
-int pop_index_get(const struct pop_index *ix, const char *key);
-void pop_index_free(struct pop_index *ix);
 /* Lower-case, trim and collapse spaces into out; 0, or -1 if too long. */
 int pop_normalise(char *out, size_t size, const char *in);
 

@@ -117,7 +117,7 @@ static void write_rewrite(FILE *out, const mosaic_finding *f)
 
 static void write_reason(FILE *out, const mosaic_finding *f)
 {
-    char words[64];
+    char words[96];
     size_t earlier = 0;
 
     for (size_t i = 0; i < f->nposts; i++)
@@ -135,11 +135,11 @@ static void write_reason(FILE *out, const mosaic_finding *f)
     } else {
         fprintf(out, "the draft on its own reveals: %s.", f->summary);
     }
-    report_k_words(words, sizeof(words), f->k_public);
+    report_k_words(words, sizeof(words), f->k_public, 0);
     if (f->direct)
         fprintf(out, " It names or gives a contact detail of someone.");
     else
-        fprintf(out, " Estimated k: %s in your area match (k = %.1f).",
+        fprintf(out, " Estimated: %s (k = %.1f).",
                 words, f->k_public);
     if (f->self_recognition)
         fprintf(out, " The session timing lets the client recognise "

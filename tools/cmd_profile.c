@@ -30,6 +30,7 @@ struct profile_args {
     const char *db;
     int json;
     json_t *all;
+    size_t shown; /* profiles printed as text */
 };
 
 static int profile_opt(int key, const char *arg, void *ctx)
@@ -61,6 +62,7 @@ static int profile_add(const mosaic_profile *p, void *ctx)
         field("bio", p->bio);
         field("location", p->location);
         field("other", p->extra);
+        a->shown++;
         return 0;
     }
     o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?}", "platform", p->platform,
@@ -73,7 +75,7 @@ static int profile_add(const mosaic_profile *p, void *ctx)
 
 int cmd_profile(int argc, char **argv)
 {
-    struct profile_args a = { NULL, 0, NULL };
+    struct profile_args a = { NULL, 0, NULL, 0 };
     mosaic_store *store = NULL;
     int first, status, rc;
 
@@ -95,7 +97,7 @@ int cmd_profile(int argc, char **argv)
     if (rc == 0 && a.json) {
         json_dumpf(a.all, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         putchar('\n');
-    } else if (rc == 0 && json_array_size(a.all) == 0 && !a.json) {
+    } else if (rc == 0 && a.shown == 0 && !a.json) {
         printf("(no profile imported yet)\n");
     }
     json_decref(a.all);

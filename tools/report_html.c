@@ -178,13 +178,13 @@ static void write_edits(FILE *out, const mosaic_finding *f)
 
 static void write_finding(FILE *out, size_t n, const mosaic_finding *f)
 {
-    char words[64];
+    char words[96];
 
-    report_k_words(words, sizeof(words), f->k_public);
+    report_k_words(words, sizeof(words), f->k_public, 0);
     fprintf(out, "<section class=\"finding %s\"><h2><span class=\"v\">%s"
-                 "</span>Finding %zu: %s match</h2>",
+                 "</span>Finding %zu: %s</h2>",
             mosaic_verdict_name(f->verdict), mosaic_verdict_name(f->verdict),
-            n, f->direct ? "a direct identifier:" : words);
+            n, f->direct ? "a name or contact detail identifies someone" : words);
     if (f->summary) {
         fputs("<p>", out);
         esc_str(out, f->summary);

@@ -38,8 +38,9 @@ int report_write_html(FILE *out, const mosaic_report *r);
 /* "Your practice area: within 25 km of Hexham, about 152824 people." */
 void report_write_catchment(FILE *out, const mosaic_report *r);
 
-/* "about 2 people", "fewer than 2 people", "about 12,000 people". */
-void report_k_words(char *out, size_t size, double k);
+/* "about 2 people in your area match", "nobody in your area but the
+ * client matches"; `would` for after the edits. */
+void report_k_words(char *out, size_t size, double k, int would);
 
 /* Where one attribute was said: the finding's post of attribute i. */
 const mosaic_finding_post *report_attr_post(const mosaic_finding *f,

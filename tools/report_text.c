@@ -31,16 +31,19 @@ void report_write_catchment(FILE *out, const mosaic_report *r)
                 people);
 }
 
-void report_k_words(char *out, size_t size, double k)
+void report_k_words(char *out, size_t size, double k, int would)
 {
+    const char *verb = would ? "would match" : "match";
+
     if (!isfinite(k) || k >= 1e6)
-        snprintf(out, size, "more than a million people");
+        snprintf(out, size, "more than a million people in your area %s",
+                 verb);
     else if (k < 1.5)
-        snprintf(out, size, "probably only this one person");
-    else if (k < 100)
-        snprintf(out, size, "about %.0f people", k);
+        snprintf(out, size, "nobody in your area but the client %s",
+                 would ? "would match" : "matches");
     else
-        snprintf(out, size, "about %.0f people", round(k / 10) * 10);
+        snprintf(out, size, "about %.0f people in your area %s",
+                 k < 100 ? k : round(k / 10) * 10, verb);
 }
 
 /* Is byte i of the post inside a span of this finding's attributes? */
@@ -138,7 +141,7 @@ static void write_reveals(FILE *out, const mosaic_finding *f,
 
 static void write_edits(FILE *out, const mosaic_finding *f)
 {
-    char words[64];
+    char words[96];
 
     if (f->nedits == 0) {
         fprintf(out, "   What to change: delete or rewrite these posts; no "
@@ -158,23 +161,22 @@ static void write_edits(FILE *out, const mosaic_finding *f)
         else
             fprintf(out, "remove \"%s\"\n", f->attrs[e->attr].text);
     }
-    report_k_words(words, sizeof(words), f->k_after);
-    fprintf(out, "     After these edits: %s in your area would match.\n",
-            words);
+    report_k_words(words, sizeof(words), f->k_after, 1);
+    fprintf(out, "     After these edits: %s.\n", words);
 }
 
 static void write_finding(FILE *out, size_t n, const mosaic_finding *f,
                           const report_style *st)
 {
-    char words[64];
+    char words[96];
 
-    report_k_words(words, sizeof(words), f->k_public);
+    report_k_words(words, sizeof(words), f->k_public, 0);
     fprintf(out, "\n%zu. %s%s%s", n, st->color ? tone[f->verdict] : "",
             mosaic_verdict_name(f->verdict), st->color ? "\033[0m" : "");
     if (f->direct)
         fprintf(out, " - a name or contact detail identifies someone\n");
     else
-        fprintf(out, " - %s in your area match (k = %.1f of %.0f; chance "
+        fprintf(out, " - %s (k = %.1f of %.0f; chance "
                      "the client is the only one: %.0f%%)\n",
                 words, f->k_public, f->catchment, 100 * f->p_unique);
     if (f->summary)
