@@ -185,8 +185,10 @@ int dagcbor_load(cbor_item_t **out, const unsigned char *data, size_t len,
         if (res.error.code == CBOR_ERR_MEMERROR)
             return mosaic__error_oom();
         return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: not DAG-CBOR (libcbor error %d)",
-                                 where, (int)res.error.code);
+                                 "%s: not DAG-CBOR (%s)", where,
+                                 res.error.code == CBOR_ERR_SYNTAXERROR
+                                     ? "text that is not UTF-8"
+                                     : "malformed");
     }
     return 0;
 }
