@@ -526,7 +526,8 @@ static void test_car_bad_record_cases(void **state)
         "text is a number", "text is missing", "text is not UTF-8",
         "createdAt is not a date", "createdAt is a list",
         "text nested 40 deep", "reply parent uri is a number",
-        "image alt is a number",
+        "image alt is a number", "text is a float (libcbor asserted)",
+        "createdAt is a float",
     };
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
@@ -540,7 +541,12 @@ static void test_car_bad_record_cases(void **state)
         case 4: rec = post_with("createdAt", nested(1)); break;
         case 5: rec = post_with("text", nested(40)); break;
         case 6: rec = post_with("reply", reply_with_number()); break;
-        default: rec = post_with("embed", images_with_number_alt()); break;
+        case 7: rec = post_with("embed", images_with_number_alt()); break;
+        case 8: rec = post_with("text", cbor_move(cbor_build_float8(1.5)));
+            break;
+        default:
+            rec = post_with("createdAt", cbor_move(cbor_build_float8(2)));
+            break;
         }
         write_repo(rec, "app.bsky.feed.post/3kmmn3nllyk2b");
         rc = import_car(NULL);
