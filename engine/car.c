@@ -95,7 +95,7 @@ int car_link(car_cid *out, const cbor_item_t *item, const char *where,
     const char *why = "is not a CID link";
     size_t len, used;
 
-    if (item == NULL || (cbor_isa_float_ctrl(item) && cbor_is_null(item)))
+    if (item == NULL || dagcbor_is_null(item))
         return 0;
     if (!cbor_isa_tag(item) || cbor_tag_value(item) != DAGCBOR_TAG_CID)
         goto bad;

@@ -185,10 +185,19 @@ int dagcbor_load(cbor_item_t **out, const unsigned char *data, size_t len,
         if (res.error.code == CBOR_ERR_MEMERROR)
             return mosaic__error_oom();
         return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: not DAG-CBOR (libcbor error %d)",
-                                 where, (int)res.error.code);
+                                 "%s: not DAG-CBOR (%s)", where,
+                                 res.error.code == CBOR_ERR_SYNTAXERROR
+                                     ? "text that is not UTF-8"
+                                     : "malformed");
     }
     return 0;
+}
+
+int dagcbor_is_null(const cbor_item_t *item)
+{
+    return cbor_isa_float_ctrl(item) &&
+           cbor_float_get_width(item) == CBOR_FLOAT_0 &&
+           cbor_ctrl_value(item) == CBOR_CTRL_NULL;
 }
 
 int dagcbor_text_is(const cbor_item_t *item, const char *s)
@@ -228,7 +237,7 @@ int dagcbor_text(char **out, const cbor_item_t *item, const char *where,
     size_t n;
 
     *out = NULL;
-    if (item == NULL || (cbor_isa_float_ctrl(item) && cbor_is_null(item)))
+    if (item == NULL || dagcbor_is_null(item))
         return 0;
     if (!cbor_isa_string(item) || !cbor_string_is_definite(item))
         return mosaic__error_set(MOSAIC_EFORMAT, "%s: %s is not text", where,

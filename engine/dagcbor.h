@@ -35,6 +35,9 @@ cbor_item_t *dagcbor_path(const cbor_item_t *map, const char *const *keys);
 int dagcbor_text(char **out, const cbor_item_t *item, const char *where,
                  const char *field);
 
+/* 1 if the item is null (safe on floats, where libcbor's asserts). */
+int dagcbor_is_null(const cbor_item_t *item);
+
 /* 1 if the item is the text `s`. */
 int dagcbor_text_is(const cbor_item_t *item, const char *s);
 

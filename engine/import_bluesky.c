@@ -185,8 +185,13 @@ static int field(const char **out, struct bsky_strings *ss,
                  const cbor_item_t *rec, const char *const *keys,
                  const char *where)
 {
-    char *s = NULL;
-    int rc = dagcbor_text(&s, dagcbor_path(rec, keys), where, keys[0]);
+    char name[128] = "", *s = NULL;
+    int rc;
+
+    for (size_t i = 0; keys[i]; i++) /* "reply.parent.uri" */
+        snprintf(name + strlen(name), sizeof(name) - strlen(name), "%s%s",
+                 i ? "." : "", keys[i]);
+    rc = dagcbor_text(&s, dagcbor_path(rec, keys), where, name);
 
     *out = s;
     if (s)

@@ -178,7 +178,8 @@ static int add_entry(mst_index *ix, const cbor_item_t *e, char *key,
     if (++ix->entries > MST_ENTRIES_MAX)
         return mosaic__error_set(MOSAIC_ETOOBIG,
                                  "%s: the repository has more than %u "
-                                 "records (refused)", where, MST_ENTRIES_MAX);
+                                 "records and tree nodes (refused)", where,
+                                 MST_ENTRIES_MAX);
     memcpy(prev, key, plen);
     if ((rc = entry_key(key, klen, e, where)) < 0)
         return rc;
@@ -211,6 +212,11 @@ int mst_index_add(mst_index *ix, const car_cid *cid, const cbor_item_t *node,
     if (e == NULL || !cbor_isa_array(e))
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "%s: MST node 'e' is not a list", where);
+    if (++ix->entries > MST_ENTRIES_MAX) /* nodes count too: empty ones */
+        return mosaic__error_set(MOSAIC_ETOOBIG,
+                                 "%s: the repository has more than %u "
+                                 "records and tree nodes (refused)", where,
+                                 MST_ENTRIES_MAX);
     if ((rc = grow(&ix->nodes, &ix->cnodes, ix->nnodes,
                    sizeof(struct mst_node))) < 0)
         return rc;

@@ -4,8 +4,8 @@
  * the tree is walked from the commit's root so only live records count.
  * Keys are "<collection>/<rkey>"; a caller's filter says which to keep.
  *
- * Memory is bounded: at most MST_ENTRIES_MAX entries (records of every
- * collection) and MST_KEYS_MAX bytes of kept keys; past them the import
+ * Memory is bounded: at most MST_ENTRIES_MAX entries and nodes (records
+ * of every collection) and MST_KEYS_MAX bytes of kept keys; past them the import
  * is refused with MOSAIC_ETOOBIG.  Per record 48 bytes, plus its key if
  * kept; per node link 36 bytes (about 200 MiB at the limit).  Lookups are sorted arrays and binary
  * search, so crafted CIDs cannot make them slow.

@@ -378,11 +378,42 @@ static void append(struct car_out *o, const struct car_out *part)
     o->len += part->len;
 }
 
+/* How write_tree departs from a sound repository. */
+struct tree_shape {
+    const char *name;
+    int omit;          /* 1: leave out the record block, 2: the node */
+    unsigned p2;       /* a second entry: prefix length... */
+    const char *k2;    /* ...and key suffix (NULL: none) */
+};
+
+static cbor_item_t *mst_entry(unsigned p, const char *k, const car_cid *v)
+{
+    cbor_item_t *entry = cbor_new_definite_map(4);
+
+    put(entry, "k", cbor_move(cbor_build_bytestring(
+                        (const unsigned char *)k, strlen(k))));
+    put(entry, "p", cbor_move(cbor_build_uint8((uint8_t)p)));
+    put(entry, "t", cbor_move(cbor_new_null()));
+    put(entry, "v", link_to(v));
+    return cbor_move(entry);
+}
+
+static void write_tree(cbor_item_t *record, const char *path,
+                       const struct tree_shape *shape);
+
 /* Write a CAR: commit, one MST node, the record (owned) at `path`. */
 static void write_repo(cbor_item_t *record, const char *path)
 {
+    static const struct tree_shape sound = { "sound", 0, 0, NULL };
+
+    write_tree(record, path, &sound);
+}
+
+static void write_tree(cbor_item_t *record, const char *path,
+                       const struct tree_shape *shape)
+{
     static struct car_out out, rec_block, node_block, commit_block;
-    cbor_item_t *node = cbor_new_definite_map(2), *entry, *list, *commit;
+    cbor_item_t *node = cbor_new_definite_map(2), *list, *commit;
     cbor_item_t *header = cbor_new_definite_map(2), *roots;
     car_cid rec, tree, root;
     unsigned char *h = NULL;
@@ -390,14 +421,11 @@ static void write_repo(cbor_item_t *record, const char *path)
 
     out.len = rec_block.len = node_block.len = commit_block.len = 0;
     put_block(&rec_block, record, &rec);
-    entry = cbor_new_definite_map(4);
-    put(entry, "k", cbor_move(cbor_build_bytestring(
-                        (const unsigned char *)path, strlen(path))));
-    put(entry, "p", cbor_move(cbor_build_uint8(0)));
-    put(entry, "t", cbor_move(cbor_new_null()));
-    put(entry, "v", link_to(&rec));
-    list = cbor_new_definite_array(1);
-    assert_true(cbor_array_push(list, cbor_move(entry)));
+    list = cbor_new_definite_array(2);
+    assert_true(cbor_array_push(list, mst_entry(0, path, &rec)));
+    if (shape->k2)
+        assert_true(cbor_array_push(list, mst_entry(shape->p2, shape->k2,
+                                                    &rec)));
     put(node, "e", cbor_move(list));
     put(node, "l", cbor_move(cbor_new_null()));
     put_block(&node_block, node, &tree);
@@ -417,8 +445,10 @@ static void write_repo(cbor_item_t *record, const char *path)
     out.len += hlen;
     free(h);
     append(&out, &commit_block);
-    append(&out, &node_block);
-    append(&out, &rec_block);
+    if (shape->omit != 2)
+        append(&out, &node_block);
+    if (shape->omit != 1)
+        append(&out, &rec_block);
     write_bytes(out.buf, out.len);
 }
 
@@ -496,7 +526,8 @@ static void test_car_bad_record_cases(void **state)
         "text is a number", "text is missing", "text is not UTF-8",
         "createdAt is not a date", "createdAt is a list",
         "text nested 40 deep", "reply parent uri is a number",
-        "image alt is a number",
+        "image alt is a number", "text is a float (libcbor asserted)",
+        "createdAt is a float",
     };
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
@@ -510,7 +541,12 @@ static void test_car_bad_record_cases(void **state)
         case 4: rec = post_with("createdAt", nested(1)); break;
         case 5: rec = post_with("text", nested(40)); break;
         case 6: rec = post_with("reply", reply_with_number()); break;
-        default: rec = post_with("embed", images_with_number_alt()); break;
+        case 7: rec = post_with("embed", images_with_number_alt()); break;
+        case 8: rec = post_with("text", cbor_move(cbor_build_float8(1.5)));
+            break;
+        default:
+            rec = post_with("createdAt", cbor_move(cbor_build_float8(2)));
+            break;
         }
         write_repo(rec, "app.bsky.feed.post/3kmmn3nllyk2b");
         rc = import_car(NULL);
@@ -519,6 +555,33 @@ static void test_car_bad_record_cases(void **state)
         if (strstr(mosaic_error_last()->message, "offset") == NULL)
             fail_msg("%s: the error names no block offset: %s", names[i],
                      mosaic_error_last()->message);
+    }
+}
+
+static const struct tree_shape bad_trees[] = {
+    { "the record block missing", 1, 0, NULL },
+    { "the tree's root node missing", 2, 0, NULL },
+    { "keys out of order", 0, 0, "app.bsky.feed.post/2aaaaaaaaaaaa" },
+    { "the same key twice", 0, 0, "app.bsky.feed.post/3kmmn3nllyk2b" },
+    { "a prefix longer than the last key", 0, 200, "x" },
+    { "a key without a collection", 0, 0, "zzz" },
+    { "a key with a space", 0, 19, "3kmmn3nllyk2c x" },
+};
+
+static void test_car_bad_tree_cases(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(bad_trees); i++) {
+        int rc;
+        write_tree(post_with(NULL, NULL), "app.bsky.feed.post/3kmmn3nllyk2b",
+                   &bad_trees[i]);
+        rc = import_car(NULL);
+        if (rc != MOSAIC_EFORMAT)
+            fail_msg("%s: returned %d, want MOSAIC_EFORMAT",
+                     bad_trees[i].name, rc);
+        if (strstr(mosaic_error_last()->message, car_path) == NULL)
+            fail_msg("%s: the error does not name the file: %s",
+                     bad_trees[i].name, mosaic_error_last()->message);
     }
 }
 
@@ -535,6 +598,7 @@ int main(void)
         cmocka_unit_test(test_car_bad_block_cases),
         cmocka_unit_test(test_car_built_repo_imports),
         cmocka_unit_test(test_car_bad_record_cases),
+        cmocka_unit_test(test_car_bad_tree_cases),
     };
     return cmocka_run_group_tests_name("car", tests, sandbox_up,
                                        sandbox_down);
