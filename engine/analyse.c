@@ -223,7 +223,7 @@ static int add_draft(mention_set *set, mosaic_analyser *an, const char *text,
     draft.back_reference = x->back_reference;
     draft.session_timing = x->session_timing;
     return mentions_add(set, an, &draft, spans,
-                        mention_client_spans(spans, 256, x, copy));
+                        mention_client_spans(spans, 256, x, copy, 0));
 }
 
 /* The findings the draft takes part in: with the posts it links to,

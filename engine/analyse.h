@@ -21,7 +21,7 @@
 
 /* The extractor's identity kept with each analysed post: a post whose
  * stored analysis came from another version is analysed again. */
-#define ANALYSE_EXTRACTOR_ID "mosaic-extract-2"
+#define ANALYSE_EXTRACTOR_ID "mosaic-extract-3"
 
 struct mosaic_analyser {
     mosaic_store *store; /* borrowed */
@@ -56,9 +56,11 @@ typedef struct {
 /* Extract every own post not yet analysed; store what was found. */
 int history_extract_pending(mosaic_analyser *an);
 
-/* Keep the spans of an extraction (of `text`) that describe the client. */
+/* Keep the spans of an extraction (of `text`) that describe the client;
+ * continues_client: the post goes on a thread about a client. */
 size_t mention_client_spans(mention_span *out, size_t max,
-                            const mosaic_extraction *x, const char *text);
+                            const mosaic_extraction *x, const char *text,
+                            int continues_client);
 
 /* Load the stored mentions and price them. */
 int mentions_load(mention_set *set, mosaic_analyser *an);

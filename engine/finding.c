@@ -11,6 +11,10 @@
 #include "error.h"
 #include "report.h"
 
+/* Rewriting every pronoun of a post is a large edit: suggested only when
+ * nothing smaller makes the combination safe. */
+#define GENDER_DROP_COST 4
+
 
 /* Categories where a person has one value: the rarest one said counts
  * (a village implies its county). */
@@ -210,6 +214,8 @@ int finding_add(mosaic_report *r, mosaic_analyser *an,
     combine_cluster(&c, set, members, n);
     for (size_t i = 0; i < c.n; i++) {
         items[i] = c.pick[i]->item;
+        if (is_category(c.pick[i], "GENDER"))
+            items[i].ladder.drop_cost = GENDER_DROP_COST;
         if (is_category(c.pick[i], "DATE")) {
             items[i].attr.share = date_window(c.pick[i]->span.value);
             items[i].attr.count = items[i].attr.of = 0;

@@ -4,11 +4,14 @@
  * says about a client is kept in the store (analysed, mentions).
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyse.h"
 #include "error.h"
 #include "store.h"
+#include "strmap.h"
 
 #define HISTORY_SPANS_MAX 256     /* client spans kept per post */
 #define HISTORY_PROGRESS_EVERY 2000
@@ -40,25 +43,31 @@ static int is_addressee(const char *text, const mosaic_span *s)
     return i == s->byte_start;
 }
 
+/* In a post that continues a thread about a client ("2/ She's a
+ * midwife..."), the third person is the client. */
 static int is_client_span(const mosaic_span *s, const char *text,
-                          int client_cue)
+                          int client_cue, int continues_client)
 {
-    if (is_addressee(text, s))
+    if (is_addressee(text, s) || s->about == MOSAIC_ABOUT_AUTHOR)
         return 0;
     if (s->about == MOSAIC_ABOUT_CLIENT)
         return 1;
-    return client_cue && s->about == MOSAIC_ABOUT_UNKNOWN &&
-           !identifies_alone(s->category);
+    if (identifies_alone(s->category))
+        return 0;
+    if (continues_client)
+        return 1;
+    return client_cue && s->about == MOSAIC_ABOUT_UNKNOWN;
 }
 
 size_t mention_client_spans(mention_span *out, size_t max,
-                            const mosaic_extraction *x, const char *text)
+                            const mosaic_extraction *x, const char *text,
+                            int continues_client)
 {
     size_t n = 0;
 
     for (size_t i = 0; i < x->n && n < max; i++) {
         const mosaic_span *s = &x->spans[i];
-        if (!is_client_span(s, text, x->client_cue))
+        if (!is_client_span(s, text, x->client_cue, continues_client))
             continue;
         out[n++] = (mention_span){ s->category, s->value, s->text,
                                    s->start, s->end, s->byte_start,
@@ -71,24 +80,67 @@ size_t mention_client_spans(mention_span *out, size_t max,
 struct pending {
     mosaic_analyser *an;
     long done, total;
+    arena keys;     /* "platform id" of the posts in client_posts */
+    strmap client_posts;
     mention_span spans[HISTORY_SPANS_MAX];
 };
+
+/* "platform\x1fnative_id": one post's key in the client_posts set. */
+static const char *post_key(arena *a, const char *platform, const char *id)
+{
+    size_t lp = strlen(platform), li = strlen(id);
+    char *k = arena_alloc(a, lp + li + 2);
+
+    if (k) {
+        memcpy(k, platform, lp);
+        k[lp] = '\x1f';
+        memcpy(k + lp + 1, id, li + 1);
+    }
+    return k;
+}
+
+static int remember_client_post(struct pending *p, const mention_post *post)
+{
+    const char *k = post_key(&p->keys, post->platform, post->native_id);
+
+    return k ? strmap_put(&p->client_posts, k, 1) : mosaic__error_oom();
+}
+
+static int continues_client(struct pending *p, const mention_post *post)
+{
+    char key[512];
+
+    if (post->thread == NULL ||
+        (size_t)snprintf(key, sizeof(key), "%s\x1f%s", post->platform,
+                         post->thread) >= sizeof(key))
+        return 0;
+    return strmap_get(&p->client_posts, key) > 0;
+}
+
+static int load_client_post(const mention_post *post, void *ctx)
+{
+    return remember_client_post(ctx, post);
+}
 
 static int analyse_post(const mention_post *post, void *ctx)
 {
     struct pending *p = ctx;
     const mosaic_extraction *x;
     mention_post flagged = *post;
+    int inherited = continues_client(p, post);
     size_t n;
     int rc;
 
     if ((rc = mosaic_extract(&x, p->an->ext, post->text, strlen(post->text),
                              post->created_at)) < 0)
         return rc;
-    flagged.client_cue = x->client_cue;
-    flagged.back_reference = x->back_reference;
+    flagged.client_cue = x->client_cue || inherited;
+    flagged.back_reference = x->back_reference || inherited;
     flagged.session_timing = x->session_timing;
-    n = mention_client_spans(p->spans, HISTORY_SPANS_MAX, x, post->text);
+    if (flagged.client_cue && (rc = remember_client_post(p, post)) < 0)
+        return rc;
+    n = mention_client_spans(p->spans, HISTORY_SPANS_MAX, x, post->text,
+                             inherited);
     if ((rc = store_put_analysis(p->an->store, &flagged,
                                  ANALYSE_EXTRACTOR_ID, p->spans, n)) < 0)
         return rc;
@@ -100,17 +152,26 @@ static int analyse_post(const mention_post *post, void *ctx)
 
 int history_extract_pending(mosaic_analyser *an)
 {
-    struct pending p = { an, 0, 0, { { 0 } } };
+    struct pending *p = calloc(1, sizeof(*p));
     int rc;
 
-    p.total = mosaic_store_count_posts(an->store);
+    if (p == NULL)
+        return mosaic__error_oom();
+    p->an = an;
+    p->total = mosaic_store_count_posts(an->store);
     if ((rc = store_begin(an->store)) < 0)
-        return rc;
-    rc = store_each_unanalysed(an->store, ANALYSE_EXTRACTOR_ID, analyse_post,
-                               &p);
-    if (rc < 0) {
+        goto done;
+    if ((rc = store_each_client_cue(an->store, ANALYSE_EXTRACTOR_ID,
+                                    load_client_post, p)) < 0 ||
+        (rc = store_each_unanalysed(an->store, ANALYSE_EXTRACTOR_ID,
+                                    analyse_post, p)) < 0) {
         store_rollback(an->store);
-        return rc;
+        goto done;
     }
-    return store_commit(an->store);
+    rc = store_commit(an->store);
+done:
+    strmap_free(&p->client_posts);
+    arena_dispose(&p->keys);
+    free(p);
+    return rc;
 }

@@ -40,6 +40,11 @@ typedef int (*mention_span_cb)(const mention_post *post,
 int store_each_unanalysed(mosaic_store *store, const char *extractor,
                           mention_post_cb cb, void *ctx);
 
+/* The posts already analysed by `extractor` that refer to a client
+ * (platform and native_id set). */
+int store_each_client_cue(mosaic_store *store, const char *extractor,
+                          mention_post_cb cb, void *ctx);
+
 /* Record what extraction found in one post (its client spans only). */
 int store_put_analysis(mosaic_store *store, const mention_post *post,
                        const char *extractor, const mention_span *spans,

@@ -61,6 +61,34 @@ int store_each_unanalysed(mosaic_store *store, const char *extractor,
     return rc;
 }
 
+static int cue_row(sqlite3_stmt *st, void *ctx)
+{
+    struct post_walk *w = ctx;
+    mention_post p = { 0 };
+
+    p.platform = col(st, 0);
+    p.native_id = col(st, 1);
+    p.client_cue = 1;
+    return w->cb(&p, w->ctx);
+}
+
+int store_each_client_cue(mosaic_store *store, const char *extractor,
+                          mention_post_cb cb, void *ctx)
+{
+    struct post_walk w = { cb, ctx };
+    char *sql = sqlite3_mprintf(
+        "SELECT p.platform, p.native_id FROM analysed a JOIN posts p ON "
+        "p.id = a.post_id WHERE a.client_cue AND a.extractor = %Q",
+        extractor);
+    int rc;
+
+    if (sql == NULL)
+        return mosaic__error_oom();
+    rc = store_each_row(store, sql, "reading client posts", cue_row, &w);
+    sqlite3_free(sql);
+    return rc;
+}
+
 static int step_done(mosaic_store *store, sqlite3_stmt *st, const char *what)
 {
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_error(store, what);

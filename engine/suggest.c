@@ -30,6 +30,8 @@ static size_t levels_of(const struct search *s, size_t i)
 /* The cost of moving attribute i to `level` (0 = drop). */
 static int edit_cost(const struct search *s, size_t i, int level)
 {
+    if (level == 0 && s->ladders && s->ladders[i].drop_cost > 0)
+        return s->ladders[i].drop_cost;
     return level == 0 ? (int)levels_of(s, i) + 1 : level;
 }
 

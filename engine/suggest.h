@@ -19,6 +19,7 @@ typedef struct {
     size_t levels;
     double share[SUGGEST_LEVELS_MAX];     /* share at each level */
     const char *label[SUGGEST_LEVELS_MAX]; /* words to write instead */
+    int drop_cost; /* what dropping it costs; 0: levels + 1 */
 } suggest_ladder;
 
 typedef struct {

@@ -24,10 +24,10 @@ static const score_attr attrs[] = {
     { "AGE", "50-59", 0.135, 0, 0, 0, 0, 0 },
 };
 static const suggest_ladder ladders[] = {
-    { 2, { 60000 / 1.2e6, 1 }, { "the district", "the county" } },
-    { 1, { 0.004 }, { "works with animals" } },
-    { 0, { 0 }, { NULL } },
-    { 1, { 0.45 }, { "middle-aged" } },
+    { 2, { 60000 / 1.2e6, 1 }, { "the district", "the county" }, 0 },
+    { 1, { 0.004 }, { "works with animals" }, 0 },
+    { 0, { 0 }, { NULL }, 0 },
+    { 1, { 0.45 }, { "middle-aged" }, 0 },
 };
 
 static void test_suggest_village_farrier(void **state)
@@ -49,6 +49,30 @@ static void test_suggest_village_farrier(void **state)
                  plan.n, plan.n ? plan.edits[0].attr : 99,
                  plan.n ? plan.edits[0].level : 99, plan.cost);
     assert_int_equal(plan.cost, 2);
+}
+
+/* An attribute costly to drop (pronouns) is left alone when another
+ * edit of the same size will do. */
+static void test_suggest_drop_cost_steers_the_plan(void **state)
+{
+    static const score_attr pair[] = {
+        { "GENDER", "female", 0.05, 0, 0, 0, 0, 0 },
+        { "OCCUPATION", "farrier", 0.5, 0, 0, 0, 0, 0 },
+    };
+    suggest_ladder costly[] = { { 0, { 0 }, { NULL }, 0 },
+                                { 0, { 0 }, { NULL }, 0 } };
+    score_setting s = SCORE_SETTING_DEFAULT;
+    suggest_plan plan;
+
+    (void)state;
+    s.catchment = 1e6; /* k_insider 1.7: MEDIUM until one goes */
+    assert_int_equal(suggest_plan_find(&plan, pair, costly, 2, &s), 1);
+    assert_int_equal(plan.n, 1);
+    assert_int_equal(plan.edits[0].attr, 0); /* same cost: larger k left */
+    costly[0].drop_cost = 4;
+    assert_int_equal(suggest_plan_find(&plan, pair, costly, 2, &s), 1);
+    assert_int_equal(plan.n, 1);
+    assert_int_equal(plan.edits[0].attr, 1);
 }
 
 static void test_suggest_direct_identifier_must_go(void **state)
@@ -87,6 +111,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_suggest_village_farrier),
+        cmocka_unit_test(test_suggest_drop_cost_steers_the_plan),
         cmocka_unit_test(test_suggest_direct_identifier_must_go),
         cmocka_unit_test(test_suggest_already_low),
     };
