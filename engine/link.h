@@ -34,11 +34,12 @@ typedef struct {
     double threshold;      /* link when the evidence reaches this (nats) */
     double back_reference; /* evidence from an explicit back-reference */
     double same_thread;    /* evidence from the same thread */
-    double window_days;    /* pairs further apart in time are not tried */
+    double window_days;    /* pairs further apart are not tried (10 years:
+                              long therapies span years) */
     double gap_per_year;   /* evidence lost per year between the posts */
 } link_setting;
 
-#define LINK_SETTING_DEFAULT { 6.0, 4.0, 8.0, 730.0, 1.0 }
+#define LINK_SETTING_DEFAULT { 6.0, 4.0, 8.0, 3652.5, 1.0 }
 
 /* 1 if the two mentions cannot be the same person (different sex,
  * disjoint ages, different occupation). */

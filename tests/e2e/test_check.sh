@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# mosaic check: a draft judged with the history, through a pipe; verdicts
+# and exit statuses; every bad draft refused on one line.
+. "$(dirname "$0")/lib.sh"
+
+draft() { printf '%s' "$1" >"$T/draft"; }
+
+# No history yet: the draft alone, and it says so.
+draft "A lovely walk along the river this morning."
+run_in 0 "harmless draft, no history: OK" "$T/draft" "$MOSAIC" check
+grep -q "^OK" "$T/out" && grep -q "history is empty" "$T/out" && ok "says OK and that the history is empty" \
+    || not_ok "says OK and that the history is empty"
+
+"$MOSAIC" import -q "$FIX/archives/twitter-sample.zip"
+run_in 0 "harmless draft with the history: OK" "$T/draft" "$MOSAIC" check
+
+# Completes the midwife's mosaic (the 2023-10-09 thread).
+draft "A client of mine, a midwife in her forties, is still struggling since her divorce."
+run_in 1 "draft completing a planted mosaic: exit 1" "$T/draft" "$MOSAIC" check
+grep -q "^STOP" "$T/out" && ok "verdict STOP" || not_ok "verdict STOP"
+grep -q "2023-10-09" "$T/out" && ok "names the earlier post it combines with" || not_ok "names the earlier post it combines with"
+run_in 1 "--json" "$T/draft" "$MOSAIC" check --json
+python3 - "$T/out" <<'PY' && ok "json: STOP with the earlier post" || not_ok "json: STOP with the earlier post"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["verdict"] == "STOP"
+ids = {p["id"] for f in r["findings"] for p in f["posts"]}
+assert "draft" in ids and "1711498520294395904" in ids, ids
+PY
+run_in 1 "--quiet prints nothing" "$T/draft" "$MOSAIC" check --quiet
+[ -s "$T/out" ] && not_ok "--quiet output empty" || ok "--quiet output empty"
+run_in 0 "--fail-on high with --k-min 1: passes" "$T/draft" "$MOSAIC" check --fail-on high --k-min 1 --caseload 1000
+run 1 "--file" "$MOSAIC" check --file "$T/draft"
+
+# A pipe, as a posting script uses it.
+if printf 'Tough week. Self-care tonight.' | "$MOSAIC" check -q; then ok "pipe: harmless draft passes"; else not_ok "pipe: harmless draft passes"; fi
+if printf 'My client, a farrier from Bellingham in his early fifties, called me Sarah.' | "$MOSAIC" check -q; then not_ok "pipe: risky draft stops"; else ok "pipe: risky draft stops"; fi
+
+# --record adds a passing draft to the history, once.
+before=$(sqlite3 "$MOSAIC_DB" "SELECT count(*) FROM posts")
+draft "Spring is here and the garden is full of daffodils."
+run_in 0 "--record a passing draft" "$T/draft" "$MOSAIC" check --record
+run_in 0 "--record it again" "$T/draft" "$MOSAIC" check --record --at "$(sqlite3 "$MOSAIC_DB" "SELECT created_at FROM posts WHERE platform='recorded'")"
+after=$(sqlite3 "$MOSAIC_DB" "SELECT count(*) FROM posts")
+[ $((before + 1)) = "$after" ] && ok "recorded once" || not_ok "recorded once ($before -> $after)"
+
+# Bad drafts: a clear line, exit 2 (empty: said, exit 0).
+printf '  \n\n' >"$T/empty"
+run_in 0 "empty draft: exit 0" "$T/empty" "$MOSAIC" check
+grep -q "empty" "$T/out" && ok "empty draft: says so" || not_ok "empty draft: says so"
+printf 'abc\0def' >"$T/bin"
+run_in 2 "binary draft" "$T/bin" "$MOSAIC" check
+one_line_error "NUL" && ok "binary draft: one line" || not_ok "binary draft: one line"
+printf 'caf\xe9 au lait' >"$T/latin1"
+run_in 2 "invalid UTF-8" "$T/latin1" "$MOSAIC" check
+one_line_error "UTF-8" && ok "invalid UTF-8: one line" || not_ok "invalid UTF-8: one line"
+head -c 10485760 /dev/zero | tr '\0' 'a' >"$T/big"
+run_in 2 "10 MB draft" "$T/big" "$MOSAIC" check
+one_line_error "larger than" && ok "10 MB draft: one line" || not_ok "10 MB draft: one line"
+run 2 "missing --file" "$MOSAIC" check --file "$T/nope.txt"
+one_line_error "nope.txt" && ok "missing file named" || not_ok "missing file named"
+cp "$MOSAIC_DB" "$T/newer.db"
+sqlite3 "$T/newer.db" "INSERT INTO schema_version VALUES (999, 'x')"
+draft "hello"
+run_in 2 "store from a newer mosaic" "$T/draft" "$MOSAIC" check --db "$T/newer.db"
+one_line_error "newer" && ok "newer store: one line" || not_ok "newer store: one line"
+
+# A check while a scan writes: never a busy error.
+for i in $(seq 1 3000); do
+    printf '{"id":"c%d","created_at":"2024-02-01T10:%02d:00Z","text":"A client told me about her week in Hexham, number %d."}\n' "$i" $((i % 60)) "$i"
+done >"$T/many.jsonl"
+"$MOSAIC" scan --format json "$T/many.jsonl" >/dev/null 2>"$T/scan.err" &
+scan=$!
+bad=0
+for i in 1 2 3 4 5 6 7 8; do
+    printf 'A quiet day of admin.' | "$MOSAIC" check -q 2>>"$T/err"
+    [ $? = 2 ] && bad=$((bad + 1))
+done
+wait $scan
+[ $bad = 0 ] && ok "check during a scan: no error" || not_ok "check during a scan: $bad errors"
+finish
