@@ -15,6 +15,7 @@
 #include "timefmt.h"
 
 #define DEFAULT_RADIUS_KM 25.0
+#define NEVER_REPORTED ((mosaic_verdict)(MOSAIC_HIGH + 1))
 
 struct place_search {
     mosaic_analyser *an;
@@ -239,6 +240,8 @@ static int judge_draft(mosaic_report *r, mosaic_analyser *an,
     *worst = MOSAIC_LOW;
     if (k < 0)
         return (int)k;
+    size_t before = mosaic_report_count(r);
+
     for (long c = 0; c < k; c++) {
         size_t n = start[c + 1] - start[c];
         if (order[start[c] + n - 1] != draft || n < 2)
@@ -246,8 +249,13 @@ static int judge_draft(mosaic_report *r, mosaic_analyser *an,
         rc = finding_add(r, an, set, order + start[c], n, an->floor, &v);
         *worst = v > *worst ? v : *worst;
     }
-    if (rc == 0 && (rc = finding_add(r, an, set, &draft, 1, an->floor, &v)) ==
-                       0)
+    /* The draft alone counts too; it is reported only when it linked to
+     * nothing (otherwise the finding above already shows it). */
+    if (rc == 0 &&
+        (rc = finding_add(r, an, set, &draft, 1,
+                          mosaic_report_count(r) > before ? NEVER_REPORTED
+                                                          : an->floor,
+                          &v)) == 0)
         *worst = v > *worst ? v : *worst;
     free(order);
     free(start);
