@@ -66,20 +66,59 @@ static int settle_catchment(mosaic_analyser *an,
     return 0;
 }
 
+/* A number the user stored with `mosaic profile set`, unless given. */
+static int stored_number(mosaic_store *store, const char *name, double *v)
+{
+    char *text = NULL, *end;
+    int rc;
+
+    if (*v > 0 || (rc = mosaic_store_setting(store, name, &text)) < 0 ||
+        text == NULL)
+        return *v > 0 ? 0 : rc;
+    double d = strtod(text, &end);
+    if (end != text && *end == '\0' && d > 0)
+        *v = d;
+    free(text);
+    return 0;
+}
+
+/* Options first, then what `mosaic profile set` stored. */
+static int complete_options(mosaic_analysis_options *o, mosaic_store *store,
+                            char **location)
+{
+    int rc;
+
+    *location = NULL;
+    if (o->location == NULL) {
+        if ((rc = mosaic_store_setting(store, "location", location)) < 0)
+            return rc;
+        o->location = *location;
+    }
+    if ((rc = stored_number(store, "radius_km", &o->radius_km)) < 0 ||
+        (rc = stored_number(store, "caseload", &o->caseload)) < 0)
+        return rc;
+    return stored_number(store, "k_min", &o->k_min);
+}
+
 int mosaic_analyser_open(mosaic_analyser **out, mosaic_store *store,
                          const mosaic_analysis_options *opts)
 {
     static const mosaic_analysis_options defaults =
         MOSAIC_ANALYSIS_OPTIONS_INIT;
-    const mosaic_analysis_options *o = opts ? opts : &defaults;
+    mosaic_analysis_options given = opts ? *opts : defaults, *o = &given;
+    char *stored_location = NULL;
     score_setting setting = SCORE_SETTING_DEFAULT;
     link_setting linking = LINK_SETTING_DEFAULT;
     mosaic_analyser *an;
     int rc;
 
     *out = NULL;
-    if ((an = calloc(1, sizeof(*an))) == NULL)
+    if ((rc = complete_options(o, store, &stored_location)) < 0)
+        return rc;
+    if ((an = calloc(1, sizeof(*an))) == NULL) {
+        free(stored_location);
         return mosaic__error_oom();
+    }
     an->store = store;
     an->setting = setting;
     an->linking = linking;
@@ -93,9 +132,11 @@ int mosaic_analyser_open(mosaic_analyser **out, mosaic_store *store,
     if ((rc = mosaic_extractor_open(&an->ext, o->data_dir)) < 0 ||
         (rc = population_open(&an->pop, o->data_dir)) < 0 ||
         (rc = settle_catchment(an, o)) < 0) {
+        free(stored_location);
         mosaic_analyser_close(an);
         return rc;
     }
+    free(stored_location);
     *out = an;
     return 0;
 }

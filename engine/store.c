@@ -303,6 +303,7 @@ int mosaic_store_forget(mosaic_store *store)
     if ((rc = store_begin(store)) < 0)
         return rc;
     if ((rc = store_exec(store, "DELETE FROM mentions; DELETE FROM analysed; "
+                         "DELETE FROM settings; "
                          "DELETE FROM posts; DELETE FROM profiles",
                          "erasing")) < 0) {
         store_rollback(store);

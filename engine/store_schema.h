@@ -56,6 +56,8 @@ static const char *const store_migrations[] = {
     /* a post whose text changes is analysed again */
     "CREATE TRIGGER posts_text_changed AFTER UPDATE OF text ON posts "
     "BEGIN DELETE FROM analysed WHERE post_id = NEW.id; END;",
+    /* 2 -> 3: the practice setting (`mosaic profile set`) */
+    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 #define STORE_SCHEMA_VERSION \

@@ -181,6 +181,26 @@ MOSAIC_EXTERN(int)
 mosaic_store_foreach_profile(mosaic_store *store, mosaic_profile_cb cb,
                              void *ctx);
 
+/**
+ * The practice setting the user gave (`mosaic profile set`): "location",
+ * "radius_km", "caseload", "k_min".  Used by scan and check when no
+ * option overrides it; the imported profile's location comes after it.
+ *
+ * @param value  the value as text; NULL removes the setting.
+ * @return MOSAIC_OK; MOSAIC_EFORMAT for a name not listed above.
+ */
+MOSAIC_EXTERN(int)
+mosaic_store_set_setting(mosaic_store *store, const char *name,
+                         const char *value);
+
+/**
+ * Read one practice setting.
+ *
+ * @param[out] out  the value (free with free()), NULL when not set.
+ */
+MOSAIC_EXTERN(int)
+mosaic_store_setting(mosaic_store *store, const char *name, char **out);
+
 /* ------------------------------------------------------------------ */
 /* Import                                                             */
 /* ------------------------------------------------------------------ */

@@ -65,6 +65,21 @@ grep -Eiq "(src|href)=\"?(https?:)?//" "$T/report.html" && not_ok "html has no e
 
 run 1 "--fail-on high: HIGH findings fail" "$MOSAIC" scan --fail-on high
 
+# The practice setting stored with `profile set` is used, and can be
+# overridden per scan.
+run 0 "profile set --location --radius" "$MOSAIC" profile set --location "Hebden Bridge" --radius 10
+run 1 "scan with the stored setting" "$MOSAIC" scan
+grep -q "within 10 km of Hebden Bridge" "$T/out" && ok "stored location and radius used" || not_ok "stored location and radius used"
+run 1 "--location overrides it" "$MOSAIC" scan --location Hexham
+grep -q "within 10 km of Hexham" "$T/out" && ok "--location wins over the stored one" || not_ok "--location wins over the stored one"
+run 0 "profile shows the setting" "$MOSAIC" profile
+grep -q "location *Hebden Bridge" "$T/out" && ok "setting listed" || not_ok "setting listed"
+run 2 "profile set: unknown place" "$MOSAIC" profile set --location Atlantis
+one_line_error "Atlantis" && ok "unknown place named" || not_ok "unknown place named"
+run 2 "profile set: bad caseload" "$MOSAIC" profile set --caseload lots
+run 2 "profile set: nothing to set" "$MOSAIC" profile set
+"$MOSAIC" profile set --location Hexham --radius 25 >/dev/null
+
 # A history with nothing about clients: exit 0.
 export MOSAIC_DB=$T/calm.db
 printf '%s\n' '{"id":"1","created_at":"2024-01-02T10:00:00Z","text":"Lovely walk by the river this morning."}' \
