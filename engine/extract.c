@@ -51,6 +51,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xlexicon_dispose(&ext->squashed);
     xlexicon_dispose(&ext->names);
     xtable_dispose(&ext->common);
+    xtable_dispose(&ext->roles);
     xtable_dispose(&ext->memo);
     if (ext->stemmer)
         sb_stemmer_delete(ext->stemmer);
@@ -73,6 +74,30 @@ const char *mosaic_about_name(mosaic_about about)
     case MOSAIC_ABOUT_OTHER: return "other";
     default: return "unknown";
     }
+}
+
+static unsigned span_kind(const xspan *s)
+{
+    const char *c = s->category;
+
+    if (strcmp(c, CAT_CUE) == 0)
+        return SPAN_CUE | SPAN_INTERNAL;
+    if (strcmp(c, CAT_HYPO) == 0)
+        return SPAN_HYPO | SPAN_INTERNAL;
+    if (strcmp(c, CAT_AGGREGATE) == 0)
+        return SPAN_AGG | SPAN_INTERNAL;
+    if (strcmp(c, CAT_BACKREF) == 0)
+        return SPAN_BACK | SPAN_INTERNAL |
+               (strstr(s->value, "client") ? SPAN_CUE : 0);
+    if (strcmp(c, "GENDER") == 0)
+        return SPAN_GENDER;
+    if (strcmp(c, "TIME") == 0)
+        return SPAN_TIMING;
+    if (strcmp(c, "SESSION") == 0)
+        return SPAN_TIMING | (strncmp(s->value, "slot", 4) == 0 ||
+                                      strcmp(s->value, "in session") == 0
+                                  ? SPAN_CUE : 0);
+    return 0;
 }
 
 int extract_add(mosaic_extractor *ext, size_t start, size_t end,
@@ -99,6 +124,7 @@ int extract_add(mosaic_extractor *ext, size_t start, size_t end,
         strncpy(s->value, value, sizeof(s->value) - 1);
         s->value[sizeof(s->value) - 1] = '\0';
     }
+    s->kind = span_kind(s);
     return 0;
 }
 
@@ -148,12 +174,6 @@ static void settle_overlaps(mosaic_extractor *ext)
     ext->nspans = kept;
 }
 
-/* Drop internal kinds (client cues) from the output list. */
-static int internal(const xspan *s)
-{
-    return strncmp(s->category, "CUE", 3) == 0;
-}
-
 static int build_output(mosaic_extractor *ext)
 {
     size_t need = 0, n = 0, cp = 0, at = 0, o = 0;
@@ -180,7 +200,7 @@ static int build_output(mosaic_extractor *ext)
         const xspan *s = &ext->spans[i];
         mosaic_span *m;
         size_t len = s->end - s->start;
-        if (internal(s))
+        if (s->kind & SPAN_INTERNAL)
             continue;
         m = &ext->out[n++];
         for (; at < s->start; at++) /* spans are in order */
@@ -217,14 +237,22 @@ static int set_anchor(mosaic_extractor *ext, const char *created_at)
 {
     int64_t t;
 
-    ext->have_anchor = 0;
-    if (created_at == NULL || created_at[0] == '\0')
+    if (created_at == NULL || created_at[0] == '\0') {
+        ext->have_anchor = 0;
         return 0;
+    }
+    if (ext->have_anchor && strcmp(created_at, ext->anchor_text) == 0)
+        return 0; /* the same date as the last post */
+    ext->have_anchor = 0;
     if (time_parse(created_at, &t) < 0)
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "created_at: not a date and time");
     ext->anchor_day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-    ext->have_anchor = 1;
+    ext->have_anchor = strlen(created_at) < sizeof(ext->anchor_text);
+    if (ext->have_anchor)
+        strcpy(ext->anchor_text, created_at);
+    else
+        ext->have_anchor = 1, ext->anchor_text[0] = '\0';
     return 0;
 }
 

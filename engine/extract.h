@@ -27,6 +27,31 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TOK_HASHTAG 0x08    /* a word of a hashtag */
 #define TOK_TAG_FIRST 0x10  /* the first word of a hashtag (starts at #) */
 
+/* Word roles (extract_roles.c): grammar words and pattern triggers. */
+#define ROLE_FIRST 0x1u       /* first person: I, my, we */
+#define ROLE_THIRD 0x2u       /* she, he, they */
+#define ROLE_TITLE 0x4u       /* Mr, Mrs, Dr */
+#define ROLE_NAMER 0x8u       /* called, named */
+#define ROLE_PLACE_PREP 0x10u /* in, from, near, at */
+#define ROLE_ORG_HEAD 0x20u   /* school, hospital, council */
+#define TRIG_DIGIT 0x40u      /* a token holding a digit */
+#define TRIG_AT 0x80u         /* an @handle or e-mail */
+#define TRIG_MONTH 0x100u
+#define TRIG_WEEKDAY 0x200u
+#define TRIG_RELDAY 0x400u
+#define TRIG_AGO 0x800u
+#define TRIG_UNIT 0x1000u
+#define TRIG_HOLIDAY 0x2000u
+#define TRIG_DURATION 0x4000u
+#define TRIG_CLOCK 0x8000u
+#define TRIG_MY 0x10000u
+#define TRIG_SESSION 0x20000u
+#define TRIG_MODALITY 0x40000u
+#define TRIG_AGE 0x80000u
+#define TRIG_AGE_WORD 0x100000u
+#define TRIG_UPPER 0x200000u  /* a token with a capital letter */
+#define TRIG_ALWAYS 0u
+
 typedef struct {
     size_t start, end;  /* bytes in the cleaned text */
     uint32_t fold;      /* offset of the case-folded form in ext->folds */
@@ -37,6 +62,7 @@ typedef struct {
     uint32_t tag_end;   /* hashtag words: token index past the hashtag */
     uint16_t kind, flags;
     uint32_t sentence;
+    uint32_t roles;     /* ROLE_* and TRIG_* of the folded word */
 } xtoken;
 
 /* A candidate span, in bytes of the cleaned text. */
@@ -47,7 +73,16 @@ typedef struct {
     int about;            /* -1: decided by attribution */
     int age_low, age_high;
     int priority;         /* wins overlaps of the same extent */
+    unsigned kind;        /* SPAN_* bits, set by extract_add */
 } xspan;
+
+#define SPAN_CUE 0x1u      /* a client cue (incl. "my 4pm") */
+#define SPAN_HYPO 0x2u
+#define SPAN_AGG 0x4u
+#define SPAN_BACK 0x8u
+#define SPAN_INTERNAL 0x10u /* never output */
+#define SPAN_GENDER 0x20u
+#define SPAN_TIMING 0x40u   /* SESSION or TIME */
 
 /* Internal (never output) kinds from the lexicons. */
 #define CAT_CUE "CUE"           /* a client cue: "a client" */
@@ -65,6 +100,7 @@ struct mosaic_extractor {
     xlexicon squashed; /* names without spaces (#hashtags) */
     xlexicon names;   /* folded first names */
     xtable common;   /* folded common English words */
+    xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
     struct sb_stemmer *stemmer;
     struct extract_patterns *patterns;
 
@@ -85,6 +121,8 @@ struct mosaic_extractor {
     size_t strings_cap;
     xtable memo; /* folded word -> stem, across posts (bounded) */
     size_t invalid;
+    uint32_t post_roles; /* the OR of every token's roles */
+    char anchor_text[40]; /* created_at of the last post, to reuse */
     int have_anchor;
     int64_t anchor_day; /* days since 1970-01-01 of created_at */
     mosaic_extraction result;
@@ -133,6 +171,11 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent);
 /* 1 if token i is a word (or number) a phrase may use. */
 int extract_is_word(const mosaic_extractor *ext, size_t i);
+
+/* extract_roles.c */
+int extract_roles_load(mosaic_extractor *ext);
+uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
+                          size_t n);
 
 /* extract_load.c: the reference data. */
 int extract_load(mosaic_extractor *ext, const char *dir);

@@ -15,34 +15,15 @@
 
 enum { WHO_NONE, WHO_CLIENT, WHO_AUTHOR, WHO_THIRD };
 
-static int who_word(const char *w)
+static int who_word(const xtoken *t)
 {
-    static const char *const first[] = { "i", "i'm", "i've", "i'd", "i'll",
-                                         "me", "my", "mine", "myself", "we",
-                                         "our", "us", "we're", "we've",
-                                         "ours", "im", "ive" };
-    static const char *const third[] = { "she", "he", "her", "his", "him",
-                                         "hers", "herself", "himself",
-                                         "they", "their", "them", "she's",
-                                         "he's", "they're", "theirs" };
-
-    for (size_t i = 0; i < sizeof(first) / sizeof(*first); i++)
-        if (strcmp(w, first[i]) == 0)
-            return WHO_AUTHOR;
-    for (size_t i = 0; i < sizeof(third) / sizeof(*third); i++)
-        if (strcmp(w, third[i]) == 0)
-            return WHO_THIRD;
-    return WHO_NONE;
+    return t->roles & ROLE_FIRST ? WHO_AUTHOR
+           : t->roles & ROLE_THIRD ? WHO_THIRD : WHO_NONE;
 }
 
 static int is_cue(const xspan *s)
 {
-    return strcmp(s->category, CAT_CUE) == 0 ||
-           (strcmp(s->category, CAT_BACKREF) == 0 &&
-            strstr(s->value, "client") != NULL) ||
-           (strcmp(s->category, "SESSION") == 0 &&
-            (strncmp(s->value, "slot", 4) == 0 ||
-             strcmp(s->value, "in session") == 0));
+    return (s->kind & SPAN_CUE) != 0;
 }
 
 /* The span holding byte `at`, or NULL (spans are sorted, disjoint). */
@@ -75,7 +56,7 @@ static int nearest_person(const mosaic_extractor *ext, const xspan *s,
             break;
         if ((in = span_at(ext, t->start)) != NULL && in != s && is_cue(in))
             return WHO_CLIENT;
-        if ((w = who_word(TOK_FOLD(ext, t))) != WHO_NONE)
+        if ((w = who_word(t)) != WHO_NONE)
             return w;
     }
     return WHO_NONE;
@@ -99,8 +80,7 @@ static void sentence_scan(const mosaic_extractor *ext, size_t tok,
     memset(st, 0, sizeof(*st));
     st->index = sent;
     for (size_t i = a; i < b; i++)
-        st->first_person |= who_word(TOK_FOLD(ext, &ext->toks[i])) ==
-                            WHO_AUTHOR;
+        st->first_person |= (ext->toks[i].roles & ROLE_FIRST) != 0;
 }
 
 /* Cue flags of the spans [from, to) that share one sentence. */
@@ -110,8 +90,8 @@ static void sentence_cues(const mosaic_extractor *ext, size_t from,
     for (size_t i = from; i < to; i++) {
         const xspan *s = &ext->spans[i];
         st->cue |= is_cue(s);
-        st->hypo |= strcmp(s->category, CAT_HYPO) == 0;
-        st->aggregate |= strcmp(s->category, CAT_AGGREGATE) == 0;
+        st->hypo |= (s->kind & SPAN_HYPO) != 0;
+        st->aggregate |= (s->kind & SPAN_AGG) != 0;
     }
 }
 
@@ -135,10 +115,9 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
     size_t n = s->end - s->start < sizeof(buf) - 1 ? s->end - s->start
                                                    : sizeof(buf) - 1;
 
-    if (strcmp(s->category, "SESSION") == 0 ||
-        strcmp(s->category, "TIME") == 0)
+    if (s->kind & SPAN_TIMING)
         return 1;
-    if (strcmp(s->category, "DATE") != 0)
+    if (s->category[0] != 'D' || strcmp(s->category, "DATE") != 0)
         return 0;
     memcpy(buf, ext->clean + s->start, n);
     buf[n] = '\0';
@@ -155,7 +134,7 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
 
     if (st->hypo || (st->aggregate && !st->cue))
         return MOSAIC_ABOUT_OTHER;
-    who = strcmp(s->category, "GENDER") == 0 ? WHO_THIRD
+    who = s->kind & SPAN_GENDER ? WHO_THIRD
                                              : nearest_person(ext, s, tok);
     switch (who) {
     case WHO_CLIENT: return MOSAIC_ABOUT_CLIENT;
@@ -194,7 +173,7 @@ void extract_attribute(mosaic_extractor *ext)
                 xspan *s = &ext->spans[k];
                 if (pass == 0) {
                     r->client_cue |= is_cue(s) && !st.hypo;
-                    r->back_reference |= strcmp(s->category, CAT_BACKREF) == 0;
+                    r->back_reference |= (s->kind & SPAN_BACK) != 0;
                     r->session_timing |= timing_words(ext, s);
                 } else if (s->about < 0) {
                     s->about = decide(ext, s,

@@ -121,23 +121,23 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "years old", "\\b" NUM "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old|\\s?(?:yo|"
-      "y/o|y\\.o\\.))\\b", REGEX_CASELESS, on_years_old },
+      "y/o|y\\.o\\.))\\b", REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
-      REGEX_CASELESS, on_years_old },
+      REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
-      REGEX_CASELESS, on_years_old },
+      REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
       "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
-      on_decade },
+      on_decade , TRIG_AGE_WORD | TRIG_DIGIT },
     { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-      "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something },
-    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0, on_school_year },
+      "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something , TRIG_AGE_WORD },
+    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0, on_school_year , TRIG_AGE_WORD },
     { "life stage", "\\b(?:sixth[\\s-]?form(?:er)?|teenager|teen|"
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
       "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
-      "student)s?\\b", REGEX_CASELESS, on_life_stage },
+      "student)s?\\b", REGEX_CASELESS, on_life_stage , TRIG_AGE_WORD },
 };
 
 int extract_ages_compile(struct extract_patterns *p)

@@ -225,6 +225,8 @@ int extract_load(mosaic_extractor *ext, const char *dir)
 {
     int rc;
 
+    if ((rc = extract_roles_load(ext)) < 0)
+        return rc;
     for (size_t i = 0; i < sizeof(sources) / sizeof(*sources); i++)
         if ((rc = load_file(ext, dir, &sources[i])) < 0)
             return rc;

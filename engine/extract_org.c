@@ -11,24 +11,6 @@
 
 #define ORG_WORDS_MAX 5
 
-static int org_head(const char *w)
-{
-    static const char *const heads[] = {
-        "school", "academy", "college", "university", "hospital",
-        "infirmary", "church", "chapel", "council", "surgery", "practice",
-        "trust", "prison", "fc", "mosque", "synagogue", "temple", "gurdwara",
-        "club", "ltd", "plc", "group", "bank", "hospice", "nursery",
-        "centre", "center", "police", "constabulary", "service", "charity",
-        "foundation", "institute", "society", "association", "partnership",
-        "cathedral", "parish", "station", "barracks", "works", "mill",
-    };
-
-    for (size_t i = 0; i < sizeof(heads) / sizeof(*heads); i++)
-        if (strcmp(w, heads[i]) == 0)
-            return 1;
-    return 0;
-}
-
 static int capitalised(const mosaic_extractor *ext, size_t j, uint32_t sent)
 {
     const xtoken *t = &ext->toks[j];
@@ -42,13 +24,10 @@ int extract_orgs(mosaic_extractor *ext)
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *h = &ext->toks[i];
         size_t first = i, end = i + 1;
-        if (!capitalised(ext, i, h->sentence) ||
-            !org_head(TOK_FOLD(ext, h)))
+        if (!(h->roles & ROLE_ORG_HEAD) || !capitalised(ext, i, h->sentence))
             continue;
         while (first > 0 && i - first < ORG_WORDS_MAX &&
-               capitalised(ext, first - 1, h->sentence) &&
-               !(ext->toks[first - 1].flags & TOK_SENT_START &&
-                 first - 1 + 1 == i && 0))
+               capitalised(ext, first - 1, h->sentence))
             first--;
         /* "University of Leeds" */
         if (end + 1 < ext->ntoks && strcmp(TOK_FOLD(ext, &ext->toks[end]),

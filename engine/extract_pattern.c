@@ -56,7 +56,8 @@ int extract_rx_run(mosaic_extractor *ext, int base,
     int rc;
 
     for (size_t i = 0; i < n; i++)
-        if ((rc = regex_each(ext->patterns->re[base + (int)i], ext->clean,
+        if ((rows[i].need == 0 || (rows[i].need & ext->post_roles)) &&
+            (rc = regex_each(ext->patterns->re[base + (int)i], ext->clean,
                              ext->clean_len, rows[i].fn, ext)) < 0)
             return rc;
     return 0;

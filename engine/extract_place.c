@@ -13,20 +13,6 @@
 
 #define SQUASH_MAX 256
 
-static int place_preposition(const char *w)
-{
-    static const char *const preps[] = {
-        "in", "from", "near", "at", "to", "around", "outside", "into",
-        "via", "visiting", "visit", "towards", "nr", "of", "round",
-        "moved", "live", "lives", "living", "based", "born", "grew",
-    };
-
-    for (size_t i = 0; i < sizeof(preps) / sizeof(*preps); i++)
-        if (strcmp(w, preps[i]) == 0)
-            return 1;
-    return 0;
-}
-
 /* Whether the match at tokens [i, end) shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
@@ -41,7 +27,7 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
     if (t->flags & TOK_HASHTAG)
         return (t->flags & TOK_TAG_FIRST) != 0;
     return i > 0 && ext->toks[i - 1].sentence == t->sentence &&
-           place_preposition(TOK_FOLD(ext, &ext->toks[i - 1]));
+           (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
 }
 
 /* A whole hashtag ("#hebdenbridge") against the names without spaces. */

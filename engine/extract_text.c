@@ -265,6 +265,19 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
         return rc;
     if (kind == TOK_WORD)
         letter_case(ext->clean + fold_start, end - fold_start, &t->flags);
+    t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len);
+    if (kind == TOK_NUMBER)
+        t->roles |= TRIG_DIGIT;
+    if (kind == TOK_HANDLE || kind == TOK_EMAIL)
+        t->roles |= TRIG_AT;
+    for (size_t i = start; i < end && kind != TOK_PUNCT; i++) {
+        unsigned c = (unsigned char)ext->clean[i];
+        if (c - '0' < 10)
+            t->roles |= TRIG_DIGIT;
+        else if (c - 'A' < 26)
+            t->roles |= TRIG_UPPER;
+    }
+    ext->post_roles |= t->roles;
     ext->ntoks++;
     return 0;
 }
@@ -423,6 +436,7 @@ int extract_tokenise(mosaic_extractor *ext)
 
     ext->ntoks = 0;
     ext->folds_len = 0;
+    ext->post_roles = 0;
     while (p < len) {
         size_t first = ext->ntoks, e;
         int b = 0;

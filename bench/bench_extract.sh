@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# bench_extract.sh -- extraction speed: MB/s and posts/s over tweet-sized
+# synthetic posts on one core, beside one PCRE2 JIT pass over the same
+# text.  Target: >= 50 MB/s.  POSTS (default 200000) sets the size.
+# Writes bench/results/extract.{md,json}.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+posts=${POSTS:-200000}
+out=$top/bench/results
+mkdir -p "$out"
+[ -f "$build/libmosaic.a" ] || make -C "$top" -s "$build/libmosaic.a"
+[ -d "$build/share/mosaic" ] || make -C "$top" -s all
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+# shellcheck disable=SC2046
+cc -O2 -g -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+    -I"$top/include" -o "$bin/extract_speed" "$top/bench/extract_speed.c" \
+    "$build/libmosaic.a" $(pkg-config --libs libpcre2-8 libutf8proc) \
+    -lstemmer -lm
+json=$("$bin/extract_speed" "${MOSAIC_DATA:-$build/share/mosaic}" "$posts")
+echo "$json" >"$out/extract.json"
+python3 - "$out/extract.json" >"$out/extract.md" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("| posts | bytes/post | spans/post | extract MB/s | posts/s | PCRE2 JIT floor MB/s |")
+print("|---|---|---|---|---|---|")
+print(f"| {r['posts']} | {r['bytes_per_post']:.0f} | {r['spans_per_post']:.2f} | "
+      f"{r['extract_mb_s']:.1f} | {r['extract_posts_s']:.0f} | {r['pcre2_floor_mb_s']:.1f} |")
+PY
+cat "$out/extract.md"

@@ -1,0 +1,271 @@
+/* test_extract.c -- ages, times, contacts, names, lexicons, attribution, and the text layer's bad input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "extract_fixture.h"
+
+#define U -1
+#define C MOSAIC_ABOUT_CLIENT
+#define A MOSAIC_ABOUT_AUTHOR
+#define O MOSAIC_ABOUT_OTHER
+
+static const struct span_case age_cases[] = {
+    { "a 15-year-old girl", NULL, "AGE", "15-year-old", 1, "15", U },
+    { "she is 15 years old", NULL, "AGE", "15 years old", 1, "15", U },
+    { "a fifteen year old", NULL, "AGE", "fifteen year old", 1, "15", U },
+    { "aged 42", NULL, "AGE", "aged 42", 1, "42", U },
+    { "a woman in her seventies", NULL, "AGE", "in her seventies", 1,
+      "70-79", U },
+    { "in his late twenties", NULL, "AGE", "in his late twenties", 1,
+      "27-29", U },
+    { "early 30s", NULL, "AGE", "early 30s", 1, "30-33", U },
+    { "she's in Year 11", NULL, "AGE", "Year 11", 1, "15-16", U },
+    { "a teenager", NULL, "AGE", "teenager", 1, "13-19", U },
+    { "thirty-something", NULL, "AGE", "thirty-something", 1, "30-39", U },
+    { "the seventies were fun", NULL, "AGE", NULL, 0, NULL, U },
+    { "it took 3 years", NULL, "AGE", NULL, 0, NULL, U },
+    { "next year 11 people", NULL, "AGE", NULL, 0, NULL, U },
+};
+
+static const struct span_case time_cases[] = {
+    { "see you at 4pm", NULL, "TIME", "4pm", 1, "16:00", U },
+    { "at 4.30 pm", NULL, "TIME", "4.30 pm", 1, "16:30", U },
+    { "at 16:30", NULL, "TIME", "16:30", 1, "16:30", U },
+    { "my 4pm cancelled", NULL, "SESSION", "my 4pm", 1, "slot 16:00", C },
+    { "my Thursday lady", NULL, "SESSION", "my Thursday lady", 1, NULL, C },
+    { "our 12th session", NULL, "SESSION", "our 12th session", 1,
+      "session 12", U },
+    { "in session today", NULL, "SESSION", "in session today", 1, NULL, U },
+    { "trained in EMDR", NULL, "SESSION", "EMDR", 1, "modality emdr", U },
+    { "a ratio of 3:1", NULL, "TIME", NULL, 0, NULL, U },
+};
+
+static const struct span_case contact_cases[] = {
+    { "call 07700 900123", NULL, "CONTACT", "07700 900123", 1, "phone", U },
+    { "ring +44 7700 900123", NULL, "CONTACT", "+44 7700 900123", 1, "phone",
+      U },
+    { "mail jo.bloggs@example.co.uk", NULL, "CONTACT",
+      "jo.bloggs@example.co.uk", 1, "email", U },
+    { "thanks @jo_b", NULL, "CONTACT", "@jo_b", 1, "handle", U },
+    { "call 999", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "in 2024 we grew", NULL, "CONTACT", NULL, 0, NULL, U },
+};
+
+static const struct span_case name_cases[] = {
+    { "let's call her Sarah", NULL, "NAME", "Sarah", 1, NULL, U },
+    { "a client called Hope", NULL, "NAME", "Hope", 1, NULL, U },
+    { "I hope she is ok", NULL, "NAME", NULL, 0, NULL, U },
+    { "Sarah came in today", NULL, "NAME", "Sarah", 1, NULL, U },
+    { "J. came in today", NULL, "NAME", "J.", 1, NULL, U },
+    { "client J was calmer", NULL, "NAME", "J", 1, NULL, U },
+    { "Mrs Patel", NULL, "NAME", "Patel", 1, NULL, U },
+    { "I will try", NULL, "NAME", NULL, 0, NULL, U },
+    { "May we all rest", NULL, "NAME", NULL, 0, NULL, U },
+};
+
+static const struct span_case lexicon_cases[] = {
+    { "she was widowed young", NULL, "FAMILY", "widowed", 1, "widowed", U },
+    { "a junior doctor", NULL, "OCCUPATION", "junior doctor", 1,
+      "junior doctor", U },
+    { "works as a farrier", NULL, "OCCUPATION", "farrier", 1, "farrier", U },
+    { "two farriers", NULL, "OCCUPATION", "farriers", 1, "farrier", U },
+    { "she's Polish", NULL, "NATIONALITY", "Polish", 1, "poland", U },
+    { "a Muslim family", NULL, "RELIGION", "Muslim", 1, "muslim", U },
+    { "speaks Urdu", NULL, "LANGUAGE", "Urdu", 1, "urdu", U },
+    { "newly diagnosed with ADHD", NULL, "HEALTH", "ADHD", 1, "adhd", U },
+    { "she was made redundant", NULL, "LIFE_EVENT", "made redundant", 1,
+      "redundancy", U },
+    { "he is gay", NULL, "SEXUALITY", "gay", 1, "gay", U },
+    { "plays in the county cricket team", NULL, "DISTINCTIVE",
+      "county cricket team", 1, NULL, U },
+    { "Café owner", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "works at St Mary's Primary School", NULL, "ORG",
+      "St Mary's Primary School", 1, NULL, U },
+};
+
+static const struct span_case about_cases[] = {
+    { "A client told me she is a nurse", NULL, "OCCUPATION", "nurse", 1,
+      NULL, C },
+    { "My husband is a firefighter", NULL, "FAMILY", "husband", 1, NULL, A },
+    { "My husband is a firefighter", NULL, "OCCUPATION", "firefighter", 1,
+      NULL, A },
+    { "I'm a counsellor in Leeds", NULL, "OCCUPATION", "counsellor", 1, NULL,
+      A },
+    { "Saw a client today, a farrier from Ilkley", NULL, "PLACE", "Ilkley",
+      1, NULL, C },
+    { "Saw a client today, a farrier from Ilkley", NULL, "OCCUPATION",
+      "farrier", 1, NULL, C },
+    { "Imagine a client who is a farrier", NULL, "OCCUPATION", "farrier", 1,
+      NULL, O },
+    { "Many clients are nurses", NULL, "OCCUPATION", "nurses", 1, NULL, O },
+    { "A young person I see lost her mum", NULL, "LIFE_EVENT",
+      "lost her mum", 1, NULL, C },
+};
+
+static void test_extract_age_cases(void **state)
+{
+    (void)state;
+    check_span_cases(age_cases, ARRAY_SIZE(age_cases));
+}
+
+static void test_extract_time_cases(void **state)
+{
+    (void)state;
+    check_span_cases(time_cases, ARRAY_SIZE(time_cases));
+}
+
+static void test_extract_contact_cases(void **state)
+{
+    (void)state;
+    check_span_cases(contact_cases, ARRAY_SIZE(contact_cases));
+}
+
+static void test_extract_name_cases(void **state)
+{
+    (void)state;
+    check_span_cases(name_cases, ARRAY_SIZE(name_cases));
+}
+
+static void test_extract_lexicon_cases(void **state)
+{
+    (void)state;
+    check_span_cases(lexicon_cases, ARRAY_SIZE(lexicon_cases));
+}
+
+static void test_extract_about_cases(void **state)
+{
+    (void)state;
+    check_span_cases(about_cases, ARRAY_SIZE(about_cases));
+}
+
+static const struct {
+    const char *text;
+    int client_cue, back_reference, session_timing;
+} post_cases[] = {
+    { "A client told me today that she is moving", 1, 0, 1 },
+    { "someone I work with is struggling", 1, 0, 0 },
+    { "a young person I see made me laugh", 1, 0, 0 },
+    { "my Thursday lady brought cake", 1, 0, 1 },
+    { "my 4pm cancelled again", 1, 0, 1 },
+    { "Imagine a client who has lost everything", 0, 0, 0 },
+    { "Many clients struggle in winter", 0, 0, 0 },
+    { "Update on the client I mentioned last week", 1, 1, 0 },
+    { "Lovely walk by the canal", 0, 0, 0 },
+};
+
+static void test_extract_post_cues(void **state)
+{
+    mosaic_extractor *ext = NULL;
+    const mosaic_extraction *x;
+
+    (void)state;
+    assert_int_equal(fixture_open(&ext), 0);
+    for (size_t i = 0; i < ARRAY_SIZE(post_cases); i++) {
+        const char *t = post_cases[i].text;
+        assert_int_equal(mosaic_extract(&x, ext, t, strlen(t), NULL), 0);
+        if (x->client_cue != post_cases[i].client_cue ||
+            x->back_reference != post_cases[i].back_reference ||
+            x->session_timing != post_cases[i].session_timing)
+            fail_msg("\"%s\": cue %d back %d timing %d, want %d %d %d", t,
+                     x->client_cue, x->back_reference, x->session_timing,
+                     post_cases[i].client_cue, post_cases[i].back_reference,
+                     post_cases[i].session_timing);
+    }
+    mosaic_extractor_close(ext);
+}
+
+/* Offsets are code points; an emoji is one. */
+static void test_extract_code_points(void **state)
+{
+    static const char text[] = "\xF0\x9F\x98\x80 caf\xC3\xA9 in Leeds";
+    mosaic_extractor *ext = NULL;
+    const mosaic_extraction *x;
+    const mosaic_span *s;
+
+    (void)state;
+    assert_int_equal(fixture_open(&ext), 0);
+    assert_int_equal(mosaic_extract(&x, ext, text, strlen(text), NULL), 0);
+    assert_non_null(s = find_span(x, "PLACE", "Leeds"));
+    assert_int_equal(s->start, 10);
+    assert_int_equal(s->end, 15);
+    assert_int_equal(s->byte_start, 14);
+    mosaic_extractor_close(ext);
+}
+
+/* Bad bytes become U+FFFD and are counted; NUL is a space. */
+static void test_extract_bad_bytes(void **state)
+{
+    static const char text[] = "in \xC3 Leeds\0from Halifax \xFF\xFE";
+    mosaic_extractor *ext = NULL;
+    const mosaic_extraction *x;
+    const mosaic_span *s;
+
+    (void)state;
+    assert_int_equal(fixture_open(&ext), 0);
+    assert_int_equal(mosaic_extract(&x, ext, text, sizeof(text) - 1, NULL),
+                     0);
+    assert_int_equal(x->invalid_utf8, 3);
+    assert_non_null(s = find_span(x, "PLACE", "Leeds"));
+    assert_int_equal(s->start, 5);
+    assert_non_null(find_span(x, "PLACE", "Halifax"));
+    assert_int_equal(mosaic_extract(&x, ext, NULL, 0, NULL), 0);
+    assert_int_equal(x->n, 0);
+    mosaic_extractor_close(ext);
+}
+
+/* A 10 MB post: linear, and every span still found. */
+static void test_extract_huge_post(void **state)
+{
+    static const char unit[] = "A client from Leeds, 15-year-old. ";
+    size_t n = 10u * 1024 * 1024 / (sizeof(unit) - 1), len = 0;
+    char *big = malloc(n * (sizeof(unit) - 1));
+    mosaic_extractor *ext = NULL;
+    const mosaic_extraction *x;
+
+    (void)state;
+    assert_non_null(big);
+    for (size_t i = 0; i < n; i++, len += sizeof(unit) - 1)
+        memcpy(big + len, unit, sizeof(unit) - 1);
+    assert_int_equal(fixture_open(&ext), 0);
+    assert_int_equal(mosaic_extract(&x, ext, big, len, NULL), 0);
+    assert_int_equal(x->n, 2 * n);
+    assert_true(x->client_cue);
+    mosaic_extractor_close(ext);
+    free(big);
+}
+
+static void test_extract_missing_data(void **state)
+{
+    mosaic_extractor *ext = NULL;
+
+    (void)state;
+    assert_int_equal(mosaic_extractor_open(&ext, "/nonexistent"),
+                     MOSAIC_ENOTFOUND);
+    assert_null(ext);
+    mosaic_extractor_close(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_extract_age_cases),
+        cmocka_unit_test(test_extract_time_cases),
+        cmocka_unit_test(test_extract_contact_cases),
+        cmocka_unit_test(test_extract_name_cases),
+        cmocka_unit_test(test_extract_lexicon_cases),
+        cmocka_unit_test(test_extract_about_cases),
+        cmocka_unit_test(test_extract_post_cues),
+        cmocka_unit_test(test_extract_code_points),
+        cmocka_unit_test(test_extract_bad_bytes),
+        cmocka_unit_test(test_extract_huge_post),
+        cmocka_unit_test(test_extract_missing_data),
+    };
+    int rc = cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+
+    fixture_cleanup();
+    return rc;
+}

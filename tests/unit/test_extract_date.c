@@ -1,0 +1,90 @@
+/* test_extract_date.c -- dates resolved against the post's own date. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "extract_fixture.h"
+
+#define THU "2024-03-14T10:00:00Z" /* a Thursday */
+#define U -1
+
+static const struct span_case date_cases[] = {
+    { "I saw her yesterday", THU, "DATE", "yesterday", 1,
+      "2024-03-13/2024-03-13", U },
+    { "Last Tuesday was hard", THU, "DATE", "Last Tuesday", 1,
+      "2024-03-12/2024-03-12", U },
+    { "last Thursday she cried", THU, "DATE", "last Thursday", 1,
+      "2024-03-07/2024-03-07", U },
+    { "on Thursday we met", THU, "DATE", "on Thursday", 1,
+      "2024-03-14/2024-03-14", U },
+    { "a fortnight ago", THU, "DATE", "a fortnight ago", 1,
+      "2024-02-26/2024-03-03", U },
+    { "3 days ago", THU, "DATE", "3 days ago", 1, "2024-03-11/2024-03-11", U },
+    { "last week", THU, "DATE", "last week", 1, "2024-03-04/2024-03-10", U },
+    { "last month", THU, "DATE", "last month", 1, "2024-02-01/2024-02-29",
+      U },
+    { "on Boxing Day", THU, "DATE", "Boxing Day", 1, "2023-12-26/2023-12-26",
+      U },
+    { "Christmas Day 2019", THU, "DATE", "Christmas Day 2019", 1,
+      "2019-12-25/2019-12-25", U },
+    { "over the bank holiday", THU, "DATE", "bank holiday", 1,
+      "2024-03-29/2024-03-29", U },
+    { "on Good Friday", THU, "DATE", "Good Friday", 1,
+      "2024-03-29/2024-03-29", U },
+    { "on 5 March 2024", THU, "DATE", "5 March 2024", 1,
+      "2024-03-05/2024-03-05", U },
+    { "on March 5th", THU, "DATE", "March 5th", 1, "2024-03-05/2024-03-05",
+      U },
+    { "05/03/2024", THU, "DATE", "05/03/2024", 1, "2024-03-05/2024-03-05", U },
+    { "2024-03-05", THU, "DATE", "2024-03-05", 1, "2024-03-05/2024-03-05", U },
+    { "she died in March", THU, "DATE", "March", 1, "2024-03-01/2024-03-31",
+      U },
+    { "it was last May", THU, "DATE", "May", 1, "2023-05-01/2023-05-31", U },
+    { "back in 2019", THU, "DATE", "2019", 1, "2019-01-01/2019-12-31", U },
+    { "married for three years", THU, "DATE", "three years", 1, "P3Y", U },
+    { "for a fortnight", THU, "DATE", "a fortnight", 1, "P2W", U },
+    /* not dates */
+    { "I may go", THU, "DATE", NULL, 0, NULL, U },
+    { "May I ask something?", THU, "DATE", NULL, 0, NULL, U },
+    { "we will march on", THU, "DATE", NULL, 0, NULL, U },
+    { "she is 3 years old", THU, "DATE", NULL, 0, NULL, U },
+    { "page 12 of 40", THU, "DATE", NULL, 0, NULL, U },
+};
+
+static void test_extract_date_cases(void **state)
+{
+    (void)state;
+    check_span_cases(date_cases, ARRAY_SIZE(date_cases));
+}
+
+/* Without the post's date a relative date is found but not resolved. */
+static void test_extract_date_without_anchor(void **state)
+{
+    mosaic_extractor *ext = NULL;
+    const mosaic_extraction *x;
+    const mosaic_span *s;
+
+    (void)state;
+    assert_int_equal(fixture_open(&ext), 0);
+    assert_int_equal(mosaic_extract(&x, ext, "yesterday", 9, NULL), 0);
+    assert_non_null(s = find_span(x, "DATE", "yesterday"));
+    assert_null(s->value);
+    assert_int_equal(mosaic_extract(&x, ext, "x", 1, "not a date"),
+                     MOSAIC_EFORMAT);
+    mosaic_extractor_close(ext);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_extract_date_cases),
+        cmocka_unit_test(test_extract_date_without_anchor),
+    };
+    int rc = cmocka_run_group_tests_name("extract_date", tests, NULL, NULL);
+
+    fixture_cleanup();
+    return rc;
+}

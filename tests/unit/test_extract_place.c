@@ -1,0 +1,67 @@
+/* test_extract_place.c -- gazetteer places, and common-word names only with evidence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "extract_fixture.h"
+
+#define U -1
+
+static const struct span_case place_cases[] = {
+    { "She lives in Reading now", NULL, "PLACE", "Reading", 1, "Reading", U },
+    { "I was reading a book", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Reading is hard for her", NULL, "PLACE", NULL, 0, NULL, U },
+    { "#Reading tonight", NULL, "PLACE", "#Reading", 1, "Reading", U },
+    { "#reading list", NULL, "PLACE", NULL, 0, NULL, U },
+    { "They moved to Bath last year", NULL, "PLACE", "Bath", 1, "Bath", U },
+    { "a long bath helps", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Bath time again", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a lad from Sale", NULL, "PLACE", "Sale", 1, "Sale", U },
+    { "shoes on sale", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Sale ends Friday", NULL, "PLACE", NULL, 0, NULL, U },
+    { "grew up in March, Cambs", NULL, "PLACE", NULL, 0, NULL, U },
+    { "we will march on", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a farm near Hope", NULL, "PLACE", "Hope", 1, "Hope", U },
+    { "I hope so", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Hope you are well", NULL, "PLACE", NULL, 0, NULL, U },
+    { "she works in Street", NULL, "PLACE", "Street", 1, "Street", U },
+    { "down the street", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Street food is great", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a teacher at Wells", NULL, "PLACE", "Wells", 1, "Wells", U },
+    { "wells run dry", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a man from Bury", NULL, "PLACE", "Bury", 1, "Bury", U },
+    { "bury the past", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Bury the hatchet", NULL, "PLACE", NULL, 0, NULL, U },
+    { "near Bury St Edmunds", NULL, "PLACE", "Bury St Edmunds", 1,
+      "Bury St Edmunds", U },
+    { "a client from Hebden Bridge", NULL, "PLACE", "Hebden Bridge", 1,
+      "Hebden Bridge", U },
+    { "#HebdenBridge", NULL, "PLACE", "#HebdenBridge", 1, "Hebden Bridge", U },
+    { "#hebdenbridge", NULL, "PLACE", "#hebdenbridge", 1, "Hebden Bridge", U },
+    { "Tod market", NULL, "PLACE", "Tod", 1, "Todmorden", U },
+    { "she grew up in France", NULL, "PLACE", "France", 1, "France", U },
+    { "lives in HX7 now", NULL, "PLACE", "HX7", 1, "HX7", U },
+    { "needs vitamin B12", NULL, "PLACE", NULL, 0, NULL, U },
+    { "CO2 levels", NULL, "PLACE", NULL, 0, NULL, U },
+    { "lives at HX7 5AB", NULL, "CONTACT", "HX7 5AB", 1, "HX7 5AB", U },
+};
+
+static void test_extract_place_cases(void **state)
+{
+    (void)state;
+    check_span_cases(place_cases, ARRAY_SIZE(place_cases));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_extract_place_cases),
+    };
+    int rc = cmocka_run_group_tests_name("extract_place", tests, NULL, NULL);
+
+    fixture_cleanup();
+    return rc;
+}
