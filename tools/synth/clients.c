@@ -296,6 +296,12 @@ static int client_truth(strbuf *out, const synth_therapist *t,
         return mosaic__error_set(MOSAIC_ERROR,
                                  "internal: client %s-c%04zu does not "
                                  "match its own leaks", t->id, i);
+    if (w->verify && k != population_count_slow(w->pop, t->catchment,
+                                                t->ncatchment, &c->leaked))
+        return mosaic__error_set(MOSAIC_ERROR,
+                                 "internal: client %s-c%04zu: indexed count "
+                                 "%" PRIu64 " differs from a full scan", t->id,
+                                 i, k);
     fmt_iso_time(from, sizeof(from), c->start);
     fmt_iso_time(to, sizeof(to), c->end);
     if ((error = strbuf_printf(out, "{\"id\":\"%s-c%04zu\",", t->id, i)) < 0 ||

@@ -25,15 +25,18 @@ enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_FAIL = 3 };
 typedef struct {
     uint64_t posts, seed, therapists;
     const char *out, *region, *data;
-    int want_x, want_mastodon;
+    int want_x, want_mastodon, verify;
 } synth_args;
 
 static const char usage_text[] =
     "usage: mosaic-synth --posts N --out DIR [--seed S] [--therapists T]\n"
     "                    [--region NAME] [--formats x,mastodon] [--data DIR]\n"
+    "                    [--verify-counts]\n"
     "Write a synthetic corpus: per therapist an X/Twitter zip and a\n"
     "Mastodon tar.gz under DIR/tNNNN/, and DIR/truth.json with every\n"
-    "client's leaks, spans, true k and expected verdict.\n";
+    "client's leaks, spans, true k and expected verdict.\n"
+    "--data DIR holds refdata/ and synth/ (default: the installed data);\n"
+    "--verify-counts recounts every k by a full scan (slow; for tests).\n";
 
 static int usage_error(const char *fmt, ...) MOSAIC__PRINTF(1, 2);
 
@@ -95,6 +98,7 @@ static int parse_args(synth_args *a, int argc, char **argv)
         {"region", required_argument, NULL, 'r'},
         {"formats", required_argument, NULL, 'f'},
         {"data", required_argument, NULL, 'd'},
+        {"verify-counts", no_argument, NULL, 'V'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -104,7 +108,7 @@ static int parse_args(synth_args *a, int argc, char **argv)
     a->seed = 1;
     a->want_x = a->want_mastodon = 1;
     opterr = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, ":n:s:o:t:r:f:d:h", opts,
+    while (rc == 0 && (c = getopt_long(argc, argv, ":n:s:o:t:r:f:d:hV", opts,
                                        NULL)) != -1) {
         switch (c) {
         case 'n': rc = parse_count(&a->posts, "posts", optarg, 0); break;
@@ -115,6 +119,7 @@ static int parse_args(synth_args *a, int argc, char **argv)
         case 'r': a->region = optarg; break;
         case 'd': a->data = optarg; break;
         case 'f': rc = parse_formats(a, optarg); break;
+        case 'V': a->verify = 1; break;
         case 'h': fputs(usage_text, stdout); return -1;
         case ':':
             return usage_error("%s needs a value", argv[optind - 1]);
@@ -195,7 +200,7 @@ static int generate(const synth_args *a, synth_inputs *in, FILE *truth,
 {
     synth_world w = {&in->rd, &in->model, &in->pb, &in->pop, in->job_of,
                      in->attr_of, a->out, a->want_x, a->want_mastodon,
-                     a->seed};
+                     a->seed, a->verify};
     uint64_t t = a->therapists, per, extra;
     strbuf sb = STRBUF_INIT(TRUTH_CHUNK_MAX);
     int error = 0;

@@ -104,20 +104,76 @@ static void draw_person(synth_person *p, uint32_t place,
     }
 }
 
+/* Order a place's people by occupation (a counting sort), so a count
+ * for one occupation reads only its run. */
+static int sort_by_occupation(synth_person *people, size_t n, size_t nocc,
+                              synth_person *tmp, size_t *bucket)
+{
+    memset(bucket, 0, (nocc + 2) * sizeof(*bucket));
+    for (size_t i = 0; i < n; i++)
+        bucket[(people[i].occ == SYNTH_NO_OCC ? nocc : people[i].occ) + 1]++;
+    for (size_t k = 1; k <= nocc + 1; k++)
+        bucket[k] += bucket[k - 1];
+    for (size_t i = 0; i < n; i++)
+        tmp[bucket[people[i].occ == SYNTH_NO_OCC ? nocc : people[i].occ]++] =
+            people[i];
+    memcpy(people, tmp, n * sizeof(*people));
+    return 0;
+}
+
+/* Indexes for counting: who carries each flag, and age x sex per place. */
+static int build_indexes(synth_population *pop, const synth_refdata *rd)
+{
+    for (size_t i = 0; i < pop->npeople; i++)
+        for (size_t j = 0; j < rd->nrates; j++)
+            pop->flag_count[j] += pop->people[i].flags[j / 64] >> (j % 64) & 1;
+    for (size_t j = 0; j < rd->nrates; j++) {
+        pop->flag_people[j] = malloc((pop->flag_count[j] + 1) *
+                                     sizeof(uint32_t));
+        if (pop->flag_people[j] == NULL)
+            return mosaic__error_oom();
+        pop->flag_count[j] = 0;
+    }
+    pop->age_sex = calloc(rd->nplaces + 1, sizeof(*pop->age_sex));
+    if (pop->age_sex == NULL)
+        return mosaic__error_oom();
+    for (size_t i = 0; i < pop->npeople; i++) {
+        const synth_person *p = &pop->people[i];
+
+        pop->age_sex[p->place][p->sex][p->age]++;
+        if (!(p->flags[0] | p->flags[1]))
+            continue;
+        for (size_t j = 0; j < rd->nrates; j++)
+            if (p->flags[j / 64] >> (j % 64) & 1)
+                pop->flag_people[j][pop->flag_count[j]++] = (uint32_t)i;
+    }
+    return 0;
+}
+
 int population_draw(synth_population *pop, const synth_refdata *rd,
                     const synth_model *m, gsl_rng *r)
 {
     gsl_ran_discrete_t *agesex[1] = {NULL}, *occ[2] = {NULL, NULL};
-    size_t at = 0;
+    synth_person *tmp = NULL;
+    size_t at = 0, *bucket = NULL, biggest = 0;
     int error;
 
     memset(pop, 0, sizeof(*pop));
     if ((error = make_tables(agesex, occ, rd)) < 0)
         goto done;
     pop->npeople = rd->region_population;
+    if (pop->npeople >= UINT32_MAX)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "region '%s': more than "
+                                 "4 billion people", rd->region);
+    for (size_t i = 0; i < rd->nplaces; i++)
+        if (rd->places[i].population > biggest)
+            biggest = rd->places[i].population;
     pop->people = malloc((pop->npeople + 1) * sizeof(*pop->people));
     pop->place_start = malloc((rd->nplaces + 1) * sizeof(size_t));
-    if (pop->people == NULL || pop->place_start == NULL) {
+    tmp = malloc((biggest + 1) * sizeof(*tmp));
+    bucket = malloc((rd->nocc + 2) * sizeof(*bucket));
+    if (pop->people == NULL || pop->place_start == NULL || tmp == NULL ||
+        bucket == NULL) {
         error = mosaic__error_oom();
         goto done;
     }
@@ -126,10 +182,15 @@ int population_draw(synth_population *pop, const synth_refdata *rd,
         for (uint32_t k = 0; k < rd->places[i].population; k++)
             draw_person(&pop->people[at++], (uint32_t)i, agesex[0], occ, rd,
                         m, r);
+        sort_by_occupation(pop->people + pop->place_start[i],
+                           at - pop->place_start[i], rd->nocc, tmp, bucket);
     }
     pop->place_start[rd->nplaces] = at;
     draw_flags(pop, rd, r);
+    error = build_indexes(pop, rd);
 done:
+    free(tmp);
+    free(bucket);
     if (agesex[0])
         gsl_ran_discrete_free(agesex[0]);
     for (int s = 0; s < 2; s++)
@@ -142,6 +203,9 @@ done:
 
 void population_free(synth_population *pop)
 {
+    for (size_t j = 0; j < SYNTH_MAX_FLAGS; j++)
+        free(pop->flag_people[j]);
+    free(pop->age_sex);
     free(pop->people);
     free(pop->place_start);
     memset(pop, 0, sizeof(*pop));
@@ -195,20 +259,99 @@ int catchment_places(uint32_t **out, size_t *n, const synth_refdata *rd,
     return 0;
 }
 
+/* First index in [lo, hi) whose occupation is >= occ. */
+static size_t occ_lower(const synth_population *pop, size_t lo, size_t hi,
+                        unsigned occ)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned o = pop->people[mid].occ;
+
+        if (o < occ)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First position in a sorted index list whose value is >= v. */
+static size_t list_lower(const uint32_t *list, size_t n, size_t v)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The query's rarest flag, or -1. */
+static int rarest_flag(const synth_population *pop, const synth_query *q)
+{
+    int best = -1;
+
+    for (int j = 0; j < SYNTH_MAX_FLAGS; j++)
+        if ((q->flags[j / 64] >> (j % 64) & 1) &&
+            (best < 0 || pop->flag_count[j] < pop->flag_count[best]))
+            best = j;
+    return best;
+}
+
+/* Matches among the people of one place, reading as few as the query
+ * allows: its occupation's run, its rarest flag's list, or the age x sex
+ * table when only age and sex are asked. */
+static uint64_t count_place(const synth_population *pop, uint32_t pl,
+                            const synth_query *q, int flag)
+{
+    size_t lo = pop->place_start[pl], hi = pop->place_start[pl + 1];
+    uint64_t k = 0;
+
+    if (q->occ >= 0) {
+        size_t a = occ_lower(pop, lo, hi, (unsigned)q->occ),
+               b = occ_lower(pop, a, hi, (unsigned)q->occ + 1);
+        for (size_t i = a; i < b; i++)
+            k += (uint64_t)query_matches(q, &pop->people[i], 0);
+    } else if (flag >= 0) {
+        const uint32_t *list = pop->flag_people[flag];
+        size_t n = pop->flag_count[flag];
+        for (size_t i = list_lower(list, n, lo); i < n && list[i] < hi; i++)
+            k += (uint64_t)query_matches(q, &pop->people[list[i]], 0);
+    } else {
+        for (int s = 0; s < 2; s++)
+            if (q->sex < 0 || q->sex == s)
+                for (int a = q->age_lo; a <= q->age_hi; a++)
+                    k += pop->age_sex[pl][s][a];
+    }
+    return k;
+}
+
 uint64_t population_count(const synth_population *pop,
                           const uint32_t *places, size_t nplaces,
                           const synth_query *q)
 {
+    int flag = rarest_flag(pop, q);
     uint64_t k = 0;
 
-    for (size_t i = 0; i < nplaces; i++) {
-        uint32_t pl = places[i];
+    for (size_t i = 0; i < nplaces; i++)
+        if (places[i] >= q->place_lo && places[i] < q->place_hi)
+            k += count_place(pop, places[i], q, flag);
+    return k;
+}
 
-        if (pl < q->place_lo || pl >= q->place_hi)
-            continue;
-        for (size_t j = pop->place_start[pl]; j < pop->place_start[pl + 1];
-             j++)
-            k += (uint64_t)query_matches(q, &pop->people[j], 0);
-    }
+uint64_t population_count_slow(const synth_population *pop,
+                               const uint32_t *places, size_t nplaces,
+                               const synth_query *q)
+{
+    uint64_t k = 0;
+
+    for (size_t i = 0; i < nplaces; i++)
+        for (size_t j = pop->place_start[places[i]];
+             j < pop->place_start[places[i] + 1]; j++)
+            k += (uint64_t)query_matches(q, &pop->people[j], 1);
     return k;
 }

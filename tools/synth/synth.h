@@ -149,9 +149,12 @@ typedef struct {
 } synth_person;
 
 typedef struct {
-    synth_person *people;
+    synth_person *people;   /* by place, then by occupation within it */
     size_t npeople;
     size_t *place_start; /* people of place i: [place_start[i], [i+1]) */
+    uint32_t *flag_people[SYNTH_MAX_FLAGS]; /* who carries flag j, sorted */
+    size_t flag_count[SYNTH_MAX_FLAGS];
+    uint32_t (*age_sex)[2][SYNTH_AGE_MAX + 1]; /* per place */
 } synth_population;
 
 int population_draw(synth_population *pop, const synth_refdata *rd,
@@ -173,6 +176,10 @@ int query_matches(const synth_query *q, const synth_person *p, int use_place);
 /* Places within radius_km of place `centre`; *out is malloc'd. */
 int catchment_places(uint32_t **out, size_t *n, const synth_refdata *rd,
                      uint32_t centre, double radius_km);
+/* People in the catchment places matching q, by a scan of them all. */
+uint64_t population_count_slow(const synth_population *pop,
+                               const uint32_t *places, size_t nplaces,
+                               const synth_query *q);
 /* People in the catchment places matching q. */
 uint64_t population_count(const synth_population *pop,
                           const uint32_t *places, size_t nplaces,
@@ -374,6 +381,7 @@ typedef struct {
     const char *outdir;
     int want_x, want_mastodon;
     uint64_t seed;
+    int verify;     /* recount every k by brute force and compare */
 } synth_world;
 
 /* Generate therapist number `index` with `nposts` posts: its archives
