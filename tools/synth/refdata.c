@@ -210,18 +210,21 @@ static int sex_of(const char *s)
 
 static int load_ages(synth_refdata *rd, const char *dir)
 {
-    int c_age, c_m, c_f, c_sex, c_n, lo, hi, error;
+    int c_age, c_from, c_to, c_m, c_f, c_sex, c_n, lo, hi, error;
     tsv_table t;
 
     if ((error = load_table(&t, dir, "refdata/age_sex.tsv|refdata/"
                                      "agesex.tsv|refdata/age-sex.tsv")) < 0)
         return error;
     c_age = tsv_column(&t, "age|age_band|band|ages");
+    c_from = tsv_column(&t, "age_from|from|age_min");
+    c_to = tsv_column(&t, "age_to|to|age_max");
     c_m = tsv_column(&t, "male|males|men");
     c_f = tsv_column(&t, "female|females|women");
     c_sex = tsv_column(&t, "sex|gender");
     c_n = tsv_column(&t, "count|people|population|persons|n");
-    if (c_age < 0 || ((c_m < 0 || c_f < 0) && (c_sex < 0 || c_n < 0))) {
+    if ((c_age < 0 && (c_from < 0 || c_to < 0)) ||
+        ((c_m < 0 || c_f < 0) && (c_sex < 0 || c_n < 0))) {
         error = mosaic__error_set(MOSAIC_EFORMAT,
                                   "%s: want columns age and male/female "
                                   "(or sex and count)", t.path);
@@ -230,7 +233,15 @@ static int load_ages(synth_refdata *rd, const char *dir)
     for (size_t i = 0; i < t.nrows; i++) {
         double n[2] = {0, 0};
 
-        if (parse_band(tsv_get(&t, i, c_age), &lo, &hi) < 0)
+        if (c_age < 0) {
+            char band[64];
+            snprintf(band, sizeof(band), "%s-%s", tsv_get(&t, i, c_from),
+                     tsv_get(&t, i, c_to));
+            if (!tsv_get(&t, i, c_to)[0])
+                snprintf(band, sizeof(band), "%s+", tsv_get(&t, i, c_from));
+            if (parse_band(band, &lo, &hi) < 0)
+                continue;
+        } else if (parse_band(tsv_get(&t, i, c_age), &lo, &hi) < 0)
             continue; /* a total row */
         if (c_m >= 0 && c_f >= 0) {
             n[SEX_MALE] = atof(tsv_get(&t, i, c_m));
@@ -261,7 +272,7 @@ static double work_population(const synth_refdata *rd, int sex,
 static int load_occupations(synth_refdata *rd, const char *dir,
                             const synth_model *m)
 {
-    int c_name, c_n, c_m, c_f, error;
+    int c_name, c_n, c_m, c_f, c_fs, error;
     double sum[2] = {0, 0}, work[2];
     tsv_table t;
 
@@ -271,6 +282,7 @@ static int load_occupations(synth_refdata *rd, const char *dir,
     c_n = tsv_column(&t, "count|people|population|persons|total|n");
     c_m = tsv_column(&t, "male|males|men");
     c_f = tsv_column(&t, "female|females|women");
+    c_fs = tsv_column(&t, "female_share|share_female");
     if (c_name < 0 || (c_n < 0 && (c_m < 0 || c_f < 0))) {
         error = mosaic__error_set(MOSAIC_EFORMAT,
                                   "%s: want columns title and count",
@@ -290,6 +302,11 @@ static int load_occupations(synth_refdata *rd, const char *dir,
         if (c_m >= 0 && c_f >= 0) {
             n[SEX_MALE] = atof(tsv_get(&t, i, c_m));
             n[SEX_FEMALE] = atof(tsv_get(&t, i, c_f));
+        } else if (c_fs >= 0 && tsv_get(&t, i, c_fs)[0]) {
+            double all = atof(tsv_get(&t, i, c_n)),
+                   fs = atof(tsv_get(&t, i, c_fs));
+            n[SEX_FEMALE] = all * fs;
+            n[SEX_MALE] = all * (1 - fs);
         } else { /* no split: the same share for both sexes */
             double all = atof(tsv_get(&t, i, c_n));
             n[0] = all * work[0] / (work[0] + work[1]);
