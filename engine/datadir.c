@@ -36,10 +36,11 @@ static int holds(const char *dir, const char *probe)
 /* The folder of the running program, or "" when unknown. */
 static void program_dir(char *out, size_t size)
 {
-    ssize_t n = readlink("/proc/self/exe", out, size - 1);
+    ssize_t n;
     char *slash;
 
-    out[0] = '\0';
+    out[0] = '\0'; /* before readlink: clearing it after lost the path */
+    n = readlink("/proc/self/exe", out, size - 1);
     if (n <= 0)
         return;
     out[n] = '\0';

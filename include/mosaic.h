@@ -252,6 +252,97 @@ typedef void (*mosaic_format_cb)(const char *name, const char *summary,
 /** List the formats mosaic_import() reads, in detection order. */
 MOSAIC_EXTERN(void) mosaic_import_formats(mosaic_format_cb cb, void *ctx);
 
+/* ------------------------------------------------------------------ */
+/* Population model and scoring (DESIGN.md, "Scoring")                 */
+
+/** The reference tables: places, age x sex, occupations, base rates. */
+typedef struct mosaic_population mosaic_population;
+
+/**
+ * Load the reference data.
+ * @param data_dir the data folder, or NULL to look in $MOSAIC_DATA, the
+ *        build tree and PREFIX/share/mosaic.
+ * @return MOSAIC_OK; MOSAIC_ENOTFOUND if no data folder is found;
+ *         MOSAIC_EFORMAT if a table is malformed (the error names it).
+ */
+MOSAIC_EXTERN(int)
+mosaic_population_open(mosaic_population **out, const char *data_dir);
+
+/** Free the tables (NULL is fine). */
+MOSAIC_EXTERN(void) mosaic_population_close(mosaic_population *pop);
+
+/** The therapist's setting; MOSAIC_SETTING_INIT gives the defaults. */
+typedef struct {
+    const char *location; /**< practice place; NULL or unknown: the UK */
+    double radius_km;     /**< catchment radius (default 25) */
+    double caseload;      /**< clients on the books (default 30) */
+    double k_min;         /**< HIGH below this k_public (default 10) */
+} mosaic_setting;
+
+#define MOSAIC_SETTING_INIT { NULL, 25, 30, 10 }
+
+/** One quasi-identifier: a category ("PLACE", "AGE", "GENDER",
+ *  "OCCUPATION", "FAMILY", "HEALTH", "LIFE_EVENT", "ETHNICITY",
+ *  "NATIONALITY", "RELIGION", "SEXUALITY", "LANGUAGE", "DISTINCTIVE",
+ *  "ORG", "DATE", "TIME", "SESSION", "NAME", "CONTACT"; any case) and
+ *  the words a post used ("Hebden Bridge", "farrier", "50-59"). */
+typedef struct {
+    const char *category;
+    const char *value;
+} mosaic_quasi;
+
+/** How one attribute was priced. */
+typedef struct {
+    const char *category; /**< upper case */
+    const char *value;    /**< as given */
+    double p;             /**< share of the catchment with it (0: unknown) */
+    const char *source;   /**< the table row it came from, or NULL */
+    const char *note;     /**< a dependence correction or contradiction */
+    int known;            /**< 0: not in the reference data, left out */
+} mosaic_attribute;
+
+/** One edit of the cheapest plan that brings the verdict to LOW. */
+typedef struct {
+    size_t attribute;        /**< index into attributes */
+    const char *replacement; /**< words to write instead; NULL: leave out */
+} mosaic_suggestion;
+
+/** What a combination scores; strings live as long as the population
+ *  and the inputs, the arrays until mosaic_assessment_free(). */
+typedef struct {
+    double catchment;            /**< N: people in the practice area */
+    const char *catchment_place; /**< NULL: the UK (location unknown) */
+    double p;                    /**< combined share */
+    double k_public;             /**< expected matches in the catchment */
+    double k_public_safe;        /**< on the interval's conservative end */
+    double p_unique;             /**< probability the client is unique */
+    double k_insider;            /**< matches within the caseload */
+    int direct;                  /**< a direct identifier is present */
+    int self_recognition;        /**< a session-timing cue is present */
+    const char *verdict;         /**< "LOW", "MEDIUM" or "HIGH" */
+    mosaic_attribute *attributes;
+    size_t n_attributes;
+    mosaic_suggestion *suggestions;
+    size_t n_suggestions;
+    int suggestion_found; /**< 0: no plan of few edits reaches LOW */
+    double k_after;       /**< k_public once the suggestions are applied */
+    const char *verdict_after;
+} mosaic_assessment;
+
+/**
+ * Score a combination of quasi-identifiers that may describe one client.
+ * Unknown values are reported (known = 0) and left out, never guessed.
+ * @return MOSAIC_OK; MOSAIC_EFORMAT for an unknown category;
+ *         MOSAIC_ENOMEM.
+ */
+MOSAIC_EXTERN(int)
+mosaic_assess(mosaic_population *pop, const mosaic_setting *setting,
+              const mosaic_quasi *quasi, size_t n, mosaic_assessment *out);
+
+/** Free what mosaic_assess() allocated (the struct itself is the
+ *  caller's). */
+MOSAIC_EXTERN(void) mosaic_assessment_free(mosaic_assessment *a);
+
 #ifdef __cplusplus
 }
 #endif

@@ -47,5 +47,3 @@ PENDING(cmd_check, "check", "[options] [--file DRAFT]",
         "Judge a draft (standard input) together with the stored history.")
 PENDING(cmd_extract, "extract", "[options] [FILE]",
         "Print the quasi-identifiers found in text.")
-PENDING(cmd_score, "score", "[options] CATEGORY=VALUE...",
-        "Score a combination of attributes given by hand.")
