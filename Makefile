@@ -1,6 +1,7 @@
 # mosaic -- one plain Makefile, no recursion.
 #
-#   make                 build build/libmosaic.a and build/mosaic
+#   make                 build build/libmosaic.a, build/mosaic and
+#                        build/mosaic-synth (the corpus generator)
 #   make check           -Werror build + every test, then again under
 #                        AddressSanitizer + UndefinedBehaviorSanitizer
 #   make install         PREFIX=/usr/local DESTDIR=
@@ -35,17 +36,18 @@ endif
 
 ENGINE_SRC := $(sort $(wildcard engine/*.c))
 TOOL_SRC   := $(sort $(wildcard tools/*.c))
+SYNTH_SRC  := $(sort $(wildcard tools/synth/*.c))
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 # Reference data: every folder of corpus/ that the engine reads at run
 # time, copied to <build>/share/mosaic (found beside the program) and
 # installed to PREFIX/share/mosaic.
-DATA_DIRS  := $(wildcard corpus/lexicon corpus/refdata)
+DATA_DIRS  := $(wildcard corpus/lexicon corpus/refdata corpus/synth)
 DATA_SRC   := $(shell find $(DATA_DIRS) -type f 2>/dev/null)
 
 .PHONY: all check test unit e2e install uninstall deps demo bench \
         headertest lint clean fuzz
-all: $(B)/libmosaic.a $(B)/mosaic $(B)/share/mosaic/.stamp
+all: $(B)/libmosaic.a $(B)/mosaic $(B)/mosaic-synth $(B)/share/mosaic/.stamp
 .SECONDARY:
 
 # $(call variant,DIR,EXTRA_CFLAGS): library, program and tests in DIR.
@@ -57,6 +59,8 @@ $(1)/libmosaic.a: $$(ENGINE_SRC:%.c=$(1)/obj/%.o)
 	$$(AR) rcs $$@ $$^
 $(1)/mosaic: $$(TOOL_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
+$(1)/mosaic-synth: $$(SYNTH_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
+	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
 $(1)/tests/%: $(1)/obj/tests/unit/%.o $(1)/libmosaic.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS) $$(TESTLIBS)
@@ -64,9 +68,9 @@ $(1)/share/mosaic/.stamp: $(DATA_SRC)
 	@rm -rf $(1)/share/mosaic && mkdir -p $(1)/share/mosaic
 	cp -R $(DATA_DIRS) $(1)/share/mosaic/
 	@touch $$@
-$(1)/.tests: $(1)/mosaic $(1)/share/mosaic/.stamp $(UNIT_NAMES:%=$(1)/tests/%)
+$(1)/.tests: $(1)/mosaic $(1)/mosaic-synth $(1)/share/mosaic/.stamp $(UNIT_NAMES:%=$(1)/tests/%)
 	@touch $$@
--include $$(wildcard $(1)/obj/*/*.d $(1)/obj/tests/unit/*.d)
+-include $$(wildcard $(1)/obj/*/*.d $(1)/obj/*/*/*.d)
 endef
 
 $(eval $(call variant,$(B),))
@@ -92,7 +96,8 @@ headertest:
 	    include/mosaic.h
 
 lint:
-	clang-format --dry-run --Werror include/*.h engine/*.[ch] tools/*.[ch]
+	clang-format --dry-run --Werror include/*.h engine/*.[ch] tools/*.[ch] \
+	    tools/synth/*.[ch]
 
 # Fuzzing (libFuzzer, clang): every target for FUZZ_SECONDS each.
 F            := build/fuzz
@@ -136,6 +141,7 @@ install: all $(B)/mosaic.pc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/mosaic
 	install -m 0755 $(B)/mosaic $(DESTDIR)$(PREFIX)/bin/mosaic
+	install -m 0755 $(B)/mosaic-synth $(DESTDIR)$(PREFIX)/bin/mosaic-synth
 	install -m 0644 $(B)/libmosaic.a $(DESTDIR)$(PREFIX)/lib/libmosaic.a
 	install -m 0644 include/mosaic.h $(DESTDIR)$(PREFIX)/include/mosaic.h
 	install -m 0644 $(B)/mosaic.pc \
@@ -144,7 +150,8 @@ install: all $(B)/mosaic.pc
 	rm -f $(DESTDIR)$(PREFIX)/share/mosaic/.stamp
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/mosaic $(DESTDIR)$(PREFIX)/lib/libmosaic.a \
+	rm -f $(DESTDIR)$(PREFIX)/bin/mosaic $(DESTDIR)$(PREFIX)/bin/mosaic-synth \
+	    $(DESTDIR)$(PREFIX)/lib/libmosaic.a \
 	    $(DESTDIR)$(PREFIX)/include/mosaic.h \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/mosaic.pc
 	rm -rf $(DESTDIR)$(PREFIX)/share/mosaic
