@@ -6,9 +6,11 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "score.h"
+#include "text.h"
 
 double score_k(double population, double share)
 {
@@ -43,18 +45,46 @@ static double beta_quantile(double q, double a, double b)
     return 1 - gsl_cdf_gamma_Pinv(1 - q, b, 1) / (a + b);
 }
 
+/* The quantiles cost tens of microseconds and the same few counts come
+ * back at every step of a suggestion search: remember recent ones. */
+#define INTERVAL_MEMO 1024
+
+struct interval_memo {
+    double count, of, confidence, low, high;
+};
+
+static _Thread_local struct interval_memo memo[INTERVAL_MEMO];
+
+static struct interval_memo *memo_slot(double count, double of,
+                                       double confidence)
+{
+    uint64_t h = text_hash64(&count, sizeof(count), 0);
+
+    h = text_hash64(&of, sizeof(of), h);
+    h = text_hash64(&confidence, sizeof(confidence), h);
+    return &memo[h % INTERVAL_MEMO];
+}
+
 void score_share_interval(double count, double of, double confidence,
                           double *low, double *high)
 {
     double tail = (1 - confidence) / 2;
+    struct interval_memo *m;
 
     if (of <= 0 || count < 0 || count > of) {
         *low = *high = -1; /* exact, or not a count: keep the share */
         return;
     }
+    m = memo_slot(count, of, confidence);
+    if (m->of == of && m->count == count && m->confidence == confidence) {
+        *low = m->low;
+        *high = m->high;
+        return;
+    }
     gsl_set_error_handler_off(); /* a library must never abort */
     *low = beta_quantile(tail, count + 0.5, of - count + 0.5);
     *high = beta_quantile(1 - tail, count + 0.5, of - count + 0.5);
+    *m = (struct interval_memo){ count, of, confidence, *low, *high };
 }
 
 /* log p over the priced attributes; insider leaves out place. */

@@ -1,8 +1,12 @@
 /*
  * suggest.c -- iterative deepening over the cost of edits: try every
- * plan of cost 1, then 2, ... and keep the best that reaches LOW.
+ * plan of cost 1, then 2, ... and keep the best that reaches LOW.  The
+ * search is exponential in the number of attributes, so it has a budget
+ * of scorings; past it, edits are chosen greedily (most k gained per
+ * unit of cost) and the plan says it is not proven the cheapest.
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +14,7 @@
 
 #define SUGGEST_ATTRS_MAX 32
 #define SUGGEST_COST_MAX 12
+#define SUGGEST_SCORINGS_MAX 20000 /* exhaustive search budget */
 
 struct search {
     const score_attr *attrs;
@@ -20,6 +25,7 @@ struct search {
     int level[SUGGEST_ATTRS_MAX]; /* -1 as is, 0 dropped, k generalised */
     suggest_plan best;
     int found;
+    long scorings;
 };
 
 static size_t levels_of(const struct search *s, size_t i)
@@ -55,6 +61,7 @@ static void consider(struct search *s, int cost)
     score_result r;
     size_t edits = 0;
 
+    s->scorings++;
     score_combination(&r, s->work, s->n, s->setting);
     if (r.verdict != VERDICT_LOW)
         return;
@@ -76,6 +83,8 @@ static void consider(struct search *s, int cost)
 /* Spend exactly `budget` on attributes from `from` onwards. */
 static void explore(struct search *s, size_t from, int budget, int cost)
 {
+    if (s->scorings > SUGGEST_SCORINGS_MAX)
+        return;
     if (budget == 0) {
         consider(s, cost);
         return;
@@ -89,6 +98,56 @@ static void explore(struct search *s, size_t from, int budget, int cost)
             explore(s, i + 1, budget - c, cost + c);
             apply(s, i, -1);
         }
+    }
+}
+
+/* One greedy step: the edit of an untouched attribute that gains the
+ * most log k per unit of cost.  0 when none is left. */
+static int greedy_step(struct search *s, int *cost)
+{
+    double best_gain = -1, base;
+    size_t best_i = 0;
+    int best_level = -1;
+    score_result r;
+
+    score_combination(&r, s->work, s->n, s->setting);
+    base = log(r.k_public_safe) + log(r.k_insider_safe);
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->level[i] >= 0)
+            continue;
+        for (int level = 0; level <= (int)levels_of(s, i); level++) {
+            apply(s, i, level);
+            score_combination(&r, s->work, s->n, s->setting);
+            double gain = (log(r.k_public_safe) + log(r.k_insider_safe) -
+                           base + (r.verdict == VERDICT_LOW ? 1e6 : 0)) /
+                          edit_cost(s, i, level);
+            if (gain > best_gain) {
+                best_gain = gain;
+                best_i = i;
+                best_level = level;
+            }
+            apply(s, i, -1);
+        }
+    }
+    if (best_level < 0)
+        return 0;
+    apply(s, best_i, best_level);
+    *cost += edit_cost(s, best_i, best_level);
+    return 1;
+}
+
+static void greedy(struct search *s)
+{
+    int cost = 0;
+    size_t edits = 0;
+
+    for (size_t i = 0; i < s->n; i++)
+        apply(s, i, -1);
+    while (edits < SUGGEST_EDITS_MAX && greedy_step(s, &cost)) {
+        edits++;
+        consider(s, cost);
+        if (s->found)
+            return;
     }
 }
 
@@ -110,8 +169,13 @@ int suggest_plan_find(suggest_plan *out, const score_attr *attrs,
     s->setting = setting;
     for (size_t i = 0; i < n; i++)
         apply(s, i, -1);
-    for (int budget = 0; budget <= SUGGEST_COST_MAX && !s->found; budget++)
+    for (int budget = 0; budget <= SUGGEST_COST_MAX && !s->found &&
+                         s->scorings <= SUGGEST_SCORINGS_MAX;
+         budget++)
         explore(s, 0, budget, 0);
+    if (!s->found && s->scorings > SUGGEST_SCORINGS_MAX)
+        greedy(s);
+    s->best.proven = s->scorings <= SUGGEST_SCORINGS_MAX;
     found = s->found;
     if (found)
         *out = s->best;

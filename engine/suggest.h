@@ -33,6 +33,7 @@ typedef struct {
     size_t n;
     int cost;           /* steps up the ladders; a drop costs levels + 1 */
     score_result after; /* the combination once edited */
+    int proven;         /* 0: found greedily, past the search budget */
 } suggest_plan;
 
 /*

@@ -49,6 +49,7 @@ static void test_suggest_village_farrier(void **state)
                  plan.n, plan.n ? plan.edits[0].attr : 99,
                  plan.n ? plan.edits[0].level : 99, plan.cost);
     assert_int_equal(plan.cost, 2);
+    assert_int_equal(plan.proven, 1);
 }
 
 /* An attribute costly to drop (pronouns) is left alone when another
@@ -73,6 +74,24 @@ static void test_suggest_drop_cost_steers_the_plan(void **state)
     assert_int_equal(suggest_plan_find(&plan, pair, costly, 2, &s), 1);
     assert_int_equal(plan.n, 1);
     assert_int_equal(plan.edits[0].attr, 1);
+}
+
+/* Thirty attributes needing four drops: past the search budget; the plan
+ * comes from the greedy fallback and says so. */
+static void test_suggest_many_attributes_stay_bounded(void **state)
+{
+    score_attr many[30];
+    score_setting s = SCORE_SETTING_DEFAULT;
+    suggest_plan plan;
+
+    (void)state;
+    for (size_t i = 0; i < 30; i++)
+        many[i] = (score_attr){ "HEALTH", "x", 0.88, 0, 0, 0, 0, 0 };
+    s.catchment = 1e6;
+    assert_int_equal(suggest_plan_find(&plan, many, NULL, 30, &s), 1);
+    assert_int_equal(plan.proven, 0);
+    assert_int_equal(plan.after.verdict, VERDICT_LOW);
+    assert_true(plan.n >= 1 && plan.n <= SUGGEST_EDITS_MAX);
 }
 
 static void test_suggest_direct_identifier_must_go(void **state)
@@ -112,6 +131,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_suggest_village_farrier),
         cmocka_unit_test(test_suggest_drop_cost_steers_the_plan),
+        cmocka_unit_test(test_suggest_many_attributes_stay_bounded),
         cmocka_unit_test(test_suggest_direct_identifier_must_go),
         cmocka_unit_test(test_suggest_already_low),
     };
