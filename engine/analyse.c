@@ -70,12 +70,14 @@ static int settle_catchment(mosaic_analyser *an,
 static int stored_number(mosaic_store *store, const char *name, double *v)
 {
     char *text = NULL, *end;
+    double d;
     int rc;
 
-    if (*v > 0 || (rc = mosaic_store_setting(store, name, &text)) < 0 ||
-        text == NULL)
-        return *v > 0 ? 0 : rc;
-    double d = strtod(text, &end);
+    if (*v > 0)
+        return 0;
+    if ((rc = mosaic_store_setting(store, name, &text)) < 0 || text == NULL)
+        return rc;
+    d = strtod(text, &end);
     if (end != text && *end == '\0' && d > 0)
         *v = d;
     free(text);

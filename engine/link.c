@@ -15,6 +15,7 @@
 #define LINK_BLOCK_SHARE 0.2   /* values commoner than this do not block */
 #define LINK_BLOCK_BACK 32     /* earlier mentions compared per block */
 #define LINK_UNKNOWN_SHARE 0.1 /* an agreeing value with no share */
+#define LINK_OTHER_PLACE 2.0   /* evidence lost to two different places */
 
 static int is(const link_attr *a, const char *category)
 {
@@ -50,18 +51,40 @@ static int attrs_agree(const link_attr *x, const link_attr *y)
     return strcmp(x->value, y->value) == 0;
 }
 
+/* Attribute i of m repeats an earlier one ("she ... she"). */
+static int repeats(const link_mention *m, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(m->attrs[k].category, m->attrs[i].category) == 0 &&
+            strcmp(m->attrs[k].value, m->attrs[i].value) == 0)
+            return 1;
+    return 0;
+}
+
+/* Each value agreed on counts once, rarer ones more (-log p); two
+ * different places count against (a client has one home). */
 double link_evidence(const link_mention *a, const link_mention *b,
                      const link_setting *s)
 {
     double w = 0, years = fabs((double)(b->when - a->when)) / 31557600.0;
 
-    for (size_t i = 0; i < a->nattrs; i++)
-        for (size_t j = 0; j < b->nattrs; j++)
-            if (attrs_agree(&a->attrs[i], &b->attrs[j])) {
-                double p = a->attrs[i].share > 0 ? a->attrs[i].share
-                                                 : LINK_UNKNOWN_SHARE;
-                w += -log(p < 1 ? p : 1);
-            }
+    for (size_t i = 0; i < a->nattrs; i++) {
+        int agreed = 0, other_place = 0;
+        if (repeats(a, i))
+            continue;
+        for (size_t j = 0; j < b->nattrs && !agreed; j++) {
+            agreed = attrs_agree(&a->attrs[i], &b->attrs[j]);
+            other_place |= is(&a->attrs[i], "PLACE") &&
+                           is(&b->attrs[j], "PLACE");
+        }
+        if (agreed) {
+            double p = a->attrs[i].share > 0 ? a->attrs[i].share
+                                             : LINK_UNKNOWN_SHARE;
+            w += -log(p < 1 ? p : 1);
+        } else if (other_place) {
+            w -= LINK_OTHER_PLACE;
+        }
+    }
     if ((a->when <= b->when && b->back_reference) ||
         (b->when <= a->when && a->back_reference))
         w += s->back_reference;

@@ -36,6 +36,26 @@ static const struct {
     { "place vs occupation", { hebden, woman }, { farrier, woman }, 0 },
 };
 
+/* "She ... she ... she" is one agreement, not nine; two different home
+ * places count against a link. */
+static void test_link_evidence_counts_values_once(void **state)
+{
+    static const link_attr hexham = { "PLACE", "Hexham", 0.08, 0, 0 };
+    static const link_attr she3[] = { woman, woman, woman };
+    static const link_attr she1[] = { woman };
+    static const link_attr here[] = { woman, hebden };
+    static const link_attr there[] = { woman, hexham };
+    link_setting s = LINK_SETTING_DEFAULT;
+    link_mention a = { 0, NULL, 0, she3, 3 }, b = { 0, NULL, 0, she3, 3 };
+    link_mention c = { 0, NULL, 0, she1, 1 }, d = { 0, NULL, 0, she1, 1 };
+    link_mention e = { 0, NULL, 0, here, 2 }, f = { 0, NULL, 0, there, 2 };
+
+    (void)state;
+    assert_float_equal(link_evidence(&a, &b, &s), link_evidence(&c, &d, &s),
+                       1e-9);
+    assert_true(link_evidence(&e, &f, &s) < link_evidence(&c, &d, &s));
+}
+
 static void test_link_contradiction_cases(void **state)
 {
     (void)state;
@@ -129,6 +149,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_link_contradiction_cases),
         cmocka_unit_test(test_link_evidence_weighs_rarity_time_and_context),
+        cmocka_unit_test(test_link_evidence_counts_values_once),
         cmocka_unit_test(test_link_clusters_stay_contradiction_free),
         cmocka_unit_test(test_link_threads_and_back_references),
         cmocka_unit_test(test_link_many_mentions),
