@@ -309,15 +309,17 @@ static int price_occupation(population *pop, const char *v, score_attr *a,
 {
     const struct pop_rate *r = find_rate(pop, "OCCUPATION", v);
 
-    if (!r || r->major < 1)
+    if (!r || !(r->of > 0))
         return 0;
     a->share = r->share;
     a->count = r->count;
     a->of = r->of;
     f->female_share = r->female_share;
     *source = r->source;
-    ladder_add(l, pop->group_share[r->major] * pop->employed / pop->uk_people,
-               pop->group_title[r->major]);
+    if (r->major >= 1) /* a job generalises to its SOC major group */
+        ladder_add(l, pop->group_share[r->major] * pop->employed /
+                          pop->uk_people,
+                   pop->group_title[r->major]);
     return 0;
 }
 

@@ -313,10 +313,12 @@ static int load_occupations(population *pop, const char *dir, size_t *cap)
     while ((rc = table_row(&t, 7)) > 0) {
         struct pop_rate r = { "OCCUPATION", t.field[0], t.field[6], 0, 0, 0,
                               -1, 0, 0, -1, -1 };
-        if (number(&t, 2, 1, 9, &major) < 0 ||
+        /* major 0: not an occupation (retired, student...); an empty
+         * female_share: the split is not known */
+        if (number(&t, 2, 0, 9, &major) < 0 ||
             number(&t, 3, 1, 1e9, &r.count) < 0 ||
             number(&t, 4, r.count, 1e10, &r.of) < 0 ||
-            number(&t, 5, 0, 1, &r.female_share) < 0)
+            (*t.field[5] && number(&t, 5, 0, 1, &r.female_share) < 0))
             return MOSAIC_EFORMAT;
         r.major = (int)major;
         r.share = r.count / r.of;

@@ -28,6 +28,19 @@ double score_p_unique(double population, double share)
     return exp((population - 1) * log1p(-share));
 }
 
+/* The q-quantile of Gamma(a, 1).  GSL's inverse does not converge for
+ * a in the hundreds of thousands (a national workforce); there the
+ * Wilson-Hilferty cube-root normal approximation is good to ~1/a. */
+static double gamma_quantile(double q, double a)
+{
+    double x = gsl_cdf_gamma_Pinv(q, a, 1), c = 1 / (9 * a);
+
+    if (isfinite(x))
+        return x;
+    x = 1 - c + gsl_cdf_ugaussian_Pinv(q) * sqrt(c);
+    return a * x * x * x;
+}
+
 /* The q-quantile of Beta(a, b).  GSL's inverse does not converge for
  * the huge b of national counts; there Beta(a, b) ~ Gamma(a, 1)/(a + b),
  * a relative error of order a/b. */
@@ -41,8 +54,8 @@ static double beta_quantile(double q, double a, double b)
             return x;
     }
     if (a <= b)
-        return gsl_cdf_gamma_Pinv(q, a, 1) / (a + b);
-    return 1 - gsl_cdf_gamma_Pinv(1 - q, b, 1) / (a + b);
+        return gamma_quantile(q, a) / (a + b);
+    return 1 - gamma_quantile(1 - q, b) / (a + b);
 }
 
 /* The quantiles cost tens of microseconds and the same few counts come

@@ -48,7 +48,9 @@ static void write_tables(void)
                        "50\t99\t14000000\t16000000\tbands\n");
     put("occupations.tsv",
         "title\talt_titles\tmajor\tcount\tof\tfemale_share\tsource\n"
-        "smith\tblacksmith\t5\t3000\t60000000\t0.1\tsmiths\n");
+        "smith\tblacksmith\t5\t3000\t60000000\t0.1\tsmiths\n"
+        "unemployed\tjobseeker\t0\t1200000\t60000000\t\tno group\n"
+        "cook\t\t5\t60000\t60000000\t\tcooks\n");
     put("occupation_groups.tsv", "major\ttitle\tshare_of_employed\tsource\n"
                                  "5\tskilled trades\t0.1\tgroups\n");
     put("base_rates.tsv", "category\tvalue\talt_values\tshare\tunit\tsource\n"
@@ -146,6 +148,11 @@ static void ages_and_occupations(void **state)
     assert_float_equal(a.share, 5e-5, 1e-15);
     assert_float_equal(a.count, 3000, 0);
     assert_float_equal(l.share[0], 0.05, 1e-12);
+    /* not an occupation (major 0): priced, but no major group to widen to */
+    population_price(*state, &c, "OCCUPATION", "jobseeker", &a, &l, &src);
+    assert_float_equal(a.share, 0.02, 1e-12);
+    assert_int_equal(l.levels, 0);
+    assert_string_equal(src, "no group");
     population_price(*state, &c, "GENDER", "she", &a, &l, &src);
     assert_float_equal(a.share, 31.0 / 60, 1e-12);
     population_price(*state, &c, "FAMILY", "widow", &a, &l, &src);
@@ -283,7 +290,31 @@ static void finds_build_data(void **state)
     (void)state;
     assert_int_equal(population_open(&pop, NULL), 0);
     assert_true(population_of_place(pop, "Hebden Bridge") > 1000);
+    /* GeoNames alternative names that are common words are left out
+     * ("Ask people" is not Usk); a place's own word stays ("Hull") */
+    assert_true(population_of_place(pop, "Usk") > 0);
+    assert_true(population_of_place(pop, "Ask") == 0);
+    assert_true(population_of_place(pop, "From") == 0);
+    assert_true(population_of_place(pop, "Headquarters") == 0);
+    assert_true(population_of_place(pop, "Hull") > 100000);
     population_close(pop);
+}
+
+/* An occupation whose female share is not known (an empty field) leaves
+ * the sex priced within the ages or the population, not within the job. */
+static void occupation_without_sex_split(void **state)
+{
+    catchment c;
+    score_attr a;
+    suggest_ladder l;
+    const char *src;
+    population_facts f;
+
+    population_catchment(*state, NULL, 25, &c);
+    population_price_facts(*state, &c, "OCCUPATION", "cook", &a, &l, &src, &f);
+    assert_float_equal(a.share, 1e-3, 1e-15);
+    assert_true(f.female_share < 0);
+    assert_int_equal(l.levels, 1); /* cook -> skilled trades */
 }
 
 static int mp_setup(void **state)
@@ -310,6 +341,7 @@ int main(void)
         cmocka_unit_test(dependence_and_contradiction),
         cmocka_unit_test(bad_table_is_named),
         cmocka_unit_test(finds_build_data),
+        cmocka_unit_test(occupation_without_sex_split),
     };
 
     return cmocka_run_group_tests(tests, mp_setup, mp_teardown);

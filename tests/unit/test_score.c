@@ -118,6 +118,30 @@ static void test_score_interval_is_conservative(void **state)
     assert_true(r.share_low < r.share && r.share < r.share_high);
 }
 
+/* A national workforce (320,000 doctors, 788,000 nurses): GSL's gamma
+ * inverse gives up there; the interval must still bracket the share
+ * (it was NaN, and so were k_public_safe and k_insider). */
+static void test_score_interval_large_counts(void **state)
+{
+    static const double counts[] = { 1e5, 320000, 788000, 1e7 };
+    score_setting s = SCORE_SETTING_DEFAULT;
+    score_result r;
+    double lo, hi;
+
+    (void)state;
+    s.catchment = UK;
+    for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++) {
+        double c = counts[i], p = c / UK, sd = sqrt(p * (1 - p) / UK);
+        score_attr a = { "OCCUPATION", "doctor", p, c, UK, 0, 0, 0 };
+        score_share_interval(c, UK, 0.90, &lo, &hi);
+        assert_true(lo < p && p < hi);
+        assert_true(fabs(lo - (p - 1.645 * sd)) < 0.2 * sd); /* ~ p/N apart */
+        score_combination(&r, &a, 1, &s);
+        assert_false(isnan(r.k_public_safe) || isnan(r.k_insider) ||
+                     isnan(r.p_unique));
+    }
+}
+
 /* A count of zero is not "impossible": the share stays positive. */
 static void test_score_zero_count(void **state)
 {
@@ -136,6 +160,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_score_hand_worked_cases),
         cmocka_unit_test(test_score_interval_is_conservative),
+        cmocka_unit_test(test_score_interval_large_counts),
         cmocka_unit_test(test_score_zero_count),
     };
     return cmocka_run_group_tests_name("score", tests, NULL, NULL);

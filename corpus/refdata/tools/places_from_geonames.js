@@ -36,8 +36,41 @@ function readAdmin2() {
   return map;
 }
 
+/* Common English words, which must not become a place in "Ask people":
+ * the lower-case entries of the system word list (Debian's wbritish,
+ * /usr/share/dict/british-english) and corpus/lexicon/common_words.txt. */
+const WORDLIST = '/usr/share/dict/british-english';
+function readCommonWords() {
+  const words = new Set();
+  const lexicon = path.join(__dirname, '..', '..', 'lexicon', 'common_words.txt');
+  for (const file of [WORDLIST, lexicon]) {
+    if (!fs.existsSync(file)) {
+      process.stderr.write(`places_from_geonames: ${file} missing (apt-get install wbritish)\n`);
+      process.exit(2);
+    }
+    for (const w of fs.readFileSync(file, 'utf8').split('\n'))
+      if (w && !w.startsWith('#') && w === w.toLowerCase()) words.add(w.replace(/'s$/, ''));
+  }
+  return words;
+}
+const COMMON = readCommonWords();
+const MIN_ALT = 4; /* "Ask", "Lee", "Ely": too short to tell from a word or initials */
+const dropped = { short: 0, common: 0 };
+
+/* An alternative name made of common words only ("Headquarters", "From",
+ * "Square Mile"), unless they are the place's own words: "Hull" for
+ * Kingston upon Hull is as much a name as "Bath" (the extractor asks for
+ * evidence before it takes a word for a place). */
+function isCommon(t, name) {
+  const own = new Set(name.toLowerCase().split(/[ ,-]+/));
+  const words = t.toLowerCase().split(/[ -]/);
+  return words.every((w) => COMMON.has(w) || CONNECTIVES.has(w)) &&
+         !words.some((w) => own.has(w) && !CONNECTIVES.has(w));
+}
+
 /* Keep the alternative names a British post could use: Latin script,
- * not a code (all capitals), not the name itself, no separators. */
+ * not a code (all capitals), not the name itself, no separators, not a
+ * common English word, at least MIN_ALT letters. */
 function altNames(name, ascii, list) {
   const seen = new Set([name.toLowerCase()]);
   const out = [];
@@ -48,6 +81,8 @@ function altNames(name, ascii, list) {
     if (/^[A-Z0-9 ]+$/.test(t) || !/^\p{Lu}/u.test(t)) continue; /* codes, romanisations */
     if (!t.split(/[ -]/).every((w) => /^\p{Lu}/u.test(w) || CONNECTIVES.has(w))) continue;
     seen.add(t.toLowerCase());
+    if (t.length < MIN_ALT) { dropped.short++; if (process.env.VERBOSE) process.stderr.write(`short: ${name}: ${t}\n`); continue; }
+    if (isCommon(t, name)) { dropped.common++; if (process.env.VERBOSE) process.stderr.write(`common: ${name}: ${t}\n`); continue; }
     out.push(t);
   }
   return out.join('|');
@@ -82,6 +117,9 @@ function main() {
     fs.writeFileSync(name, [header].concat(list.map((r) => r.join('\t'))).join('\n') + '\n');
   write(placesOut, 'name\talt_names\tlat\tlon\tpopulation\tdistrict\tcounty\tregion\tnation', rows);
   write(sectionsOut, 'name\tlat\tlon\tpopulation', sections);
+  process.stderr.write(`places: ${rows.length} rows, ${sections.length} sections; ` +
+                       `alternative names dropped: ${dropped.short} shorter than ${MIN_ALT} ` +
+                       `letters, ${dropped.common} common English words\n`);
 }
 
 main();
