@@ -81,7 +81,7 @@ $(eval $(call variant,$(A),$(SAN)))
 # end-to-end tests under valgrind.  The last line of
 # the output is the total.
 check:
-	@tools/install-deps
+	@tools/install-deps --test
 	@$(MAKE) --no-print-directory STRICT=1 $(B)/.tests $(A)/.tests headertest
 	@tests/run $(B) $(A) valgrind
 

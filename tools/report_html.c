@@ -221,6 +221,24 @@ static void write_finding(FILE *out, size_t n, const mosaic_finding *f)
     fputs("</section>\n", out);
 }
 
+static void write_catchment(FILE *out, const mosaic_report *r)
+{
+    const char *place;
+    double radius, people;
+
+    mosaic_report_catchment(r, &place, &radius, &people);
+    fputs("<p id=\"catchment\">", out);
+    if (place) {
+        fprintf(out, "Your practice area: within %.0f km of ", radius);
+        esc_str(out, place);
+        fprintf(out, ", about %.0f people.</p>\n", people);
+    } else {
+        fprintf(out, "Your practice area is not known: scored against the "
+                     "whole UK (about %.0f people).</p>\n",
+                people);
+    }
+}
+
 int report_write_html(FILE *out, const mosaic_report *r)
 {
     size_t n = mosaic_report_count(r);
@@ -236,6 +254,7 @@ int report_write_html(FILE *out, const mosaic_report *r)
                  "%zu finding%s.</p>\n",
             page_style, REPORT_CONFIDENTIAL, posts, client_posts, n,
             n == 1 ? "" : "s");
+    write_catchment(out, r);
     for (size_t i = 0; i < n; i++)
         write_finding(out, i + 1, mosaic_report_finding(r, i));
     fputs("</body></html>\n", out);
