@@ -11,6 +11,7 @@
 #include "analyse.h"
 #include "error.h"
 #include "report.h"
+#include "store.h"
 #include "text.h"
 #include "timefmt.h"
 
@@ -210,6 +211,26 @@ static long link_mentions(mosaic_analyser *an, mention_set *set,
     return k;
 }
 
+/* Keep each client post's cluster (named by its first post) so that a
+ * check reads only the clusters its draft could join. */
+static int keep_clusters(mosaic_analyser *an, const mention_set *set,
+                         const size_t *order, const size_t *start, size_t k)
+{
+    int rc;
+
+    if ((rc = store_begin(an->store)) < 0)
+        return rc;
+    for (size_t c = 0; c < k && rc == 0; c++)
+        for (size_t i = start[c]; i < start[c + 1] && rc == 0; i++)
+            rc = store_set_cluster(an->store, set->posts[order[i]].post_id,
+                                   set->posts[order[start[c]]].post_id);
+    if (rc < 0) {
+        store_rollback(an->store);
+        return rc;
+    }
+    return store_commit(an->store);
+}
+
 int mosaic_scan_history(mosaic_report **out, mosaic_analyser *an)
 {
     mention_set set = { 0 };
@@ -227,6 +248,8 @@ int mosaic_scan_history(mosaic_report **out, mosaic_analyser *an)
         rc = (int)k;
         goto done;
     }
+    if ((rc = keep_clusters(an, &set, order, start, (size_t)k)) < 0)
+        goto done;
     for (long c = 0; c < k && rc == 0; c++)
         rc = finding_add(r, an, &set, order + start[c],
                          start[c + 1] - start[c], an->floor, &v);
@@ -247,27 +270,27 @@ done:
     return rc;
 }
 
-/* The draft as a mention (its text kept: it is not in the store). */
-static int add_draft(mention_set *set, mosaic_analyser *an, const char *text,
-                     size_t len, const char *created_at)
-{
+/* The draft: its client spans (strings borrowed from the extractor until
+ * the draft is added) and flags. */
+struct draft {
+    mention_post post;
     mention_span spans[256];
+    size_t n;
+};
+
+static int extract_draft(struct draft *d, mosaic_analyser *an,
+                         const char *text, size_t len, const char *created_at)
+{
     const mosaic_extraction *x;
-    char *copy;
-    mention_post draft = { 0, "draft", "draft", created_at, NULL, NULL,
-                           0, 0, 0 };
     int rc;
 
     if ((rc = mosaic_extract(&x, an->ext, text, len, created_at)) < 0)
         return rc;
-    if ((copy = arena_strndup(&set->mem, text, len)) == NULL)
-        return mosaic__error_oom();
-    draft.text = copy;
-    draft.client_cue = x->client_cue;
-    draft.back_reference = x->back_reference;
-    draft.session_timing = x->session_timing;
-    return mentions_add(set, an, &draft, spans,
-                        mention_client_spans(spans, 256, x, copy, 0));
+    d->post = (mention_post){ 0, "draft", "draft", created_at, text, NULL,
+                              x->client_cue, x->back_reference,
+                              x->session_timing };
+    d->n = mention_client_spans(d->spans, 256, x, text, 0);
+    return 0;
 }
 
 /* The findings the draft takes part in: with the posts it links to,
@@ -311,7 +334,8 @@ int mosaic_check_draft(mosaic_report **out, mosaic_verdict *worst,
 {
     mention_set set = { 0 };
     mosaic_report *r = NULL;
-    char now[TIME_ISO_LEN];
+    struct draft *d = NULL;
+    char now[TIME_ISO_LEN], *copy = NULL;
     int rc;
 
     *out = NULL;
@@ -322,9 +346,16 @@ int mosaic_check_draft(mosaic_report **out, mosaic_verdict *worst,
         time_format((int64_t)time(NULL), now);
         created_at = now;
     }
+    if ((d = calloc(1, sizeof(*d))) == NULL ||
+        (copy = strndup(text, len)) == NULL) {
+        rc = mosaic__error_oom();
+        goto done;
+    }
     if ((rc = history_extract_pending(an)) < 0 ||
-        (rc = mentions_load(&set, an)) < 0 ||
-        (rc = add_draft(&set, an, text, len, created_at)) < 0 ||
+        (rc = extract_draft(d, an, copy, len, created_at)) < 0 ||
+        (rc = mentions_load_near(&set, an, d->spans, d->n,
+                                 d->post.back_reference)) < 0 ||
+        (rc = mentions_add(&set, an, &d->post, d->spans, d->n)) < 0 ||
         (rc = report_new(&r)) < 0 ||
         (rc = judge_draft(r, an, &set, worst)) < 0)
         goto done;
@@ -337,5 +368,7 @@ int mosaic_check_draft(mosaic_report **out, mosaic_verdict *worst,
 done:
     mentions_dispose(&set);
     mosaic_report_free(r);
+    free(copy);
+    free(d);
     return rc;
 }

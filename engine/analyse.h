@@ -21,7 +21,7 @@
 
 /* The extractor's identity kept with each analysed post: a post whose
  * stored analysis came from another version is analysed again. */
-#define ANALYSE_EXTRACTOR_ID "mosaic-extract-3"
+#define ANALYSE_EXTRACTOR_ID "mosaic-extract-4"
 
 struct mosaic_analyser {
     mosaic_store *store; /* borrowed */
@@ -64,6 +64,11 @@ size_t mention_client_spans(mention_span *out, size_t max,
 
 /* Load the stored mentions and price them. */
 int mentions_load(mention_set *set, mosaic_analyser *an);
+/* Load only the clusters a draft's rare values (or, after a
+ * back-reference, the latest client posts) could link to. */
+int mentions_load_near(mention_set *set, mosaic_analyser *an,
+                       const mention_span *spans, size_t n,
+                       int back_reference);
 /* Append one mention (a draft): its spans are copied and priced. */
 int mentions_add(mention_set *set, mosaic_analyser *an,
                  const mention_post *post, const mention_span *spans,

@@ -157,6 +157,10 @@ int history_extract_pending(mosaic_analyser *an)
 
     if (p == NULL)
         return mosaic__error_oom();
+    if ((rc = store_analysis_current(an->store, ANALYSE_EXTRACTOR_ID)) != 0) {
+        free(p);
+        return rc < 0 ? rc : 0; /* nothing new since the last pass */
+    }
     p->an = an;
     p->total = mosaic_store_count_posts(an->store);
     if ((rc = store_begin(an->store)) < 0)
@@ -165,6 +169,10 @@ int history_extract_pending(mosaic_analyser *an)
                                     load_client_post, p)) < 0 ||
         (rc = store_each_unanalysed(an->store, ANALYSE_EXTRACTOR_ID,
                                     analyse_post, p)) < 0) {
+        store_rollback(an->store);
+        goto done;
+    }
+    if ((rc = store_analysis_done(an->store, ANALYSE_EXTRACTOR_ID)) < 0) {
         store_rollback(an->store);
         goto done;
     }

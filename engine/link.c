@@ -12,8 +12,6 @@
 #include "link.h"
 #include "text.h"
 
-#define LINK_BLOCK_SHARE 0.2   /* values commoner than this do not block */
-#define LINK_BLOCK_BACK 32     /* earlier mentions compared per block */
 #define LINK_UNKNOWN_SHARE 0.1 /* an agreeing value with no share */
 #define LINK_OTHER_PLACE 2.0   /* evidence lost to two different places */
 

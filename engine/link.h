@@ -13,6 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define LINK_BLOCK_SHARE 0.2 /* values commoner than this do not block */
+#define LINK_BLOCK_BACK 32    /* earlier mentions compared per block */
+
 /* One attribute of a client mention. */
 typedef struct {
     const char *category; /* "GENDER", "AGE", "OCCUPATION", "PLACE"... */

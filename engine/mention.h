@@ -53,6 +53,21 @@ int store_put_analysis(mosaic_store *store, const mention_post *post,
 /* Every stored client span, post by post in time order. */
 int store_each_mention(mosaic_store *store, mention_span_cb cb, void *ctx);
 
+/* Only the mentions of the posts in the clusters (or unclustered posts)
+ * holding one of the n (category, value) pairs, plus, when `recent` > 0,
+ * the clusters of the `recent` latest client posts. */
+int store_each_mention_near(mosaic_store *store, const char *const *category,
+                            const char *const *value, size_t n, int recent,
+                            mention_span_cb cb, void *ctx);
+
+/* Keep the cluster a scan put a client post in. */
+int store_set_cluster(mosaic_store *store, int64_t post_id, int64_t cluster);
+
+/* 1 when every stored post has been analysed by `extractor`. */
+int store_analysis_current(mosaic_store *store, const char *extractor);
+/* Note that every stored post now is. */
+int store_analysis_done(mosaic_store *store, const char *extractor);
+
 /* One stored post's text by row id (borrowed until the next call). */
 int store_post_text(mosaic_store *store, int64_t post_id, const char **out);
 

@@ -150,6 +150,36 @@ int mentions_load(mention_set *set, mosaic_analyser *an)
     return store_each_mention(an->store, load_span, &l);
 }
 
+/* Values a check looks up: rare enough to carry a link on their own
+ * terms (ages and sex never block, as in the linker). */
+#define NEAR_SHARE 0.05
+
+int mentions_load_near(mention_set *set, mosaic_analyser *an,
+                       const mention_span *spans, size_t n,
+                       int back_reference)
+{
+    struct loading l = { set, an, 0 };
+    const char *category[ASSESS_MAX], *value[ASSESS_MAX];
+    size_t k = 0;
+
+    for (size_t i = 0; i < n && k < ASSESS_MAX; i++) {
+        score_attr attr;
+        const char *source;
+        if (strcmp(spans[i].category, "AGE") == 0 ||
+            strcmp(spans[i].category, "GENDER") == 0 ||
+            population_price(an->pop, &an->area, spans[i].category,
+                             spans[i].value, &attr, NULL, &source) < 0)
+            continue;
+        if (attr.direct || (attr.share > 0 && attr.share < NEAR_SHARE)) {
+            category[k] = spans[i].category;
+            value[k++] = spans[i].value;
+        }
+    }
+    return store_each_mention_near(an->store, category, value, k,
+                                   back_reference ? LINK_BLOCK_BACK : 0,
+                                   load_span, &l);
+}
+
 void mentions_seal(mention_set *set)
 {
     for (size_t i = 0; i < set->n; i++) {

@@ -121,7 +121,7 @@ done:
     return rc;
 }
 
-static int store_exec(mosaic_store *store, const char *sql, const char *what)
+int store_exec(mosaic_store *store, const char *sql, const char *what)
 {
     if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return store_error(store, what);
@@ -276,6 +276,7 @@ void mosaic_store_close(mosaic_store *store)
     sqlite3_finalize(store->insert_analysed);
     sqlite3_finalize(store->insert_mention);
     sqlite3_finalize(store->select_text);
+    sqlite3_finalize(store->set_cluster);
     sqlite3_close(store->db);
     free(store->path);
     free(store);
@@ -303,7 +304,7 @@ int mosaic_store_forget(mosaic_store *store)
     if ((rc = store_begin(store)) < 0)
         return rc;
     if ((rc = store_exec(store, "DELETE FROM mentions; DELETE FROM analysed; "
-                         "DELETE FROM settings; "
+                         "DELETE FROM settings; DELETE FROM analysis_state; "
                          "DELETE FROM posts; DELETE FROM profiles",
                          "erasing")) < 0) {
         store_rollback(store);

@@ -15,6 +15,7 @@ struct mosaic_store {
     char *path;
     sqlite3_stmt *insert_post, *update_post;
     sqlite3_stmt *insert_analysed, *insert_mention, *select_text;
+    sqlite3_stmt *set_cluster;
 };
 
 /* Start, commit or roll back the one write transaction of a batch. */
@@ -35,6 +36,9 @@ int store_put_profile(mosaic_store *store, const mosaic_profile *profile);
 typedef int (*store_row_fn)(sqlite3_stmt *st, void *ctx);
 int store_each_row(mosaic_store *store, const char *sql, const char *what,
                    store_row_fn fn, void *ctx);
+
+/* Run SQL without results; the error names `what` failed. */
+int store_exec(mosaic_store *store, const char *sql, const char *what);
 
 /* Fail with the store's message: "PATH: what: sqlite's message". */
 int store_error(mosaic_store *store, const char *what);

@@ -122,8 +122,9 @@ static int put_span(mosaic_store *store, int64_t post_id,
     int rc;
 
     if ((rc = prepare(store, &store->insert_mention,
-                      "INSERT INTO mentions VALUES "
-                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) < 0)
+                      "INSERT INTO mentions (post_id, category, value, text, "
+                      "start, end, byte_start, byte_end, age_low, age_high, "
+                      "about) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) < 0)
         return rc;
     st = store->insert_mention;
     sqlite3_bind_int64(st, 1, post_id);
@@ -148,7 +149,8 @@ int store_put_analysis(mosaic_store *store, const mention_post *post,
     int rc;
 
     if ((rc = prepare(store, &store->insert_analysed,
-                      "INSERT OR REPLACE INTO analysed VALUES "
+                      "INSERT OR REPLACE INTO analysed (post_id, extractor, "
+                      "client_cue, back_reference, session_timing) VALUES "
                       "(?, ?, ?, ?, ?)")) < 0)
         return rc;
     st = store->insert_analysed;
@@ -192,21 +194,122 @@ static int mention_row(sqlite3_stmt *st, void *ctx)
     return w->cb(&p, &s, w->ctx);
 }
 
+/* The text is not read here: only the posts of findings need it. */
+#define MENTION_SELECT                                                     \
+    "SELECT p.id, p.platform, p.native_id, p.created_at, NULL, "          \
+    "coalesce(p.thread_root, p.reply_to), a.client_cue, "                 \
+    "a.back_reference, a.session_timing, m.category, m.value, m.text, "   \
+    "m.start, m.end, m.byte_start, m.byte_end, m.age_low, m.age_high, "   \
+    "m.about FROM mentions m JOIN analysed a ON a.post_id = m.post_id "   \
+    "JOIN posts p ON p.id = m.post_id "
+#define MENTION_ORDER                                                      \
+    " ORDER BY p.created_at IS NULL, p.created_at, p.id, m.start"
+
 int store_each_mention(mosaic_store *store, mention_span_cb cb, void *ctx)
 {
     struct span_walk w = { cb, ctx };
 
-    /* The text is not read here: only the posts of findings need it. */
-    return store_each_row(
-        store,
-        "SELECT p.id, p.platform, p.native_id, p.created_at, NULL, "
-        "coalesce(p.thread_root, p.reply_to), a.client_cue, "
-        "a.back_reference, a.session_timing, m.category, m.value, m.text, "
-        "m.start, m.end, m.byte_start, m.byte_end, m.age_low, m.age_high, "
-        "m.about FROM mentions m JOIN analysed a ON a.post_id = m.post_id "
-        "JOIN posts p ON p.id = m.post_id "
-        "ORDER BY p.created_at IS NULL, p.created_at, p.id, m.start",
-        "reading mentions", mention_row, &w);
+    return store_each_row(store, MENTION_SELECT MENTION_ORDER,
+                          "reading mentions", mention_row, &w);
+}
+
+/* A post's cluster key: its scan cluster, else the post alone. */
+#define CLUSTER_KEY "coalesce(a.cluster, -a.post_id)"
+
+static int fill_near(mosaic_store *store, const char *const *category,
+                     const char *const *value, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+
+    if (store_exec(store,
+                   "CREATE TEMP TABLE IF NOT EXISTS near_value "
+                   "(category TEXT, value TEXT); DELETE FROM near_value",
+                   "choosing mentions") < 0)
+        return MOSAIC_ERROR;
+    if (sqlite3_prepare_v2(store->db, "INSERT INTO near_value VALUES (?, ?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_error(store, "choosing mentions");
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        sqlite3_bind_text(st, 1, category[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, value[i], -1, SQLITE_STATIC);
+        rc = step_done(store, st, "choosing mentions");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_each_mention_near(mosaic_store *store, const char *const *category,
+                            const char *const *value, size_t n, int recent,
+                            mention_span_cb cb, void *ctx)
+{
+    struct span_walk w = { cb, ctx };
+    char *sql;
+    int rc;
+
+    if ((rc = fill_near(store, category, value, n)) < 0)
+        return rc;
+    sql = sqlite3_mprintf(
+        MENTION_SELECT "WHERE " CLUSTER_KEY " IN ("
+        "SELECT " CLUSTER_KEY " FROM mentions m JOIN analysed a ON "
+        "a.post_id = m.post_id JOIN near_value v ON v.category = m.category "
+        "AND v.value = m.value UNION SELECT * FROM (SELECT " CLUSTER_KEY
+        " FROM analysed a JOIN posts p ON p.id = a.post_id WHERE "
+        "a.client_cue ORDER BY p.created_at DESC LIMIT %d))" MENTION_ORDER,
+        recent);
+    if (sql == NULL)
+        return mosaic__error_oom();
+    rc = store_each_row(store, sql, "reading mentions", mention_row, &w);
+    sqlite3_free(sql);
+    return rc;
+}
+
+int store_set_cluster(mosaic_store *store, int64_t post_id, int64_t cluster)
+{
+    int rc;
+
+    if ((rc = prepare(store, &store->set_cluster,
+                      "UPDATE analysed SET cluster = ? WHERE post_id = ?")) <
+        0)
+        return rc;
+    sqlite3_bind_int64(store->set_cluster, 1, cluster);
+    sqlite3_bind_int64(store->set_cluster, 2, post_id);
+    return step_done(store, store->set_cluster, "keeping a cluster");
+}
+
+int store_analysis_current(mosaic_store *store, const char *extractor)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT 1 FROM analysis_state WHERE extractor = ? "
+                           "AND max_post_id = (SELECT coalesce(max(id), 0) "
+                           "FROM posts)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_error(store, "reading the analysis state");
+    sqlite3_bind_text(st, 1, extractor, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    rc = rc == SQLITE_ROW    ? 1
+         : rc == SQLITE_DONE ? 0
+                             : store_error(store, "reading the analysis state");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_analysis_done(mosaic_store *store, const char *extractor)
+{
+    char *sql = sqlite3_mprintf(
+        "DELETE FROM analysis_state; INSERT INTO analysis_state SELECT %Q, "
+        "coalesce(max(id), 0) FROM posts",
+        extractor);
+    int rc;
+
+    if (sql == NULL)
+        return mosaic__error_oom();
+    rc = store_exec(store, sql, "keeping the analysis state");
+    sqlite3_free(sql);
+    return rc;
 }
 
 int store_post_text(mosaic_store *store, int64_t post_id, const char **out)

@@ -58,6 +58,15 @@ static const char *const store_migrations[] = {
     "BEGIN DELETE FROM analysed WHERE post_id = NEW.id; END;",
     /* 2 -> 3: the practice setting (`mosaic profile set`) */
     "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    /* 3 -> 4: the clusters a scan found and what was analysed, so that a
+     * check reads only the mentions its draft could link to */
+    "ALTER TABLE analysed ADD COLUMN cluster INTEGER;"
+    "CREATE INDEX analysed_by_cluster ON analysed (cluster);"
+    "CREATE INDEX mentions_by_value ON mentions (category, value);"
+    "CREATE TABLE analysis_state (extractor TEXT NOT NULL,"
+    "  max_post_id INTEGER NOT NULL);"
+    "CREATE TRIGGER posts_text_changed_state AFTER UPDATE OF text ON posts "
+    "BEGIN DELETE FROM analysis_state; END;",
 };
 
 #define STORE_SCHEMA_VERSION \
