@@ -8,8 +8,9 @@ Client-level: a true client is HIGH in the truth; a HIGH finding is
 counted for the client most of its posts belong to.
   recall    = true HIGH clients with a HIGH finding / true HIGH clients
   precision = HIGH findings whose main client is truly HIGH / HIGH findings
-k calibration over findings matched to a client: median and 90th
-percentile of |log10(k_est / k_true)|.
+k calibration over findings matched to a client, leaving out those with
+a name or contact detail (k is 1 by design): median and 90th percentile
+of |log10(k_est / k_true)|.
 """
 import json
 import math
@@ -55,7 +56,9 @@ def main():
             if client["verdict"] == "HIGH":
                 tp_findings += 1
                 found_clients.add(cid)
-            if f.get("k_public") and client.get("k_true"):
+            # a name or contact forces k = 1 by design: not a calibration
+            if f.get("k_public") and client.get("k_true") and \
+                    not f.get("direct") and not client.get("direct_identifier"):
                 errors.append(abs(math.log10(max(f["k_public"], 1) /
                                              max(client["k_true"], 1))))
     errors.sort()

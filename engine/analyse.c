@@ -242,7 +242,9 @@ int mosaic_scan_history(mosaic_report **out, mosaic_analyser *an)
 
     *out = NULL;
     if ((rc = history_extract_pending(an)) < 0 ||
-        (rc = mentions_load(&set, an)) < 0 || (rc = report_new(&r)) < 0)
+        (rc = mentions_load(&set, an)) < 0 ||
+        (rc = mentions_weigh_by_history(&set)) < 0 ||
+        (rc = report_new(&r)) < 0)
         goto done;
     if ((k = link_mentions(an, &set, &order, &start)) < 0) {
         rc = (int)k;

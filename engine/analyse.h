@@ -21,7 +21,7 @@
 
 /* The extractor's identity kept with each analysed post: a post whose
  * stored analysis came from another version is analysed again. */
-#define ANALYSE_EXTRACTOR_ID "mosaic-extract-4"
+#define ANALYSE_EXTRACTOR_ID "mosaic-extract-5"
 
 struct mosaic_analyser {
     mosaic_store *store; /* borrowed */
@@ -73,6 +73,8 @@ int mentions_load_near(mention_set *set, mosaic_analyser *an,
 int mentions_add(mention_set *set, mosaic_analyser *an,
                  const mention_post *post, const mention_span *spans,
                  size_t n);
+/* Weigh agreement by how common each value is in this history too. */
+int mentions_weigh_by_history(mention_set *set);
 /* Point the link views at the attributes (after the last add). */
 void mentions_seal(mention_set *set);
 void mentions_dispose(mention_set *set);

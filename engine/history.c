@@ -43,6 +43,23 @@ static int is_addressee(const char *text, const mosaic_span *s)
     return i == s->byte_start;
 }
 
+/* A therapist's posts name their own profession all the time ("as a
+ * counsellor..."): it describes a client only when the extractor says
+ * so outright. */
+static int practitioner_word(const mosaic_span *s)
+{
+    static const char *const own[] = { "counsellor", "counselor",
+                                       "therapist", "psychotherapist",
+                                       "psychologist", "supervisor" };
+
+    if (strcmp(s->category, "OCCUPATION") != 0 || s->value == NULL)
+        return 0;
+    for (size_t i = 0; i < sizeof(own) / sizeof(*own); i++)
+        if (strcmp(s->value, own[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* In a post that continues a thread about a client ("2/ She's a
  * midwife..."), the third person is the client. */
 static int is_client_span(const mosaic_span *s, const char *text,
@@ -52,7 +69,7 @@ static int is_client_span(const mosaic_span *s, const char *text,
         return 0;
     if (s->about == MOSAIC_ABOUT_CLIENT)
         return 1;
-    if (identifies_alone(s->category))
+    if (identifies_alone(s->category) || practitioner_word(s))
         return 0;
     if (continues_client)
         return 1;

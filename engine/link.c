@@ -26,8 +26,8 @@ static int attrs_conflict(const link_attr *x, const link_attr *y)
         return 0;
     if (is(x, "AGE"))
         return x->age_high < y->age_low || y->age_high < x->age_low;
-    if (is(x, "GENDER") || is(x, "OCCUPATION"))
-        return strcmp(x->value, y->value) != 0;
+    if (is(x, "GENDER") || is(x, "OCCUPATION") || is(x, "NAME"))
+        return x->value[0] && y->value[0] && strcmp(x->value, y->value) != 0;
     return 0;
 }
 
@@ -42,7 +42,7 @@ int link_contradicts(const link_mention *a, const link_mention *b)
 
 static int attrs_agree(const link_attr *x, const link_attr *y)
 {
-    if (strcmp(x->category, y->category) != 0)
+    if (strcmp(x->category, y->category) != 0 || x->value[0] == '\0')
         return 0;
     if (is(x, "AGE"))
         return !(x->age_high < y->age_low || y->age_high < x->age_low);
@@ -203,19 +203,23 @@ static int pairs_by_context(struct pairs *out, const link_mention *m,
 
 /* What a cluster says about its client, to keep it contradiction-free. */
 struct summary {
-    const char *gender, *occupation;
+    const char *gender, *occupation, *place, *name;
     int age_low, age_high;
 };
 
 static void summary_of(struct summary *s, const link_mention *m)
 {
-    *s = (struct summary){ NULL, NULL, 0, 200 };
+    *s = (struct summary){ NULL, NULL, NULL, NULL, 0, 200 };
     for (size_t k = 0; k < m->nattrs; k++) {
         const link_attr *a = &m->attrs[k];
         if (is(a, "GENDER"))
             s->gender = a->value;
         else if (is(a, "OCCUPATION"))
             s->occupation = a->value;
+        else if (is(a, "PLACE") && s->place == NULL)
+            s->place = a->value;
+        else if (is(a, "NAME") && a->value[0] && s->name == NULL)
+            s->name = a->value;
         else if (is(a, "AGE")) {
             s->age_low = a->age_low > s->age_low ? a->age_low : s->age_low;
             s->age_high = a->age_high < s->age_high ? a->age_high
@@ -236,10 +240,13 @@ static int summary_merge(struct summary *a, const struct summary *b)
     int high = a->age_high < b->age_high ? a->age_high : b->age_high;
 
     if (differ(a->gender, b->gender) ||
-        differ(a->occupation, b->occupation) || low > high)
+        differ(a->occupation, b->occupation) || differ(a->place, b->place) ||
+        differ(a->name, b->name) || low > high)
         return 0;
+    a->name = a->name ? a->name : b->name;
     a->gender = a->gender ? a->gender : b->gender;
     a->occupation = a->occupation ? a->occupation : b->occupation;
+    a->place = a->place ? a->place : b->place;
     a->age_low = low;
     a->age_high = high;
     return 1;

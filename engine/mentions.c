@@ -9,6 +9,7 @@
 
 #include "analyse.h"
 #include "error.h"
+#include "strmap.h"
 #include "timefmt.h"
 
 /* realloc that leaves *v alone on failure. */
@@ -178,6 +179,50 @@ int mentions_load_near(mention_set *set, mosaic_analyser *an,
     return store_each_mention_near(an->store, category, value, k,
                                    back_reference ? LINK_BLOCK_BACK : 0,
                                    load_span, &l);
+}
+
+/* How often each value comes up among this history's client mentions:
+ * a grief counsellor's clients nearly all mention grief, so agreeing on
+ * it says little about being the same client, whatever the population
+ * share.  The linker weighs the commoner of the two. */
+int mentions_weigh_by_history(mention_set *set)
+{
+    strmap seen = STRMAP_INIT;
+    arena keys = ARENA_INIT;
+    size_t *count = calloc(set->nattrs + 1, sizeof(*count));
+    size_t *first = calloc(set->nattrs + 1, sizeof(*first));
+    int rc = count && first ? 0 : mosaic__error_oom();
+
+    /* first[i]: the first attribute with i's value; count[]: how many */
+    for (size_t i = 0; i < set->nattrs && rc == 0; i++) {
+        const mention_attr *a = &set->attrs[i];
+        size_t lc = strlen(a->span.category), lv = strlen(a->span.value);
+        char *k = arena_alloc(&keys, lc + lv + 2);
+        int at;
+        if (k == NULL) {
+            rc = mosaic__error_oom();
+            break;
+        }
+        memcpy(k, a->span.category, lc);
+        k[lc] = '\x1f';
+        memcpy(k + lc + 1, a->span.value, lv + 1);
+        if ((at = strmap_get(&seen, k)) < 0) {
+            rc = strmap_put(&seen, k, (int)i);
+            at = (int)i;
+        }
+        first[i] = (size_t)at;
+        count[at]++;
+    }
+    for (size_t i = 0; i < set->nattrs && rc == 0; i++) {
+        double freq = (double)count[first[i]] / (double)set->n;
+        if (freq > set->link_attrs[i].share)
+            set->link_attrs[i].share = freq;
+    }
+    strmap_free(&seen);
+    arena_dispose(&keys);
+    free(count);
+    free(first);
+    return rc;
 }
 
 void mentions_seal(mention_set *set)

@@ -21,6 +21,8 @@ static const link_attr forties = { "AGE", "40-49", 0.13, 40, 49 };
 static const link_attr farrier = { "OCCUPATION", "farrier", 4.5e-5, 0, 0 };
 static const link_attr midwife = { "OCCUPATION", "midwife", 6e-4, 0, 0 };
 static const link_attr hebden = { "PLACE", "Hebden Bridge", 0.01, 0, 0 };
+static const link_attr sarah = { "NAME", "Sarah", 0.005, 0, 0 };
+static const link_attr jess = { "NAME", "Jess", 0.005, 0, 0 };
 
 static const struct {
     const char *name;
@@ -34,6 +36,8 @@ static const struct {
       1 },
     { "farrier vs midwife", { farrier, woman }, { midwife, woman }, 1 },
     { "place vs occupation", { hebden, woman }, { farrier, woman }, 0 },
+    { "Sarah vs Jess", { sarah, woman }, { jess, woman }, 1 },
+    { "Sarah vs Sarah", { sarah, woman }, { sarah, farrier }, 0 },
 };
 
 /* "She ... she ... she" is one agreement, not nine; two different home
@@ -54,6 +58,18 @@ static void test_link_evidence_counts_values_once(void **state)
     assert_float_equal(link_evidence(&a, &b, &s), link_evidence(&c, &d, &s),
                        1e-9);
     assert_true(link_evidence(&e, &f, &s) < link_evidence(&c, &d, &s));
+}
+
+/* An empty value (an initial the extractor could not name) agrees with
+ * nothing. */
+static void test_link_empty_values_never_agree(void **state)
+{
+    static const link_attr initial = { "NAME", "", 0.001, 0, 0 };
+    link_setting s = LINK_SETTING_DEFAULT;
+    link_mention a = { 0, NULL, 0, &initial, 1 }, b = { 0, NULL, 0, &initial, 1 };
+
+    (void)state;
+    assert_float_equal(link_evidence(&a, &b, &s), 0, 1e-9);
 }
 
 static void test_link_contradiction_cases(void **state)
@@ -111,6 +127,26 @@ static void test_link_clusters_stay_contradiction_free(void **state)
     assert_int_equal(c[3], 2);
 }
 
+/* Two homes never end up in one cluster, even through a third mention
+ * that shares a rare value with each. */
+static void test_link_clusters_keep_one_place(void **state)
+{
+    static const link_attr hexham = { "PLACE", "Hexham", 0.08, 0, 0 };
+    static const link_attr a1[] = { farrier, hebden }, a2[] = { farrier },
+                           a3[] = { farrier, hexham };
+    const link_mention m[] = {
+        { 0, NULL, 0, a1, 2 },
+        { 10 * DAY, NULL, 0, a2, 1 },
+        { 20 * DAY, NULL, 0, a3, 2 },
+    };
+    link_setting s = LINK_SETTING_DEFAULT;
+    size_t c[3];
+
+    (void)state;
+    assert_int_equal(link_cluster(c, m, 3, &s), 2);
+    assert_int_not_equal(c[0], c[2]);
+}
+
 /* A thread ties its posts together even without shared values. */
 static void test_link_threads_and_back_references(void **state)
 {
@@ -150,7 +186,9 @@ int main(void)
         cmocka_unit_test(test_link_contradiction_cases),
         cmocka_unit_test(test_link_evidence_weighs_rarity_time_and_context),
         cmocka_unit_test(test_link_evidence_counts_values_once),
+        cmocka_unit_test(test_link_empty_values_never_agree),
         cmocka_unit_test(test_link_clusters_stay_contradiction_free),
+        cmocka_unit_test(test_link_clusters_keep_one_place),
         cmocka_unit_test(test_link_threads_and_back_references),
         cmocka_unit_test(test_link_many_mentions),
     };
