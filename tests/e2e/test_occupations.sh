@@ -11,15 +11,23 @@ read -r total unpriced < <(python3 - "$MOSAIC" "$T/titles" <<'PY'
 import json, subprocess, sys
 titles = [t for t in open(sys.argv[2]).read().split("\n") if t]
 bad = 0
-for t in titles:
-    out = subprocess.run([sys.argv[1], "score", "--json", "occupation=" + t],
-                         capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout
+# thirty titles per process (a combination may hold 32): each is priced
+# on its own, whatever the others
+for i in range(0, len(titles), 30):
+    batch = titles[i:i + 30]
+    out = subprocess.run([sys.argv[1], "score", "--json"] +
+                         ["occupation=" + t for t in batch],
+                         capture_output=True, text=True,
+                         stdin=subprocess.DEVNULL).stdout
     try:
-        a = json.loads(out)["attributes"][0]
-        assert a["known"] and a["p"] > 0 and a["source"]
+        attrs = json.loads(out)["attributes"]
     except Exception:
-        bad += 1
-        print("# unpriced: " + t, file=sys.stderr)
+        attrs = []
+    for j, t in enumerate(batch):
+        a = attrs[j] if j < len(attrs) else None
+        if not (a and a["known"] and a["p"] > 0 and a["source"]):
+            bad += 1
+            print("# unpriced: " + t, file=sys.stderr)
 print(len(titles), bad)
 PY
 )
