@@ -70,7 +70,7 @@ static int settle_catchment(mosaic_analyser *an,
 static int stored_number(mosaic_store *store, const char *name, double *v)
 {
     char *text = NULL, *end;
-    int rc;
+    int rc = 0;
 
     if (*v > 0 || (rc = mosaic_store_setting(store, name, &text)) < 0 ||
         text == NULL)
