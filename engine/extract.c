@@ -51,6 +51,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xlexicon_dispose(&ext->squashed);
     xlexicon_dispose(&ext->names);
     xtable_dispose(&ext->common);
+    xtable_dispose(&ext->place_words);
     xtable_dispose(&ext->roles);
     xtable_dispose(&ext->memo);
     if (ext->stemmer)

@@ -100,6 +100,7 @@ struct mosaic_extractor {
     xlexicon squashed; /* names without spaces (#hashtags) */
     xlexicon names;   /* folded first names */
     xtable common;   /* folded common English words */
+    xtable place_words; /* place names that are also English words */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
     struct sb_stemmer *stemmer;
     struct extract_patterns *patterns;

@@ -37,6 +37,8 @@ void xtable_dispose(xtable *t);
 #define XE_FULL 0x01   /* a whole phrase ends here */
 #define XE_PREFIX 0x02 /* a longer phrase continues */
 #define XE_AMBIG 0x04  /* also a common word: needs evidence */
+#define XE_WORD 0x08   /* a place name that is also an English word: a
+                          capital at a sentence start is no evidence */
 
 typedef struct {
     const char *category; /* static */
