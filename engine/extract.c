@@ -143,6 +143,21 @@ size_t extract_token_at(const mosaic_extractor *ext, size_t at)
     return lo;
 }
 
+const xspan *extract_span_at(const mosaic_extractor *ext, size_t at)
+{
+    size_t lo = 0, hi = ext->nspans;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ext->spans[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ext->nspans && ext->spans[lo].start <= at ? &ext->spans[lo]
+                                                          : NULL;
+}
+
 static int span_order(const void *a, const void *b)
 {
     const xspan *x = a, *y = b;

@@ -26,6 +26,8 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TOK_SENT_START 0x04 /* first token of a sentence */
 #define TOK_HASHTAG 0x08    /* a word of a hashtag */
 #define TOK_TAG_FIRST 0x10  /* the first word of a hashtag (starts at #) */
+#define TOK_CUE 0x20        /* in a phrase that points at one client */
+#define TOK_BACK 0x40       /* in a phrase that refers to an earlier post */
 
 /* Word roles (extract_roles.c): grammar words and pattern triggers. */
 #define ROLE_FIRST 0x1u       /* first person: I, my, we */
@@ -50,6 +52,12 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_AGE 0x80000u
 #define TRIG_AGE_WORD 0x100000u
 #define TRIG_UPPER 0x200000u  /* a token with a capital letter */
+#define ROLE_DET 0x400000u    /* the, a, this, that */
+#define ROLE_TOLD 0x800000u   /* mentioned, posted, wrote */
+#define ROLE_SEE 0x1000000u   /* see, work, support */
+#define ROLE_AUX 0x2000000u   /* am, been, have: "I've been seeing" */
+#define ROLE_PERSON 0x4000000u /* client, person, kid: a person noun */
+#define ROLE_UPDATE 0x8000000u /* update, following */
 #define TRIG_ALWAYS 0u
 
 typedef struct {
@@ -180,6 +188,14 @@ uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
 
 /* extract_load.c: the reference data. */
 int extract_load(mosaic_extractor *ext, const char *dir);
+
+/* The span holding byte `at` once spans are settled (sorted, disjoint),
+ * or NULL. */
+const xspan *extract_span_at(const mosaic_extractor *ext, size_t at);
+
+/* extract_cues.c: mark the tokens of phrases that point at one client
+ * ("the midwife I mentioned", "the lad I see", "update on the nurse"). */
+void extract_phrase_cues(mosaic_extractor *ext);
 
 /* extract_about.c: post-level cues and who each span describes. */
 void extract_attribute(mosaic_extractor *ext);

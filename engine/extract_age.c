@@ -42,6 +42,15 @@ static int on_years_old(const char *t, const size_t *ov, int n, void *ctx)
     return a > 0 ? add_age(ctx, ov[0], ov[1], a, a) : 0;
 }
 
+/* "she's 41 now": the age is the number (the pronoun stays GENDER). */
+static int on_pronoun_age(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int a = extract_number(t + ov[2], GROUP_LEN(ov, 1));
+
+    (void)n;
+    return a > 0 ? add_age(ctx, ov[2], ov[3], a, a) : 0;
+}
+
 /* The first year of a decade word: "twenties" 20, "70s" 70, "teens" 13. */
 static int decade_start(const char *d)
 {
@@ -125,6 +134,9 @@ static const struct rx_row rows[] = {
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
       REGEX_CASELESS, on_years_old , TRIG_AGE },
+    { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
+      "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
+      REGEX_CASELESS, on_pronoun_age , 0 },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
       REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"

@@ -47,6 +47,15 @@ static const struct {
       "year years decade decades", TRIG_DURATION },
     { "noon midday midnight o'clock oclock clock", TRIG_CLOCK },
     { "my", TRIG_MY },
+    { "the a an this that one", ROLE_DET },
+    { "mentioned mention posted wrote written blogged tweeted told talked "
+      "spoke", ROLE_TOLD },
+    { "see seeing work working worked support supporting supported "
+      "counsel counselling counselled treat treating", ROLE_SEE },
+    { "am been have was", ROLE_AUX },
+    { "client patient person kid child youngster teen couple family "
+      "supervisee student", ROLE_PERSON },
+    { "update updates following", ROLE_UPDATE },
     { "session sessions", TRIG_SESSION },
     { "emdr cbt dbt ifs sandtray sand therapy walk", TRIG_MODALITY },
     { "old yo aged age ages turn turned turns turning birthday", TRIG_AGE },
