@@ -58,6 +58,13 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define ROLE_AUX 0x2000000u   /* am, been, have: "I've been seeing" */
 #define ROLE_PERSON 0x4000000u /* client, person, kid: a person noun */
 #define ROLE_UPDATE 0x8000000u /* update, following */
+#define TRIG_NUMWORD 0x10000000u /* one ... ninety */
+/* Post-level triggers (bits 32 and up of extract_post_triggers()): a
+ * pattern whose match needs two things runs only when both are there. */
+#define TRIG_MONTH_DIGIT (1ull << 32) /* a month name and a digit */
+#define TRIG_THIRD_NUM (1ull << 33)   /* she/he/they and a number */
+#define TRIG_YEAR (1ull << 34)        /* a number 1900-2099 */
+#define TRIG_DECADE (1ull << 35)      /* "twenties", "70s" */
 #define TRIG_ALWAYS 0u
 
 typedef struct {
@@ -131,6 +138,7 @@ struct mosaic_extractor {
     xtable memo; /* folded word -> stem, across posts (bounded) */
     size_t invalid;
     uint32_t post_roles; /* the OR of every token's roles */
+    uint64_t post_trig;  /* post_roles and the post-level TRIG_* bits */
     char anchor_text[40]; /* created_at of the last post, to reuse */
     int have_anchor;
     int64_t anchor_day; /* days since 1970-01-01 of created_at */

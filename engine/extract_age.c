@@ -136,12 +136,12 @@ static const struct rx_row rows[] = {
       REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
       "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
-      REGEX_CASELESS, on_pronoun_age , 0 },
+      REGEX_CASELESS, on_pronoun_age , TRIG_THIRD_NUM },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
       REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
       "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
-      on_decade , TRIG_AGE_WORD | TRIG_DIGIT },
+      on_decade , TRIG_DECADE },
     { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something , TRIG_AGE_WORD },
     { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0, on_school_year , TRIG_AGE_WORD },

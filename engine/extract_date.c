@@ -503,16 +503,16 @@ static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
-      on_iso , TRIG_DIGIT },
+      on_iso , TRIG_YEAR },
     { "numeric date", "\\b" DAY "[/.](0?[1-9]|1[0-2])[/.]((?:19|20)?\\d\\d)\\b",
       0, on_numeric , TRIG_DIGIT },
     { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" MONTH
-      ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS, on_day_month , TRIG_DIGIT },
+      ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS, on_day_month , TRIG_MONTH_DIGIT },
     { "month day", "\\b(" MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"
       "(?!\\s*(?:[:.]\\d|am|pm|years?|yrs?|weeks?|days?|months?|hours?|"
       "mins?|minutes?|percent|%))(?:,?\\s+" YEAR "\\b)?",
-      REGEX_CASELESS, on_month_day , TRIG_DIGIT },
-    { "month year", "\\b(" MONTH_FULL ")\\s+" YEAR "\\b", 0, on_month_year , TRIG_DIGIT },
+      REGEX_CASELESS, on_month_day , TRIG_MONTH_DIGIT },
+    { "month year", "\\b(" MONTH_FULL ")\\s+" YEAR "\\b", 0, on_month_year , TRIG_MONTH_DIGIT },
     { "month", "\\b(in|during|since|until|till|through|throughout|last|"
       "this|next|early|mid|late|(?:the\\s+)?(?:start|end|beginning|middle)"
       "\\s+of|from|by|before|after)[\\s-]+(" MONTH_FULL ")\\b(?!\\s+\\d)",
@@ -541,7 +541,7 @@ static const struct rx_row rows[] = {
       on_holiday , TRIG_HOLIDAY },
     { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
       "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
-      REGEX_CASELESS, on_year , TRIG_DIGIT },
+      REGEX_CASELESS, on_year , TRIG_YEAR },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than)\\s+" QUANT "\\s+(?:more\\s+)?(hours?|days?|"
       "weeks?|fortnights?|months?|years?|decades?)\\b", REGEX_CASELESS,

@@ -56,7 +56,7 @@ int extract_rx_run(mosaic_extractor *ext, int base,
     int rc;
 
     for (size_t i = 0; i < n; i++)
-        if ((rows[i].need == 0 || (rows[i].need & ext->post_roles)) &&
+        if ((rows[i].need == 0 || (rows[i].need & ext->post_trig)) &&
             (rc = regex_each(ext->patterns->re[base + (int)i], ext->clean,
                              ext->clean_len, rows[i].fn, ext)) < 0)
             return rc;

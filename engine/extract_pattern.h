@@ -24,7 +24,7 @@ struct rx_row {
     const char *pattern;
     int flags; /* REGEX_CASELESS */
     regex_match_fn fn;
-    uint32_t need; /* TRIG_* of which one must be in the post (0: any) */
+    uint64_t need; /* TRIG_* of which one must be in the post (0: any) */
 };
 
 int extract_rx_compile(struct extract_patterns *p, int base,

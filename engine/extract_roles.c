@@ -39,10 +39,12 @@ static const struct {
       "today's tonight's", TRIG_RELDAY },
     { "ago", TRIG_AGO },
     { "last this next past", TRIG_UNIT },
-    { "christmas xmas boxing new year year's years easter good may bank "
-      "valentine valentine's valentines bonfire guy hallowe'en halloween "
-      "mother's mothers mothering father's fathers remembrance shrove "
-      "pancake hogmanay burns st patrick's", TRIG_HOLIDAY },
+    /* a word every holiday phrase holds ("new year's eve": eve; "May
+     * Day": a month and "day", see post_triggers) */
+    { "christmas xmas boxing year's years eve easter friday holiday "
+      "valentine valentine's valentines bonfire fawkes hallowe'en halloween mother's "
+      "mothers mothering father's fathers remembrance shrove pancake "
+      "hogmanay burns patrick's patricks", TRIG_HOLIDAY },
     { "hour hours day days week weeks fortnight fortnights month months "
       "year years decade decades", TRIG_DURATION },
     { "noon midday midnight o'clock oclock clock", TRIG_CLOCK },
@@ -56,6 +58,9 @@ static const struct {
     { "client patient person kid child youngster teen couple family "
       "supervisee student", ROLE_PERSON },
     { "update updates following", ROLE_UPDATE },
+    { "one two three four five six seven eight nine ten eleven twelve "
+      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+      "thirty forty fifty sixty seventy eighty ninety", TRIG_NUMWORD },
     { "session sessions", TRIG_SESSION },
     { "emdr cbt dbt ifs sandtray sand therapy walk", TRIG_MODALITY },
     { "old yo aged age ages turn turned turns turning birthday", TRIG_AGE },

@@ -244,6 +244,24 @@ static int letter_case(const char *s, size_t len, uint16_t *flags)
     return 0;
 }
 
+/* The post-level triggers one token gives: a year, a decade. */
+static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
+{
+    const char *f = TOK_FOLD(ext, t);
+    size_t n = t->fold_len;
+
+    if (t->kind == TOK_NUMBER)
+        return n == 4 && ((f[0] == '1' && f[1] == '9') ||
+                          (f[0] == '2' && f[1] == '0'))
+                   ? TRIG_YEAR : 0;
+    if (n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10)
+        return TRIG_DECADE; /* "70s" */
+    if ((t->roles & TRIG_AGE_WORD) && n >= 5 &&
+        (strcmp(f + n - 3, "ies") == 0 || strcmp(f, "teens") == 0))
+        return TRIG_DECADE;
+    return 0;
+}
+
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
                       size_t fold_start, unsigned kind, unsigned flags)
 {
@@ -278,6 +296,7 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
             t->roles |= TRIG_UPPER;
     }
     ext->post_roles |= t->roles;
+    ext->post_trig |= token_triggers(ext, t);
     ext->ntoks++;
     return 0;
 }
@@ -427,6 +446,20 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
 }
 
+/* Triggers that need two things in the post. */
+static void post_triggers(mosaic_extractor *ext)
+{
+    uint32_t r = ext->post_roles;
+
+    ext->post_trig |= r;
+    if ((r & TRIG_MONTH) && (r & TRIG_DIGIT))
+        ext->post_trig |= TRIG_MONTH_DIGIT;
+    if ((r & ROLE_THIRD) && (r & (TRIG_DIGIT | TRIG_NUMWORD)))
+        ext->post_trig |= TRIG_THIRD_NUM;
+    if ((r & TRIG_MONTH) && (r & TRIG_DURATION)) /* "May Day" */
+        ext->post_trig |= TRIG_HOLIDAY;
+}
+
 int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
@@ -437,6 +470,7 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->ntoks = 0;
     ext->folds_len = 0;
     ext->post_roles = 0;
+    ext->post_trig = 0;
     while (p < len) {
         size_t first = ext->ntoks, e;
         int b = 0;
@@ -463,6 +497,7 @@ int extract_tokenise(mosaic_extractor *ext)
     }
     if (ext->memo.count > MEMO_MAX)
         xtable_clear(&ext->memo);
+    post_triggers(ext);
     return 0;
 }
 

@@ -27,6 +27,9 @@ static const struct span_case age_cases[] = {
     { "a teenager", NULL, "AGE", "teenager", 1, "13-19", U },
     { "thirty-something", NULL, "AGE", "thirty-something", 1, "30-39", U },
     { "the seventies were fun", NULL, "AGE", NULL, 0, NULL, U },
+    { "a man in his 70s", NULL, "AGE", "in his 70s", 1, "70-79", U },
+    { "she's forty now", NULL, "AGE", "forty", 1, "40", U },
+    { "he is 12, and", NULL, "AGE", "12", 1, "12", U },
     { "it took 3 years", NULL, "AGE", NULL, 0, NULL, U },
     { "next year 11 people", NULL, "AGE", NULL, 0, NULL, U },
 };
