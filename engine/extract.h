@@ -74,6 +74,8 @@ typedef struct {
     uint32_t stem;      /* offset of the stem in ext->folds; UINT32_MAX
                            until asked for */
     uint32_t stem_len;
+    uint32_t hash;      /* xtable_hash of the folded form */
+    uint32_t stem_hash; /* of the stem, once asked for */
     uint32_t tag_end;   /* hashtag words: token index past the hashtag */
     uint16_t kind, flags;
     uint32_t sentence;
@@ -192,7 +194,7 @@ int extract_is_word(const mosaic_extractor *ext, size_t i);
 /* extract_roles.c */
 int extract_roles_load(mosaic_extractor *ext);
 uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
-                          size_t n);
+                          size_t n, uint32_t hash);
 
 /* extract_load.c: the reference data. */
 int extract_load(mosaic_extractor *ext, const char *dir);

@@ -92,9 +92,9 @@ int extract_roles_load(mosaic_extractor *ext)
 }
 
 uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
-                          size_t n)
+                          size_t n, uint32_t hash)
 {
-    xslot *s = xtable_find(&ext->roles, w, n);
+    xslot *s = xtable_find_hashed(&ext->roles, w, n, hash);
 
     return s ? s->val : 0;
 }

@@ -283,7 +283,9 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
         return rc;
     if (kind == TOK_WORD)
         letter_case(ext->clean + fold_start, end - fold_start, &t->flags);
-    t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len);
+    t->hash = xtable_hash(ext->folds + t->fold, t->fold_len);
+    t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
+                                t->hash);
     if (kind == TOK_NUMBER)
         t->roles |= TRIG_DIGIT;
     if (kind == TOK_HANDLE || kind == TOK_EMAIL)
@@ -509,7 +511,7 @@ const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
     if (t->stem == UINT32_MAX) {
         const char *st;
         size_t sl;
-        s = xtable_find(&ext->memo, w, t->fold_len);
+        s = xtable_find_hashed(&ext->memo, w, t->fold_len, t->hash);
         if (s) {
             st = XTABLE_STR(&ext->memo, s->val);
             sl = strlen(st);
@@ -532,6 +534,7 @@ const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
         memcpy(ext->folds + ext->folds_len, st, sl + 1);
         t->stem = (uint32_t)ext->folds_len;
         t->stem_len = (uint32_t)sl;
+        t->stem_hash = xtable_hash(st, sl);
         ext->folds_len += sl + 1;
     }
     *len = t->stem_len;
