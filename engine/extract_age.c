@@ -149,7 +149,8 @@ static const struct rx_row rows[] = {
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
       "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
-      "student)s?\\b", REGEX_CASELESS, on_life_stage , TRIG_AGE_WORD },
+      "student)s?\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_life_stage ,
+      TRIG_AGE_WORD },
 };
 
 int extract_ages_compile(struct extract_patterns *p)

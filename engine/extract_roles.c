@@ -40,7 +40,7 @@ static const struct {
     { "ago", TRIG_AGO },
     { "last this next past", TRIG_UNIT },
     /* a word every holiday phrase holds ("new year's eve": eve; "May
-     * Day": a month and "day", see post_triggers) */
+     * Day": the month, a trigger of the holiday pattern too) */
     { "christmas xmas boxing year's years eve easter friday holiday "
       "valentine valentine's valentines bonfire fawkes hallowe'en halloween mother's "
       "mothers mothering father's fathers remembrance shrove pancake "
@@ -70,7 +70,9 @@ static const struct {
       "tweens pensioner pensioners oap octogenarian nonagenarian "
       "centenarian retiree retirees retired infant infants newborn "
       "schoolgirl schoolboy school undergrad undergraduate student "
-      "students", TRIG_AGE_WORD },
+      "students schoolgirls schoolboys schoolkid schoolkids schoolchild "
+      "undergrads undergraduates newborns octogenarians nonagenarians "
+      "centenarians oaps preschoolers", TRIG_AGE_WORD },
 };
 
 int extract_roles_load(mosaic_extractor *ext)

@@ -5,6 +5,7 @@
  * with utf8proc (accents stripped, so "Café" and "cafe" meet).
  * SPDX-License-Identifier: MIT
  */
+#include <ctype.h>
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,22 +245,34 @@ static int letter_case(const char *s, size_t len, uint16_t *flags)
     return 0;
 }
 
+/* 1 if text [s, e) holds a year 1900-2099 not glued to a letter or digit
+ * before it ("2024", "b'2005-05-26"). */
+static int holds_year(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i + 4 <= e; i++)
+        if (((t[i] == '1' && t[i + 1] == '9') ||
+             (t[i] == '2' && t[i + 1] == '0')) &&
+            (unsigned)t[i + 2] - '0' < 10 && (unsigned)t[i + 3] - '0' < 10 &&
+            (i == s || !isalnum((unsigned char)t[i - 1])))
+            return 1;
+    return 0;
+}
+
 /* The post-level triggers one token gives: a year, a decade. */
 static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
 {
     const char *f = TOK_FOLD(ext, t);
     size_t n = t->fold_len;
 
-    if (t->kind == TOK_NUMBER)
-        return n == 4 && ((f[0] == '1' && f[1] == '9') ||
-                          (f[0] == '2' && f[1] == '0'))
-                   ? TRIG_YEAR : 0;
-    if (n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10)
-        return TRIG_DECADE; /* "70s" */
-    if ((t->roles & TRIG_AGE_WORD) && n >= 5 &&
-        (strcmp(f + n - 3, "ies") == 0 || strcmp(f, "teens") == 0))
-        return TRIG_DECADE;
-    return 0;
+    if (!(t->roles & TRIG_DIGIT))
+        return (t->roles & TRIG_AGE_WORD) && n >= 5 &&
+                       (strcmp(f + n - 3, "ies") == 0 ||
+                        strcmp(f, "teens") == 0)
+                   ? TRIG_DECADE : 0;
+    if (holds_year(ext->clean, t->start, t->end))
+        return TRIG_YEAR;
+    return n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10
+               ? TRIG_DECADE : 0; /* "70s" */
 }
 
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
@@ -458,8 +471,6 @@ static void post_triggers(mosaic_extractor *ext)
         ext->post_trig |= TRIG_MONTH_DIGIT;
     if ((r & ROLE_THIRD) && (r & (TRIG_DIGIT | TRIG_NUMWORD)))
         ext->post_trig |= TRIG_THIRD_NUM;
-    if ((r & TRIG_MONTH) && (r & TRIG_DURATION)) /* "May Day" */
-        ext->post_trig |= TRIG_HOLIDAY;
 }
 
 int extract_tokenise(mosaic_extractor *ext)
