@@ -81,23 +81,29 @@ static unsigned span_kind(const xspan *s)
 {
     const char *c = s->category;
 
-    if (strcmp(c, CAT_CUE) == 0)
-        return SPAN_CUE | SPAN_INTERNAL;
-    if (strcmp(c, CAT_HYPO) == 0)
-        return SPAN_HYPO | SPAN_INTERNAL;
-    if (strcmp(c, CAT_AGGREGATE) == 0)
-        return SPAN_AGG | SPAN_INTERNAL;
-    if (strcmp(c, CAT_BACKREF) == 0)
-        return SPAN_BACK | SPAN_INTERNAL |
-               (strstr(s->value, "client") ? SPAN_CUE : 0);
-    if (strcmp(c, "GENDER") == 0)
-        return SPAN_GENDER;
-    if (strcmp(c, "TIME") == 0)
-        return SPAN_TIMING;
-    if (strcmp(c, "SESSION") == 0)
+    switch (c[0]) { /* most categories need no comparison */
+    case 'C':
+        if (strcmp(c, CAT_CUE) == 0)
+            return SPAN_CUE | SPAN_INTERNAL;
+        if (strcmp(c, CAT_HYPO) == 0)
+            return SPAN_HYPO | SPAN_INTERNAL;
+        if (strcmp(c, CAT_AGGREGATE) == 0)
+            return SPAN_AGG | SPAN_INTERNAL;
+        if (strcmp(c, CAT_BACKREF) == 0)
+            return SPAN_BACK | SPAN_INTERNAL |
+                   (strstr(s->value, "client") ? SPAN_CUE : 0);
+        return 0;
+    case 'G':
+        return strcmp(c, "GENDER") == 0 ? SPAN_GENDER : 0;
+    case 'T':
+        return strcmp(c, "TIME") == 0 ? SPAN_TIMING : 0;
+    case 'S':
+        if (strcmp(c, "SESSION") != 0)
+            return 0;
         return SPAN_TIMING | (strncmp(s->value, "slot", 4) == 0 ||
                                       strcmp(s->value, "in session") == 0
                                   ? SPAN_CUE : 0);
+    }
     return 0;
 }
 

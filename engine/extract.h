@@ -28,6 +28,7 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TOK_TAG_FIRST 0x10  /* the first word of a hashtag (starts at #) */
 #define TOK_CUE 0x20        /* in a phrase that points at one client */
 #define TOK_BACK 0x40       /* in a phrase that refers to an earlier post */
+#define TOK_IN_CUE 0x80     /* inside a client-cue span (attribution) */
 
 /* Word roles (extract_roles.c): grammar words and pattern triggers. */
 #define ROLE_FIRST 0x1u       /* first person: I, my, we */
@@ -91,6 +92,7 @@ typedef struct {
     int age_low, age_high;
     int priority;         /* wins overlaps of the same extent */
     unsigned kind;        /* SPAN_* bits, set by extract_add */
+    size_t tok;           /* its first token (set by attribution) */
 } xspan;
 
 #define SPAN_CUE 0x1u      /* a client cue (incl. "my 4pm") */

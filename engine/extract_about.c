@@ -27,20 +27,16 @@ static int is_cue(const xspan *s)
 }
 
 /* The nearest person word or cue before span s, in its sentence. */
-static int nearest_person(const mosaic_extractor *ext, const xspan *s,
-                          size_t tok)
+static int nearest_person(const mosaic_extractor *ext, size_t tok)
 {
     uint32_t sent = ext->toks[tok].sentence;
 
     for (size_t k = 0; k < LOOK_BACK && tok > 0; k++) {
         const xtoken *t = &ext->toks[--tok];
-        const xspan *in;
         int w;
         if (t->sentence != sent)
             break;
-        if (t->flags & TOK_CUE)
-            return WHO_CLIENT;
-        if ((in = extract_span_at(ext, t->start)) != NULL && in != s && is_cue(in))
+        if (t->flags & (TOK_CUE | TOK_IN_CUE))
             return WHO_CLIENT;
         if ((w = who_word(t)) != WHO_NONE)
             return w;
@@ -124,7 +120,7 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
     if (st->hypo || (st->aggregate && !st->cue))
         return MOSAIC_ABOUT_OTHER;
     who = s->kind & SPAN_GENDER ? WHO_THIRD
-                                             : nearest_person(ext, s, tok);
+                                             : nearest_person(ext, tok);
     switch (who) {
     case WHO_CLIENT: return MOSAIC_ABOUT_CLIENT;
     case WHO_AUTHOR: return MOSAIC_ABOUT_AUTHOR;
@@ -189,6 +185,24 @@ static void addressees(mosaic_extractor *ext)
     }
 }
 
+/* Each span's first token (spans and tokens are both in order), and
+ * TOK_IN_CUE on the tokens of client-cue spans. */
+static void span_tokens(mosaic_extractor *ext)
+{
+    size_t t = 0;
+
+    for (size_t i = 0; i < ext->nspans; i++) {
+        xspan *s = &ext->spans[i];
+        while (t < ext->ntoks && ext->toks[t].end <= s->start)
+            t++;
+        s->tok = t < ext->ntoks ? t : ext->ntoks - 1;
+        for (size_t k = t; is_cue(s) && k < ext->ntoks &&
+                           ext->toks[k].start < s->end;
+             k++)
+            ext->toks[k].flags |= TOK_IN_CUE;
+    }
+}
+
 /* Walk the spans one sentence at a time: post flags, then each span. */
 void extract_attribute(mosaic_extractor *ext)
 {
@@ -197,21 +211,16 @@ void extract_attribute(mosaic_extractor *ext)
 
     if (ext->ntoks == 0)
         return;
+    span_tokens(ext);
     extract_phrase_cues(ext);
     phrase_cue_flags(ext);
     addressees(ext);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < ext->nspans;) {
-            size_t tok = extract_token_at(ext, ext->spans[i].start), j = i;
-            if (tok >= ext->ntoks)
-                tok = ext->ntoks - 1;
-            sentence_scan(ext, tok, &st);
+            size_t j = i;
+            sentence_scan(ext, ext->spans[i].tok, &st);
             while (j < ext->nspans &&
-                   ext->toks[extract_token_at(ext, ext->spans[j].start) <
-                                     ext->ntoks
-                                 ? extract_token_at(ext, ext->spans[j].start)
-                                 : ext->ntoks - 1]
-                           .sentence == st.index)
+                   ext->toks[ext->spans[j].tok].sentence == st.index)
                 j++;
             sentence_cues(ext, i, j, &st);
             for (size_t k = i; k < j; k++) {
@@ -221,9 +230,7 @@ void extract_attribute(mosaic_extractor *ext)
                     r->back_reference |= (s->kind & SPAN_BACK) != 0;
                     r->session_timing |= timing_words(ext, s);
                 } else if (s->about < 0) {
-                    s->about = decide(ext, s,
-                                      extract_token_at(ext, s->start), &st,
-                                      r->client_cue);
+                    s->about = decide(ext, s, s->tok, &st, r->client_cue);
                 }
             }
             i = j > i ? j : i + 1;
