@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <valgrind/valgrind.h>
 
 #include "error.h"
 #include "regex.h"
@@ -56,7 +57,10 @@ int regex_new(regex **out, const char *name, const char *pattern, int flags)
                                   name, (const char *)why, (size_t)at);
         goto done;
     }
-    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+    /* JIT code is opaque to valgrind (false "uninitialised" reports):
+     * under valgrind the interpreter matches the same. */
+    re->jit = !RUNNING_ON_VALGRIND &&
+              pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
     re->match = pcre2_match_data_create(REGEX_GROUPS_MAX, NULL);
     if (re->match == NULL) {
         error = mosaic__error_oom();
