@@ -14,7 +14,7 @@
 
 #define SUGGEST_ATTRS_MAX 32
 #define SUGGEST_COST_MAX 12
-#define SUGGEST_SCORINGS_MAX 20000 /* exhaustive search budget */
+#define SUGGEST_SCORINGS_MAX 4000 /* exhaustive search budget */
 
 struct search {
     const score_attr *attrs;
