@@ -32,7 +32,7 @@ static int ig_in_dir(const char *m, const char *dir)
     if (have < n + 1 || strncmp(base - n - 1, dir, n) != 0 ||
         base[-1] != '/')
         return 0;
-    return have == n + 1 || base[-n - 2] == '/';
+    return have == n + 1 || *(base - n - 2) == '/';
 }
 
 static int ig_is_posts(const char *m)

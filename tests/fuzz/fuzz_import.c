@@ -25,6 +25,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     snprintf(input, sizeof(input), "/tmp/mosaic-fuzz-%d.in", (int)getpid());
     snprintf(db, sizeof(db), "/tmp/mosaic-fuzz-%d.db", (int)getpid());
     opts.format = getenv("MOSAIC_FUZZ_FORMAT");
+    if (opts.format && opts.format[0] == '\0')
+        opts.format = NULL; /* empty: the format is detected */
     opts.include_drafts = 1;
     if (mosaic_store_open(&store, db) < 0) {
         fprintf(stderr, "fuzz: %s\n", mosaic_error_last()->message);
