@@ -42,7 +42,7 @@ UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 # time, copied to <build>/share/mosaic (found beside the program) and
 # installed to PREFIX/share/mosaic.
 DATA_DIRS  := $(wildcard corpus/lexicon corpus/refdata)
-DATA_SRC   := $(shell find $(DATA_DIRS) -type f 2>/dev/null)
+DATA_SRC   := $(if $(DATA_DIRS),$(shell find $(DATA_DIRS) -type f))
 
 .PHONY: all check test unit e2e install uninstall deps demo bench \
         headertest lint clean fuzz fuzz-check
