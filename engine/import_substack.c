@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "export_csv.h"
+#include "html.h"
 #include "import.h"
 #include "text.h"
 #include "timefmt.h"
@@ -97,14 +98,13 @@ static int body_text(strbuf *out, const char *html, size_t len,
     xmlBufferPtr pruned = NULL;
     int rc = 0;
 
-    doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    if ((rc = html_read(&doc, html, len)) < 0) {
+        char why[256];
+        snprintf(why, sizeof(why), "%s", mosaic_error_last()->message);
+        return mosaic__error_set(rc, "%s: %s", where, why);
+    }
     if (doc == NULL)
-        return len == 0 ? 0
-                        : mosaic__error_set(MOSAIC_EFORMAT,
-                                            "%s: HTML that libxml2 cannot "
-                                            "read", where);
+        return 0;
     drop_widgets(doc->children, 0);
     if ((pruned = xmlBufferCreate()) == NULL) {
         rc = mosaic__error_oom();
