@@ -201,7 +201,7 @@ static int store_post(source *src, import_sink *sink, export_csv *f,
     if (id[0] == '\0' || strcspn(id, "/\\") != strlen(id))
         return mosaic__error_set(MOSAIC_EFORMAT, "%s: post_id '%.40s' is "
                                  "not a Substack post id", f->where, id);
-    if (date[0] && time_normalise(date, when) < 0)
+    if (date[0] && time_normalise_written(date, when) < 0)
         return mosaic__error_set(MOSAIC_EFORMAT, "%s: post_date '%.40s' is "
                                  "not a date mosaic reads", f->where, date);
     if ((rc = post_text(src, f, id, text, body)) < 0)
