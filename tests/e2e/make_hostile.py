@@ -229,6 +229,17 @@ def nul_and_bad_utf8():
           .replace(b"OVERLONG", b"\xc0\xaf"))
 
 
+def late_failure():
+    """5,000 good posts, then a bad one: the good ones are not kept."""
+    good = "".join('{"id":"g%d","created_at":"2024-01-01T00:00:00Z","text":"good %d"}\n'
+                   % (i, i) for i in range(5000))
+    write("late_bad.jsonl", good.encode() + b'{"id":"bad","text":"a\xc0\xafb"}\n')
+    items = [note("https://m.example/n/%d" % i, "good %d" % i) for i in range(5000)]
+    text = outbox(items)
+    mastodon_zip("late_deep_outbox.zip",
+                 text[:-2] + ',' + "[" * DEEP + "]" * DEEP + "]}")
+
+
 def many_members():
     with zipfile.ZipFile(path("many.zip"), "w", zipfile.ZIP_STORED) as z:
         for i in range(200001):
@@ -247,6 +258,7 @@ def small():
     big_post()
     nul_and_bad_utf8()
     deep()
+    late_failure()
 
 
 os.makedirs(out, exist_ok=True)

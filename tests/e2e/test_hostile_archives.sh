@@ -94,6 +94,10 @@ refused 2 overlong.txt "overlong.txt:3: not valid UTF-8"
 refused 2 overlong_outbox.zip "overlong_outbox.zip:outbox.json: element 1 does not parse"
 refused 2 overlong_wordpress.xml "overlong_wordpress.xml:2: not well-formed XML"
 
+# A bad post after 5,000 good ones: the import is all or nothing.
+refused 2 late_bad.jsonl "late_bad.jsonl:5001: does not parse"
+refused 2 late_deep_outbox.zip "late_deep_outbox.zip:outbox.json: element 5001 does not parse: maximum parsing depth"
+
 [ "$("$MOSAIC" posts --jsonl | wc -l)" = "$posts_before" ] && ok "post count unchanged ($posts_before)" || not_ok "post count unchanged"
 
 # Error lines never carry post text.
