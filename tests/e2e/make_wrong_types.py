@@ -6,6 +6,7 @@ type, one or more per platform, into DIR (for test_hostile_types.sh):
   <platform>-numbers.<ext>  every number a string (JSON platforms)
   <platform>-date.<ext>     a date that is a number (CSV and XML platforms)
   bluesky-text.car          a post whose text is a number (DAG-CBOR)
+  bluesky-deep.car          a post with an array nested 100,000 deep
 
 Each starts from the platform's sample in tests/fixtures/archives/.
 """
@@ -139,6 +140,12 @@ class Link:
         self.cid = cid
 
 
+class Raw:
+    """Bytes already encoded (too deep for this recursive writer)."""
+    def __init__(self, data):
+        self.data = data
+
+
 def cbor(v):
     if v is None:
         return b"\xf6"
@@ -158,6 +165,8 @@ def cbor(v):
         return cbor_head(5, len(v)) + b"".join(cbor(k) + cbor(v[k]) for k in keys)
     if isinstance(v, Link):
         return b"\xd8\x2a" + cbor(b"\x00" + v.cid)
+    if isinstance(v, Raw):
+        return v.data
     raise TypeError(v)
 
 
@@ -212,6 +221,10 @@ def bluesky():
          "app.bsky.feed.post/3kaaaaaaaaaa2": dict(post, text=42)})
     car(os.path.join(out, "bluesky-date.car"),
         {"app.bsky.feed.post/3kaaaaaaaaaa1": dict(post, createdAt=42)})
+    # Not a type but a shape: an array nested 100,000 deep in a post.
+    car(os.path.join(out, "bluesky-deep.car"),
+        {"app.bsky.feed.post/3kaaaaaaaaaa1":
+         dict(post, facets=Raw(b"\x81" * 100000 + b"\xf6"))})
 
 
 os.makedirs(out, exist_ok=True)

@@ -34,4 +34,7 @@ refused substack-date.zip "substack-date.zip:posts.csv:2: post_date '42' is not 
 refused linkedin-date.zip "linkedin-date.zip:Shares.csv:2: date '42' is not a date"
 refused blogger-date.zip "blogger-date.zip:.*feed.atom: entry .*post-7711: no readable date"
 refused wordpress-date.xml "wordpress-date.xml: item 214: no readable date"
+# And a DAG-CBOR record nested 100,000 deep (JSON, HTML and XML are in
+# test_hostile_archives.sh).
+refused bluesky-deep.car "bluesky-deep.car: block at offset [0-9]*: not DAG-CBOR (nested too deeply)"
 finish
