@@ -17,10 +17,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char input[64];
 
+static void remove_input(void)
+{
+    remove(input);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     snprintf(input, sizeof(input), "/tmp/mosaic-fuzz-%d.in", (int)getpid());
+    atexit(remove_input);
     return 0;
 }
 

@@ -26,6 +26,21 @@ static char input[64], db[64];
 static const char *member;
 static mosaic_import_options opts = MOSAIC_IMPORT_OPTIONS_INIT;
 
+/* At exit (the end of -max_total_time): this process's files only. */
+static void remove_files(void)
+{
+    static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+    char path[80];
+
+    mosaic_store_close(store);
+    store = NULL;
+    remove(input);
+    for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+        snprintf(path, sizeof(path), "%s%s", db, suffix[i]);
+        remove(path);
+    }
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
@@ -42,6 +57,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         fprintf(stderr, "fuzz: %s\n", mosaic_error_last()->message);
         exit(1); /* the harness, not the library */
     }
+    atexit(remove_files);
     return 0;
 }
 
