@@ -3,7 +3,8 @@
 #   make                 build build/libmosaic.a, build/mosaic and
 #                        build/mosaic-synth (the corpus generator)
 #   make check           -Werror build + every test, then again under
-#                        AddressSanitizer + UndefinedBehaviorSanitizer
+#                        AddressSanitizer + UndefinedBehaviorSanitizer,
+#                        then every fuzz target (make fuzz)
 #   make install         PREFIX=/usr/local DESTDIR=
 #   make deps            install the Debian packages that are missing
 #   make demo            deps, build, import + scan the bundled sample
@@ -43,10 +44,10 @@ UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 # time, copied to <build>/share/mosaic (found beside the program) and
 # installed to PREFIX/share/mosaic.
 DATA_DIRS  := $(wildcard corpus/lexicon corpus/refdata corpus/synth)
-DATA_SRC   := $(shell find $(DATA_DIRS) -type f 2>/dev/null)
+DATA_SRC   := $(if $(DATA_DIRS),$(shell find $(DATA_DIRS) -type f))
 
 .PHONY: all check test unit e2e install uninstall deps demo bench \
-        headertest lint clean fuzz
+        headertest lint clean fuzz fuzz-check
 all: $(B)/libmosaic.a $(B)/mosaic $(B)/mosaic-synth $(B)/share/mosaic/.stamp
 .SECONDARY:
 
@@ -66,7 +67,7 @@ $(1)/tests/%: $(1)/obj/tests/unit/%.o $(1)/libmosaic.a
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS) $$(TESTLIBS)
 $(1)/share/mosaic/.stamp: $(DATA_SRC)
 	@rm -rf $(1)/share/mosaic && mkdir -p $(1)/share/mosaic
-	cp -R $(DATA_DIRS) $(1)/share/mosaic/
+	$(if $(DATA_DIRS),cp -R $(DATA_DIRS) $(1)/share/mosaic/)
 	@touch $$@
 $(1)/.tests: $(1)/mosaic $(1)/mosaic-synth $(1)/share/mosaic/.stamp $(UNIT_NAMES:%=$(1)/tests/%)
 	@touch $$@
@@ -84,6 +85,7 @@ check:
 	@tools/install-deps --test
 	@$(MAKE) --no-print-directory STRICT=1 $(B)/.tests $(A)/.tests headertest
 	@tests/run $(B) $(A) valgrind
+	@$(MAKE) --no-print-directory fuzz-check
 
 test: $(B)/.tests
 	@tests/run $(B)
@@ -99,26 +101,43 @@ lint:
 	clang-format --dry-run --Werror include/*.h engine/*.[ch] tools/*.[ch] \
 	    tools/synth/*.[ch]
 
-# Fuzzing (libFuzzer, clang): every target for FUZZ_SECONDS each.
+# Fuzzing (libFuzzer, clang): every tests/fuzz/fuzz_<name>.c is a target
+# (build/fuzz/fuzz_<name>, seeds in tests/fuzz/corpus/<name>/), run for
+# FUZZ_SECONDS each, FUZZ_JOBS at a time; fuzz_import once per format.
 F            := build/fuzz
 FUZZ_CC      := clang
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
 FUZZ_FORMATS ?= $(shell sed -n 's/^ *&importer_\([a-z0-9]*\),.*/\1/p' \
                   engine/import.c 2>/dev/null)
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(F)/%,\
+                  $(sort $(wildcard tests/fuzz/fuzz_*.c)))
 
 $(F)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
-	    -c $< -o $@
+	    -MMD -MP -c $< -o $@
 $(F)/libmosaic.a: $(ENGINE_SRC:%.c=$(F)/obj/%.o)
 	$(AR) rcs $@ $^
-$(F)/fuzz_%: tests/fuzz/fuzz_%.c $(F)/libmosaic.a
+$(F)/fuzz_%: $(F)/obj/tests/fuzz/fuzz_%.o $(F)/libmosaic.a
 	$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ \
 	    $(LDLIBS)
+-include $(wildcard $(F)/obj/*/*.d $(F)/obj/tests/fuzz/*.d)
 
-fuzz: $(F)/fuzz_parsers $(F)/fuzz_import
-	@tests/fuzz/run $(F) $(FUZZ_SECONDS) $(FUZZ_FORMATS)
+fuzz: $(FUZZ_TARGETS)
+	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run $(F) $(FUZZ_SECONDS) \
+	    $(FUZZ_FORMATS)
+
+# make check's fuzz step: skipped, saying so, where clang cannot link a
+# libFuzzer target (no clang, no libclang-rt-14-dev).
+fuzz-check:
+	@if tests/fuzz/probe $(FUZZ_CC); then \
+	    $(MAKE) --no-print-directory -s fuzz; \
+	else \
+	    echo "fuzz: SKIP: $(FUZZ_CC) cannot build libFuzzer targets" \
+	         "(apt-get install clang libclang-rt-14-dev)"; \
+	fi
 
 deps:
 	@tools/install-deps

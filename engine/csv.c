@@ -27,7 +27,7 @@ static int csv_getc(csv_reader *r, char *c)
     return (int)instream_read(r->in, c, 1);
 }
 
-static int csv_put(csv_reader *r, char c)
+static int csv_store(csv_reader *r, char c)
 {
     if (strbuf_putc(&r->record, c) == 0)
         return 0;
@@ -36,6 +36,16 @@ static int csv_put(csv_reader *r, char c)
     return mosaic__error_set(MOSAIC_ETOOBIG,
                              "%s:%zu: record longer than %zu bytes",
                              instream_name(r->in), r->line, r->record.max);
+}
+
+/* One byte of a field.  A NUL byte is refused: fields are stored
+ * NUL-terminated, so it would silently cut the rest of a post. */
+static int csv_put(csv_reader *r, char c)
+{
+    if (c == '\0')
+        return mosaic__error_set(MOSAIC_EFORMAT, "%s:%zu: a NUL byte",
+                                 instream_name(r->in), r->next_line);
+    return csv_store(r, c);
 }
 
 static int csv_end_field(csv_reader *r)
@@ -47,7 +57,7 @@ static int csv_end_field(csv_reader *r)
                                  "%s:%zu: more than %d fields",
                                  instream_name(r->in), r->line,
                                  CSV_FIELDS_MAX);
-    if ((rc = csv_put(r, '\0')) < 0)
+    if ((rc = csv_store(r, '\0')) < 0)
         return rc;
     r->offsets[++r->nfields] = r->record.len;
     return 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "html.h"
 #include "text.h"
 
 struct html_walk {
@@ -88,22 +89,44 @@ static void walk(struct html_walk *w, xmlNode *node, int depth)
     }
 }
 
+int html_read(htmlDocPtr *out, const char *html, size_t len)
+{
+    htmlParserCtxtPtr ctxt;
+    int halted;
+
+    *out = NULL;
+    if (len > (size_t)INT32_MAX)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "HTML fragment too large");
+    if ((ctxt = htmlNewParserCtxt()) == NULL)
+        return mosaic__error_oom();
+    *out = htmlCtxtReadMemory(ctxt, html, (int)len, NULL, "UTF-8",
+                              HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                  HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    halted = ctxt->disableSAX != 0; /* xmlHaltParser: the rest unread */
+    htmlFreeParserCtxt(ctxt);
+    if (*out && halted) {
+        xmlFreeDoc(*out);
+        *out = NULL;
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "HTML nested deeper than %d elements",
+                                 HTML_DEPTH_MAX);
+    }
+    if (*out == NULL && len > 0)
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "HTML that libxml2 cannot read");
+    return 0;
+}
+
 int text_from_html(strbuf *out, const char *html, size_t len)
 {
     struct html_walk w = { out, 0, 0, 0 };
     htmlDocPtr doc;
     xmlNode *root;
     size_t start = out->len;
+    int rc;
 
-    if (len > (size_t)INT32_MAX)
-        return mosaic__error_set(MOSAIC_ETOOBIG, "HTML fragment too large");
-    doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
-    if (doc == NULL)
-        return len == 0 ? 0
-                        : mosaic__error_set(MOSAIC_EFORMAT,
-                                            "HTML that libxml2 cannot read");
+    if ((rc = html_read(&doc, html, len)) < 0 || doc == NULL)
+        return rc;
     root = xmlDocGetRootElement(doc);
     if (root)
         walk(&w, root, 0);

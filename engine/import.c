@@ -52,14 +52,39 @@ void sink_skip(import_sink *sink)
     sink->stats.skipped++;
 }
 
+/* The name of a field of the post that is not valid UTF-8, or NULL. */
+static const char *post_bad_utf8(const mosaic_post *p)
+{
+    const struct {
+        const char *name, *value;
+    } f[] = {
+        { "id", p->native_id }, { "date", p->created_at },
+        { "kind", p->kind }, { "visibility", p->visibility },
+        { "reply_to", p->reply_to }, { "thread_root", p->thread_root },
+        { "content warning", p->content_warning },
+        { "alt texts", p->alt_texts }, { "place", p->place },
+        { "boost_of", p->boost_of }, { "quote_of", p->quote_of },
+    };
+
+    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+        if (f[i].value && !text_is_utf8(f[i].value, strlen(f[i].value)))
+            return f[i].name;
+    return NULL;
+}
+
 int sink_post(import_sink *sink, const mosaic_post *post, const char *where)
 {
+    const char *bad;
     int added = 0, updated = 0, rc;
 
     if (post->platform == NULL || post->native_id == NULL ||
         post->native_id[0] == '\0')
         return mosaic__error_set(MOSAIC_EFORMAT, "%s: a post without an id",
                                  where);
+    if ((bad = post_bad_utf8(post)) != NULL) /* the id may be the bad one */
+        return mosaic__error_set(MOSAIC_EFORMAT,
+                                 "%s: a post's %s is not valid UTF-8", where,
+                                 bad);
     if (post->text) {
         size_t len = strlen(post->text);
         if (len > IMPORT_POST_MAX)

@@ -217,7 +217,7 @@ static int blogger_entry_end(struct blog *b)
     }
     if (created[0] == '\0')
         created = b->f[E_CREATED].len ? val(b, E_CREATED) : val(b, E_UPDATED);
-    if (time_normalise(created, when) < 0)
+    if (time_normalise_written(created, when) < 0)
         return mosaic__error_set(MOSAIC_EFORMAT, "%s: no readable date",
                                  b->where);
     if ((rc = blogger_text(b)) < 0)

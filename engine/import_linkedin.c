@@ -88,7 +88,7 @@ static int linkedin_time(const char *s, char *out, const char *where)
     snprintf(copy, sizeof(copy), "%s", s);
     if (strlen(copy) > 7 && copy[4] == '/' && copy[7] == '/')
         copy[4] = copy[7] = '-';
-    if (time_normalise(copy, out) < 0)
+    if (time_normalise_written(copy, out) < 0)
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "%s: date '%.40s' is not a date mosaic "
                                  "reads",

@@ -52,7 +52,7 @@ static int reddit_detect(source *src)
 
 static int reddit_time(const char *s, char *out, const char *where)
 {
-    if (time_normalise(s, out) < 0)
+    if (time_normalise_written(s, out) < 0)
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "%s: date '%.40s' is not a date mosaic "
                                  "reads",

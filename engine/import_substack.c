@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "export_csv.h"
+#include "html.h"
 #include "import.h"
 #include "text.h"
 #include "timefmt.h"
@@ -106,9 +107,11 @@ static int body_text(strbuf *out, const char *html, size_t len,
     xmlBufferPtr pruned = NULL;
     int rc = 0;
 
-    doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    if ((rc = html_read(&doc, html, len)) < 0) {
+        char why[256];
+        snprintf(why, sizeof(why), "%s", mosaic_error_last()->message);
+        return mosaic__error_set(rc, "%s: %s", where, why);
+    }
     if (doc == NULL)
         return len == 0 ? 0
                         : mosaic__error_set(MOSAIC_EFORMAT,
@@ -214,7 +217,7 @@ static int store_post(source *src, import_sink *sink, export_csv *f,
                                  "%s: post_id '%.40s' is "
                                  "not a Substack post id",
                                  f->where, id);
-    if (date[0] && time_normalise(date, when) < 0)
+    if (date[0] && time_normalise_written(date, when) < 0)
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "%s: post_date '%.40s' is "
                                  "not a date mosaic reads",

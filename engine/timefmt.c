@@ -177,3 +177,14 @@ int time_normalise(const char *s, char *out)
     time_format(t, out);
     return 0;
 }
+
+int time_normalise_written(const char *s, char *out)
+{
+    int64_t t;
+
+    while (*s == ' ')
+        s++;
+    if (parse_epoch(s, &t) == 0)
+        return MOSAIC_EFORMAT;
+    return time_normalise(s, out);
+}

@@ -24,4 +24,8 @@ void time_format(int64_t t, char *out);
 /* time_parse then time_format; MOSAIC_EFORMAT if unreadable. */
 int time_normalise(const char *s, char *out);
 
+/* time_normalise for exports that always write dates out: a bare number
+ * (which time_parse reads as Unix time) is MOSAIC_EFORMAT, not 1970. */
+int time_normalise_written(const char *s, char *out);
+
 #endif

@@ -4,6 +4,7 @@
  * DOCTYPE is refused before libxml2 parses a byte of it.
  * SPDX-License-Identifier: MIT
  */
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ struct xml_reader {
     int io_rc;        /* our own error from the read callback */
     char error[256];  /* the parser's first fatal error */
     long error_line;
+    int too_big;      /* the error was libxml2's size limit on one text */
     char where[600];
 };
 
@@ -106,6 +108,7 @@ static void xml_error(void *ctx, xmlErrorPtr e)
         return;
     snprintf(r->error, sizeof(r->error), "%s",
              e->message ? e->message : "not well-formed");
+    r->too_big = strstr(r->error, "Huge input lookup") != NULL;
     len = strlen(r->error);
     while (len > 0 && (r->error[len - 1] == '\n' || r->error[len - 1] == ' '))
         r->error[--len] = '\0';
@@ -153,6 +156,12 @@ static int xml_failed(xml_reader *r)
 {
     if (r->io_rc < 0)
         return r->io_rc;
+    if (r->too_big)
+        return mosaic__error_set(MOSAIC_ETOOBIG,
+                                 "%s:%ld: a text longer than the XML "
+                                 "parser's limit of %d bytes (a post this "
+                                 "long is refused)", instream_name(r->in),
+                                 r->error_line, XML_MAX_TEXT_LENGTH);
     if (r->error[0])
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "%s:%ld: not well-formed XML: %s",

@@ -101,6 +101,34 @@ static void test_csv_record_cap(void **state)
     instream_close(in);
 }
 
+/* A NUL byte would end the field early (fields are NUL-separated) and
+ * lose the rest of a post: it is an error naming the line, quoted or not. */
+static void test_csv_nul_byte_refused(void **state)
+{
+    static const struct {
+        const char *in;
+        size_t len;
+    } nul[] = {
+        { "id,text\n1,a\0b\n", 14 },
+        { "id,text\n1,\"a\0b\"\n", 16 },
+        { "id,text\n1,\"a\"\0\n", 15 },
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(nul); i++) {
+        instream *in = NULL;
+        csv_reader r;
+        instream_open_memory(&in, "nul.csv", nul[i].in, nul[i].len);
+        csv_init(&r, in, ',', 1024);
+        assert_int_equal(csv_next(&r), 1);
+        assert_int_equal(csv_next(&r), MOSAIC_EFORMAT);
+        assert_non_null(strstr(mosaic_error_last()->message,
+                               "nul.csv:2: a NUL byte"));
+        csv_dispose(&r);
+        instream_close(in);
+    }
+}
+
 static void test_csv_column_lookup(void **state)
 {
     const char *text = "id,created_at,text\n";
@@ -124,6 +152,7 @@ int main(void)
         cmocka_unit_test(test_csv_records_cases),
         cmocka_unit_test(test_csv_unterminated_quote_names_line),
         cmocka_unit_test(test_csv_record_cap),
+        cmocka_unit_test(test_csv_nul_byte_refused),
         cmocka_unit_test(test_csv_column_lookup),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);

@@ -106,12 +106,42 @@ static void test_text_hash64_is_stable(void **state)
     assert_true(text_hash64("a", 1, 1) != text_hash64("a", 1, 0));
 }
 
+/* HTML nested past libxml2's 256 levels stops the parser: the text
+ * after that point would be lost, so it is an error, not a short post. */
+static void test_text_from_html_too_deep(void **state)
+{
+    static const struct {
+        int depth, ok;
+    } cases[] = { { 200, 1 }, { 300, 0 }, { 100000, 0 } };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        strbuf html = STRBUF_INIT(1 << 20), out = STRBUF_INIT(1 << 20);
+        int rc = 0;
+        for (int d = 0; d < cases[i].depth && rc == 0; d++)
+            rc = strbuf_puts(&html, "<div>");
+        assert_int_equal(strbuf_puts(&html, "kept"), 0);
+        rc = text_from_html(&out, html.ptr, html.len);
+        if (cases[i].ok) {
+            assert_int_equal(rc, 0);
+            assert_string_equal(strbuf_str(&out), "kept");
+        } else {
+            assert_int_equal(rc, MOSAIC_EFORMAT);
+            assert_non_null(strstr(mosaic_error_last()->message,
+                                   "nested deeper than"));
+        }
+        strbuf_dispose(&html);
+        strbuf_dispose(&out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_is_utf8_cases),
         cmocka_unit_test(test_text_decode_entities_cases),
         cmocka_unit_test(test_text_from_html_cases),
+        cmocka_unit_test(test_text_from_html_too_deep),
         cmocka_unit_test(test_text_hash64_is_stable),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);

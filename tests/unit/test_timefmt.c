@@ -66,11 +66,41 @@ static void test_timefmt_round_trip_over_centuries(void **state)
     }
 }
 
+/* Exports that write their dates out (Reddit, LinkedIn, Substack,
+ * Blogger): a bare number there is a wrong type, not a Unix time. */
+static void test_timefmt_written_refuses_numbers(void **state)
+{
+    static const struct {
+        const char *in, *want; /* want NULL: refused */
+    } written[] = {
+        { "2024-01-22 20:15:03 UTC", "2024-01-22T20:15:03Z" },
+        { "2024-04-04T07:00:00.000Z", "2024-04-04T07:00:00Z" },
+        { "42", NULL },
+        { " 1725300251", NULL },
+        { "1725300251000", NULL },
+        { "17.5", NULL },
+    };
+    char iso[TIME_ISO_LEN];
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(written) / sizeof(written[0]); i++) {
+        int rc = time_normalise_written(written[i].in, iso);
+        if (written[i].want == NULL) {
+            if (rc != MOSAIC_EFORMAT)
+                fail_msg("'%s' read as %s", written[i].in, iso);
+        } else {
+            assert_int_equal(rc, 0);
+            assert_string_equal(iso, written[i].want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_timefmt_normalise_cases),
         cmocka_unit_test(test_timefmt_round_trip_over_centuries),
+        cmocka_unit_test(test_timefmt_written_refuses_numbers),
     };
     return cmocka_run_group_tests_name("timefmt", tests, NULL, NULL);
 }
