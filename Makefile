@@ -125,7 +125,7 @@ $(F)/fuzz_%: $(F)/obj/tests/fuzz/fuzz_%.o $(F)/libmosaic.a
 	    $(LDLIBS)
 -include $(wildcard $(F)/obj/*/*.d $(F)/obj/tests/fuzz/*.d)
 
-fuzz: $(FUZZ_TARGETS)
+fuzz: $(FUZZ_TARGETS) $(B)/share/mosaic/.stamp
 	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run $(F) $(FUZZ_SECONDS) \
 	    $(FUZZ_FORMATS)
 

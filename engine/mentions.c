@@ -228,8 +228,10 @@ int mentions_weigh_by_history(mention_set *set)
 void mentions_seal(mention_set *set)
 {
     for (size_t i = 0; i < set->n; i++) {
-        set->links[i].attrs = set->link_attrs + set->first[i];
         set->links[i].nattrs = set->first[i + 1] - set->first[i];
+        /* no attribute at all: no array to point into (NULL + 0 is UB) */
+        set->links[i].attrs =
+            set->link_attrs ? set->link_attrs + set->first[i] : NULL;
     }
 }
 
