@@ -51,6 +51,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xlexicon_dispose(&ext->squashed);
     xlexicon_dispose(&ext->names);
     xtable_dispose(&ext->common);
+    xtable_dispose(&ext->place_words);
     xtable_dispose(&ext->roles);
     xtable_dispose(&ext->memo);
     if (ext->stemmer)
@@ -80,23 +81,29 @@ static unsigned span_kind(const xspan *s)
 {
     const char *c = s->category;
 
-    if (strcmp(c, CAT_CUE) == 0)
-        return SPAN_CUE | SPAN_INTERNAL;
-    if (strcmp(c, CAT_HYPO) == 0)
-        return SPAN_HYPO | SPAN_INTERNAL;
-    if (strcmp(c, CAT_AGGREGATE) == 0)
-        return SPAN_AGG | SPAN_INTERNAL;
-    if (strcmp(c, CAT_BACKREF) == 0)
-        return SPAN_BACK | SPAN_INTERNAL |
-               (strstr(s->value, "client") ? SPAN_CUE : 0);
-    if (strcmp(c, "GENDER") == 0)
-        return SPAN_GENDER;
-    if (strcmp(c, "TIME") == 0)
-        return SPAN_TIMING;
-    if (strcmp(c, "SESSION") == 0)
+    switch (c[0]) { /* most categories need no comparison */
+    case 'C':
+        if (strcmp(c, CAT_CUE) == 0)
+            return SPAN_CUE | SPAN_INTERNAL;
+        if (strcmp(c, CAT_HYPO) == 0)
+            return SPAN_HYPO | SPAN_INTERNAL;
+        if (strcmp(c, CAT_AGGREGATE) == 0)
+            return SPAN_AGG | SPAN_INTERNAL;
+        if (strcmp(c, CAT_BACKREF) == 0)
+            return SPAN_BACK | SPAN_INTERNAL |
+                   (strstr(s->value, "client") ? SPAN_CUE : 0);
+        return 0;
+    case 'G':
+        return strcmp(c, "GENDER") == 0 ? SPAN_GENDER : 0;
+    case 'T':
+        return strcmp(c, "TIME") == 0 ? SPAN_TIMING : 0;
+    case 'S':
+        if (strcmp(c, "SESSION") != 0)
+            return 0;
         return SPAN_TIMING | (strncmp(s->value, "slot", 4) == 0 ||
                                       strcmp(s->value, "in session") == 0
                                   ? SPAN_CUE : 0);
+    }
     return 0;
 }
 
@@ -140,6 +147,21 @@ size_t extract_token_at(const mosaic_extractor *ext, size_t at)
             hi = mid;
     }
     return lo;
+}
+
+const xspan *extract_span_at(const mosaic_extractor *ext, size_t at)
+{
+    size_t lo = 0, hi = ext->nspans;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ext->spans[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ext->nspans && ext->spans[lo].start <= at ? &ext->spans[lo]
+                                                          : NULL;
 }
 
 static int span_order(const void *a, const void *b)

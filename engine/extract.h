@@ -26,6 +26,9 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TOK_SENT_START 0x04 /* first token of a sentence */
 #define TOK_HASHTAG 0x08    /* a word of a hashtag */
 #define TOK_TAG_FIRST 0x10  /* the first word of a hashtag (starts at #) */
+#define TOK_CUE 0x20        /* in a phrase that points at one client */
+#define TOK_BACK 0x40       /* in a phrase that refers to an earlier post */
+#define TOK_IN_CUE 0x80     /* inside a client-cue span (attribution) */
 
 /* Word roles (extract_roles.c): grammar words and pattern triggers. */
 #define ROLE_FIRST 0x1u       /* first person: I, my, we */
@@ -50,6 +53,19 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_AGE 0x80000u
 #define TRIG_AGE_WORD 0x100000u
 #define TRIG_UPPER 0x200000u  /* a token with a capital letter */
+#define ROLE_DET 0x400000u    /* the, a, this, that */
+#define ROLE_TOLD 0x800000u   /* mentioned, posted, wrote */
+#define ROLE_SEE 0x1000000u   /* see, work, support */
+#define ROLE_AUX 0x2000000u   /* am, been, have: "I've been seeing" */
+#define ROLE_PERSON 0x4000000u /* client, person, kid: a person noun */
+#define ROLE_UPDATE 0x8000000u /* update, following */
+#define TRIG_NUMWORD 0x10000000u /* one ... ninety */
+/* Post-level triggers (bits 32 and up of extract_post_triggers()): a
+ * pattern whose match needs two things runs only when both are there. */
+#define TRIG_MONTH_DIGIT (1ull << 32) /* a month name and a digit */
+#define TRIG_THIRD_NUM (1ull << 33)   /* she/he/they and a number */
+#define TRIG_YEAR (1ull << 34)        /* a number 1900-2099 */
+#define TRIG_DECADE (1ull << 35)      /* "twenties", "70s" */
 #define TRIG_ALWAYS 0u
 
 typedef struct {
@@ -59,6 +75,8 @@ typedef struct {
     uint32_t stem;      /* offset of the stem in ext->folds; UINT32_MAX
                            until asked for */
     uint32_t stem_len;
+    uint32_t hash;      /* xtable_hash of the folded form */
+    uint32_t stem_hash; /* of the stem, once asked for */
     uint32_t tag_end;   /* hashtag words: token index past the hashtag */
     uint16_t kind, flags;
     uint32_t sentence;
@@ -74,6 +92,7 @@ typedef struct {
     int age_low, age_high;
     int priority;         /* wins overlaps of the same extent */
     unsigned kind;        /* SPAN_* bits, set by extract_add */
+    size_t tok;           /* its first token (set by attribution) */
 } xspan;
 
 #define SPAN_CUE 0x1u      /* a client cue (incl. "my 4pm") */
@@ -100,6 +119,7 @@ struct mosaic_extractor {
     xlexicon squashed; /* names without spaces (#hashtags) */
     xlexicon names;   /* folded first names */
     xtable common;   /* folded common English words */
+    xtable place_words; /* place names that are also English words */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
     struct sb_stemmer *stemmer;
     struct extract_patterns *patterns;
@@ -122,6 +142,7 @@ struct mosaic_extractor {
     xtable memo; /* folded word -> stem, across posts (bounded) */
     size_t invalid;
     uint32_t post_roles; /* the OR of every token's roles */
+    uint64_t post_trig;  /* post_roles and the post-level TRIG_* bits */
     char anchor_text[40]; /* created_at of the last post, to reuse */
     int have_anchor;
     int64_t anchor_day; /* days since 1970-01-01 of created_at */
@@ -175,10 +196,18 @@ int extract_is_word(const mosaic_extractor *ext, size_t i);
 /* extract_roles.c */
 int extract_roles_load(mosaic_extractor *ext);
 uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
-                          size_t n);
+                          size_t n, uint32_t hash);
 
 /* extract_load.c: the reference data. */
 int extract_load(mosaic_extractor *ext, const char *dir);
+
+/* The span holding byte `at` once spans are settled (sorted, disjoint),
+ * or NULL. */
+const xspan *extract_span_at(const mosaic_extractor *ext, size_t at);
+
+/* extract_cues.c: mark the tokens of phrases that point at one client
+ * ("the midwife I mentioned", "the lad I see", "update on the nurse"). */
+void extract_phrase_cues(mosaic_extractor *ext);
 
 /* extract_about.c: post-level cues and who each span describes. */
 void extract_attribute(mosaic_extractor *ext);

@@ -26,35 +26,17 @@ static int is_cue(const xspan *s)
     return (s->kind & SPAN_CUE) != 0;
 }
 
-/* The span holding byte `at`, or NULL (spans are sorted, disjoint). */
-static const xspan *span_at(const mosaic_extractor *ext, size_t at)
-{
-    size_t lo = 0, hi = ext->nspans;
-
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (ext->spans[mid].end <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < ext->nspans && ext->spans[lo].start <= at ? &ext->spans[lo]
-                                                          : NULL;
-}
-
 /* The nearest person word or cue before span s, in its sentence. */
-static int nearest_person(const mosaic_extractor *ext, const xspan *s,
-                          size_t tok)
+static int nearest_person(const mosaic_extractor *ext, size_t tok)
 {
     uint32_t sent = ext->toks[tok].sentence;
 
     for (size_t k = 0; k < LOOK_BACK && tok > 0; k++) {
         const xtoken *t = &ext->toks[--tok];
-        const xspan *in;
         int w;
         if (t->sentence != sent)
             break;
-        if ((in = span_at(ext, t->start)) != NULL && in != s && is_cue(in))
+        if (t->flags & (TOK_CUE | TOK_IN_CUE))
             return WHO_CLIENT;
         if ((w = who_word(t)) != WHO_NONE)
             return w;
@@ -79,8 +61,11 @@ static void sentence_scan(const mosaic_extractor *ext, size_t tok,
         b++;
     memset(st, 0, sizeof(*st));
     st->index = sent;
-    for (size_t i = a; i < b; i++)
-        st->first_person |= (ext->toks[i].roles & ROLE_FIRST) != 0;
+    for (size_t i = a; i < b; i++) {
+        const xtoken *t = &ext->toks[i];
+        st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
+        st->cue |= (t->flags & TOK_CUE) != 0;
+    }
 }
 
 /* Cue flags of the spans [from, to) that share one sentence. */
@@ -135,7 +120,7 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
     if (st->hypo || (st->aggregate && !st->cue))
         return MOSAIC_ABOUT_OTHER;
     who = s->kind & SPAN_GENDER ? WHO_THIRD
-                                             : nearest_person(ext, s, tok);
+                                             : nearest_person(ext, tok);
     switch (who) {
     case WHO_CLIENT: return MOSAIC_ABOUT_CLIENT;
     case WHO_AUTHOR: return MOSAIC_ABOUT_AUTHOR;
@@ -147,6 +132,77 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
     return MOSAIC_ABOUT_UNKNOWN;
 }
 
+/* 1 if a span in tokens [a, b) is a hypothetical; spans from *from on
+ * (sorted), *from advanced past the tokens. */
+static int hypothetical_in(const mosaic_extractor *ext, size_t a, size_t b,
+                           size_t *from)
+{
+    int hypo = 0;
+
+    while (*from < ext->nspans &&
+           ext->spans[*from].start < ext->toks[b - 1].end) {
+        const xspan *s = &ext->spans[(*from)++];
+        hypo |= s->end > ext->toks[a].start && (s->kind & SPAN_HYPO);
+    }
+    return hypo;
+}
+
+/* Post flags from the phrase cues (extract_cues.c), one sentence at a
+ * time: a cue in a hypothetical does not count. */
+static void phrase_cue_flags(mosaic_extractor *ext)
+{
+    mosaic_extraction *r = &ext->result;
+    size_t from = 0;
+
+    for (size_t a = 0, b; a < ext->ntoks; a = b) {
+        unsigned fl = 0;
+        for (b = a; b < ext->ntoks && ext->toks[b].sentence ==
+                                          ext->toks[a].sentence;
+             b++)
+            fl |= ext->toks[b].flags;
+        if ((fl & TOK_CUE) && !hypothetical_in(ext, a, b, &from)) {
+            r->client_cue = 1;
+            r->back_reference |= (fl & TOK_BACK) != 0;
+        }
+    }
+}
+
+/* A reply's leading @handles are the people it addresses. */
+static void addressees(mosaic_extractor *ext)
+{
+    size_t lead = 0;
+
+    while (lead < ext->ntoks && ext->toks[lead].kind == TOK_HANDLE)
+        lead++;
+    if (lead == 0)
+        return;
+    for (size_t i = 0; i < ext->nspans; i++) {
+        xspan *s = &ext->spans[i];
+        if (s->start >= ext->toks[lead - 1].end)
+            break;
+        if (strcmp(s->category, "CONTACT") == 0)
+            s->about = MOSAIC_ABOUT_OTHER;
+    }
+}
+
+/* Each span's first token (spans and tokens are both in order), and
+ * TOK_IN_CUE on the tokens of client-cue spans. */
+static void span_tokens(mosaic_extractor *ext)
+{
+    size_t t = 0;
+
+    for (size_t i = 0; i < ext->nspans; i++) {
+        xspan *s = &ext->spans[i];
+        while (t < ext->ntoks && ext->toks[t].end <= s->start)
+            t++;
+        s->tok = t < ext->ntoks ? t : ext->ntoks - 1;
+        for (size_t k = t; is_cue(s) && k < ext->ntoks &&
+                           ext->toks[k].start < s->end;
+             k++)
+            ext->toks[k].flags |= TOK_IN_CUE;
+    }
+}
+
 /* Walk the spans one sentence at a time: post flags, then each span. */
 void extract_attribute(mosaic_extractor *ext)
 {
@@ -155,18 +211,16 @@ void extract_attribute(mosaic_extractor *ext)
 
     if (ext->ntoks == 0)
         return;
+    span_tokens(ext);
+    extract_phrase_cues(ext);
+    phrase_cue_flags(ext);
+    addressees(ext);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < ext->nspans;) {
-            size_t tok = extract_token_at(ext, ext->spans[i].start), j = i;
-            if (tok >= ext->ntoks)
-                tok = ext->ntoks - 1;
-            sentence_scan(ext, tok, &st);
+            size_t j = i;
+            sentence_scan(ext, ext->spans[i].tok, &st);
             while (j < ext->nspans &&
-                   ext->toks[extract_token_at(ext, ext->spans[j].start) <
-                                     ext->ntoks
-                                 ? extract_token_at(ext, ext->spans[j].start)
-                                 : ext->ntoks - 1]
-                           .sentence == st.index)
+                   ext->toks[ext->spans[j].tok].sentence == st.index)
                 j++;
             sentence_cues(ext, i, j, &st);
             for (size_t k = i; k < j; k++) {
@@ -176,9 +230,7 @@ void extract_attribute(mosaic_extractor *ext)
                     r->back_reference |= (s->kind & SPAN_BACK) != 0;
                     r->session_timing |= timing_words(ext, s);
                 } else if (s->about < 0) {
-                    s->about = decide(ext, s,
-                                      extract_token_at(ext, s->start), &st,
-                                      r->client_cue);
+                    s->about = decide(ext, s, s->tok, &st, r->client_cue);
                 }
             }
             i = j > i ? j : i + 1;

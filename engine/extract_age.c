@@ -42,6 +42,15 @@ static int on_years_old(const char *t, const size_t *ov, int n, void *ctx)
     return a > 0 ? add_age(ctx, ov[0], ov[1], a, a) : 0;
 }
 
+/* "she's 41 now": the age is the number (the pronoun stays GENDER). */
+static int on_pronoun_age(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int a = extract_number(t + ov[2], GROUP_LEN(ov, 1));
+
+    (void)n;
+    return a > 0 ? add_age(ctx, ov[2], ov[3], a, a) : 0;
+}
+
 /* The first year of a decade word: "twenties" 20, "70s" 70, "teens" 13. */
 static int decade_start(const char *d)
 {
@@ -125,11 +134,14 @@ static const struct rx_row rows[] = {
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
       REGEX_CASELESS, on_years_old , TRIG_AGE },
+    { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
+      "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
+      REGEX_CASELESS, on_pronoun_age , TRIG_THIRD_NUM },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
       REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
       "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
-      on_decade , TRIG_AGE_WORD | TRIG_DIGIT },
+      on_decade , TRIG_DECADE },
     { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something , TRIG_AGE_WORD },
     { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0, on_school_year , TRIG_AGE_WORD },
@@ -137,7 +149,8 @@ static const struct rx_row rows[] = {
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
       "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
-      "student)s?\\b", REGEX_CASELESS, on_life_stage , TRIG_AGE_WORD },
+      "student)s?\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_life_stage ,
+      TRIG_AGE_WORD },
 };
 
 int extract_ages_compile(struct extract_patterns *p)

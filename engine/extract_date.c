@@ -503,31 +503,31 @@ static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
-      on_iso , TRIG_DIGIT },
+      on_iso , TRIG_YEAR },
     { "numeric date", "\\b" DAY "[/.](0?[1-9]|1[0-2])[/.]((?:19|20)?\\d\\d)\\b",
       0, on_numeric , TRIG_DIGIT },
     { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" MONTH
-      ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS, on_day_month , TRIG_DIGIT },
+      ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS, on_day_month , TRIG_MONTH_DIGIT },
     { "month day", "\\b(" MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"
       "(?!\\s*(?:[:.]\\d|am|pm|years?|yrs?|weeks?|days?|months?|hours?|"
       "mins?|minutes?|percent|%))(?:,?\\s+" YEAR "\\b)?",
-      REGEX_CASELESS, on_month_day , TRIG_DIGIT },
-    { "month year", "\\b(" MONTH_FULL ")\\s+" YEAR "\\b", 0, on_month_year , TRIG_DIGIT },
+      REGEX_CASELESS, on_month_day , TRIG_MONTH_DIGIT },
+    { "month year", "\\b(" MONTH_FULL ")\\s+" YEAR "\\b", 0, on_month_year , TRIG_MONTH_DIGIT },
     { "month", "\\b(in|during|since|until|till|through|throughout|last|"
       "this|next|early|mid|late|(?:the\\s+)?(?:start|end|beginning|middle)"
       "\\s+of|from|by|before|after)[\\s-]+(" MONTH_FULL ")\\b(?!\\s+\\d)",
-      REGEX_CASELESS, on_prep_month , TRIG_MONTH },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_prep_month , TRIG_MONTH },
     { "relative day", "\\b(?:the\\s+day\\s+before\\s+yesterday|yesterday|"
       "today|tonight|tomorrow|this\\s+(?:morning|afternoon|evening)|"
-      "last\\s+night|earlier\\s+today)\\b", REGEX_CASELESS,
+      "last\\s+night|earlier\\s+today)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4),
       on_relative_day , TRIG_RELDAY },
     { "weekday", "\\b(?:(last|this\\s+past|this|next|on)\\s+)?(" RX_WEEKDAY
       ")(s\\b)?(?:\\s+(?:morning|afternoon|evening|night))?\\b",
-      REGEX_CASELESS, on_weekday , TRIG_WEEKDAY },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_weekday , TRIG_WEEKDAY },
     { "ago", "\\b" QUANT "\\s+(days?|weeks?|fortnights?|months?|years?)"
-      "\\s+ago\\b", REGEX_CASELESS, on_ago , TRIG_AGO },
+      "\\s+ago\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(8), on_ago , TRIG_AGO },
     { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
-      "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS, on_unit , TRIG_UNIT },
+      "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT },
     { "holiday", "\\b(christmas\\s+(?:day|eve)|christmas|xmas|boxing\\s+day|"
       "new\\s+year" RX_APOS "?s?\\s+(?:day|eve)|good\\s+friday|"
       "easter\\s+(?:sunday|monday|day|weekend)|easter|"
@@ -537,14 +537,14 @@ static const struct rx_row rows[] = {
       "night|hallowe" RX_APOS "?en|mother" RX_APOS "?s\\s+day|mothering\\s+"
       "sunday|father" RX_APOS "?s\\s+day|remembrance\\s+sunday|shrove\\s+"
       "tuesday|pancake\\s+day|hogmanay|burns\\s+night|st\\.?\\s+patrick"
-      RX_APOS "?s\\s+day)\\b(?:\\s+" YEAR "\\b)?", REGEX_CASELESS,
-      on_holiday , TRIG_HOLIDAY },
+      RX_APOS "?s\\s+day)\\b(?:\\s+" YEAR "\\b)?", REGEX_CASELESS | RX_NEAR_TRIGGER(4),
+      on_holiday , TRIG_HOLIDAY | TRIG_MONTH },
     { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
       "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
-      REGEX_CASELESS, on_year , TRIG_DIGIT },
+      REGEX_CASELESS, on_year , TRIG_YEAR },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than)\\s+" QUANT "\\s+(?:more\\s+)?(hours?|days?|"
-      "weeks?|fortnights?|months?|years?|decades?)\\b", REGEX_CASELESS,
+      "weeks?|fortnights?|months?|years?|decades?)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(9),
       on_duration , TRIG_DURATION },
 };
 

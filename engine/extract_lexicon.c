@@ -44,23 +44,31 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
 {
     char key[PHRASE_KEY_MAX];
     size_t klen = 0, best = 0, j = i;
+    uint32_t h = XTABLE_HASH_INIT;
 
     *ent = NULL;
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
         xtoken *t = &ext->toks[j];
         const char *k = TOK_FOLD(ext, t);
         size_t kl = t->fold_len;
+        uint32_t wh = t->hash; /* the word's own hash, for a first word */
         const xentry *e;
-        if (by_stem && t->kind == TOK_WORD &&
-            (k = extract_stem(ext, t, &kl)) == NULL)
-            break;
+        if (by_stem && t->kind == TOK_WORD) {
+            if ((k = extract_stem(ext, t, &kl)) == NULL)
+                break;
+            wh = t->stem_hash;
+        }
         if (klen + kl + 2 > sizeof(key))
             break;
-        if (klen)
+        if (klen) {
             key[klen++] = ' ';
+            h = xtable_hash_more(xtable_hash_more(h, " ", 1), k, kl);
+        } else {
+            h = wh;
+        }
         memcpy(key + klen, k, kl);
         klen += kl;
-        if ((e = xlexicon_find(lx, key, klen)) == NULL)
+        if ((e = xlexicon_find_hashed(lx, key, klen, h)) == NULL)
             break;
         if (e->flags & XE_FULL) {
             *ent = e;

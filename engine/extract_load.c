@@ -16,7 +16,7 @@
 
 #define KEY_MAX 512
 
-enum { TO_LEXICON, TO_NAMES, TO_COMMON, TO_PLACES };
+enum { TO_LEXICON, TO_NAMES, TO_COMMON, TO_PLACE_WORDS, TO_PLACES };
 
 struct source {
     const char *file;
@@ -28,6 +28,7 @@ struct source {
 /* Earlier files win a clash ("polish": nationality before language). */
 static const struct source sources[] = {
     { "lexicon/common_words.txt", NULL, TO_COMMON, 0 },
+    { "lexicon/place_words.txt", NULL, TO_PLACE_WORDS, 0 },
     { "lexicon/clientcues.txt", NULL, TO_LEXICON, 0 },
     { "lexicon/gender.txt", "GENDER", TO_LEXICON, 0 },
     { "lexicon/family.txt", "FAMILY", TO_LEXICON, 0 },
@@ -70,8 +71,22 @@ static size_t squash(const char *key, char *out, size_t size)
     return o;
 }
 
+/* How much evidence a one-word name needs: a common word (or an
+ * alternative name that is an English word: "Ask" for Usk) needs a place
+ * preposition or a hashtag; another English word ("Hull") a capital that
+ * is not just the start of a sentence. */
+static int place_flags(const mosaic_extractor *ext, const char *key,
+                       size_t len, int alt)
+{
+    int word = xtable_find(&ext->place_words, key, len) != NULL;
+
+    if (xtable_find(&ext->common, key, len) || (alt && word))
+        return XE_AMBIG;
+    return word ? XE_WORD : 0;
+}
+
 static int add_place(mosaic_extractor *ext, const char *phrase,
-                     const char *value)
+                     const char *value, int alt)
 {
     char key[KEY_MAX], sq[KEY_MAX];
     int n, len, flags = 0;
@@ -82,8 +97,8 @@ static int add_place(mosaic_extractor *ext, const char *phrase,
         return 0; /* "Bishop's Itchington (village)": not matchable */
     if (len < 0)
         return len;
-    if (n == 1 && xtable_find(&ext->common, key, (size_t)len))
-        flags = XE_AMBIG;
+    if (n == 1)
+        flags = place_flags(ext, key, (size_t)len, alt);
     if ((n = xlexicon_add(&ext->places, key, (size_t)len, n, "PLACE", value,
                           flags)) < 0)
         return n;
@@ -107,13 +122,15 @@ static int add_line(mosaic_extractor *ext, const struct source *src,
         (cat = cue_kind(value)) == NULL)
         return mosaic__error_set(MOSAIC_EFORMAT, "unknown cue kind");
     if (src->to == TO_PLACES)
-        return add_place(ext, line, value ? value : line);
+        return add_place(ext, line, value ? value : line, 0);
     len = extract_phrase_key(ext, line, src->to == TO_LEXICON, key,
                              sizeof(key), &n);
     if (len <= 0)
         return len < 0 ? len : mosaic__error_set(MOSAIC_EFORMAT, "empty");
-    if (src->to == TO_COMMON)
-        return xtable_put(&ext->common, key, (size_t)len, 0) < 0 ? -1 : 0;
+    if (src->to == TO_COMMON || src->to == TO_PLACE_WORDS)
+        return xtable_put(src->to == TO_COMMON ? &ext->common
+                                               : &ext->place_words,
+                          key, (size_t)len, 0) < 0 ? -1 : 0;
     if (src->to == TO_NAMES)
         return xlexicon_add(&ext->names, key, (size_t)len, n, "NAME", line,
                             xtable_find(&ext->common, key, (size_t)len)
@@ -184,10 +201,10 @@ static int load_gazetteer_row(mosaic_extractor *ext, char *line)
         *end = '\0';
     if (name[0] == '\0')
         return mosaic__error_set(MOSAIC_EFORMAT, "empty name");
-    if ((rc = add_place(ext, name, name)) < 0)
+    if ((rc = add_place(ext, name, name, 0)) < 0)
         return rc;
     for (char *a = strtok(alts, "|"); a; a = strtok(NULL, "|"))
-        if (a[0] && (rc = add_place(ext, a, name)) < 0)
+        if (a[0] && (rc = add_place(ext, a, name, 1)) < 0)
             return rc;
     return 0;
 }

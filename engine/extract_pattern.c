@@ -50,17 +50,48 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     return 0;
 }
 
+/* An RX_NEAR_TRIGGER row: one anchored try at each token start from w
+ * tokens before a trigger word to the word, matches not overlapping. */
+static int run_near_triggers(mosaic_extractor *ext, regex *re,
+                             const struct rx_row *row)
+{
+    size_t w = RX_WINDOW(row->flags), done = 0, tried = 0, end;
+    uint32_t need = (uint32_t)row->need;
+    int rc;
+
+    for (size_t k = 0; k < ext->ntoks; k++) {
+        if (!(ext->toks[k].roles & need))
+            continue;
+        for (size_t s = k > w ? k - w : 0; s <= k; s++) {
+            size_t at = ext->toks[s].start;
+            if (s < tried || at < done)
+                continue;
+            tried = s + 1;
+            if ((rc = regex_here(re, ext->clean, ext->clean_len, at, &end,
+                                 row->fn, ext)) < 0)
+                return rc;
+            if (rc > 0)
+                done = end > at ? end : at + 1;
+        }
+    }
+    return 0;
+}
+
 int extract_rx_run(mosaic_extractor *ext, int base,
                    const struct rx_row *rows, size_t n)
 {
-    int rc;
+    int rc = 0;
 
-    for (size_t i = 0; i < n; i++)
-        if ((rows[i].need == 0 || (rows[i].need & ext->post_roles)) &&
-            (rc = regex_each(ext->patterns->re[base + (int)i], ext->clean,
-                             ext->clean_len, rows[i].fn, ext)) < 0)
-            return rc;
-    return 0;
+    for (size_t i = 0; i < n && rc >= 0; i++) {
+        regex *re = ext->patterns->re[base + (int)i];
+        if (rows[i].need != 0 && !(rows[i].need & ext->post_trig))
+            continue;
+        if (rows[i].flags & REGEX_ANCHORED)
+            rc = run_near_triggers(ext, re, &rows[i]);
+        else
+            rc = regex_each(re, ext->clean, ext->clean_len, rows[i].fn, ext);
+    }
+    return rc < 0 ? rc : 0;
 }
 
 static const char *const units[] = {

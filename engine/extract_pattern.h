@@ -22,10 +22,16 @@ struct extract_patterns {
 struct rx_row {
     const char *name;
     const char *pattern;
-    int flags; /* REGEX_CASELESS */
+    int flags; /* REGEX_CASELESS, RX_NEAR_TRIGGER(w) */
     regex_match_fn fn;
-    uint32_t need; /* TRIG_* of which one must be in the post (0: any) */
+    uint64_t need; /* TRIG_* of which one must be in the post (0: any) */
 };
+
+/* Try the pattern only at the trigger words (tokens with a `need` role)
+ * and the w tokens before each, not over the whole post: for patterns
+ * that start at most w tokens before a trigger word. */
+#define RX_NEAR_TRIGGER(w) (REGEX_ANCHORED | ((w) << 8))
+#define RX_WINDOW(flags) ((size_t)(flags) >> 8)
 
 int extract_rx_compile(struct extract_patterns *p, int base,
                        const struct rx_row *rows, size_t n);

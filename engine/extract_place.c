@@ -4,7 +4,9 @@
  * and hashtags ("#HebdenBridge", "#hebdenbridge").  A name that is also
  * a common word (Reading, Bath, Sale, March, Hope, Street, Wells, Bury)
  * needs evidence: capitalised after "in/from/near/at/...", or a
- * capitalised hashtag.
+ * capitalised hashtag; so does an alternative name that is an English
+ * word ("Ask" for Usk).  Another English word ("Hull") needs a capital
+ * that is not just the start of a sentence.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -13,7 +15,21 @@
 
 #define SQUASH_MAX 256
 
-/* Whether the match at tokens [i, end) shows it is a place name. */
+/* 1 if token i opens its sentence: nothing but handles, punctuation or
+ * emoji before it ("Ask people.", "@jo Ask her"). */
+static int sentence_initial(const mosaic_extractor *ext, size_t i)
+{
+    uint32_t sent = ext->toks[i].sentence;
+
+    while (i > 0 && ext->toks[i - 1].sentence == sent) {
+        unsigned k = ext->toks[--i].kind;
+        if (k == TOK_WORD || k == TOK_NUMBER)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether the match at token i shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
 {
@@ -22,12 +38,17 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
 
     if (!cap)
         return 0; /* "reading", "leeds united fan"? lower case: no */
-    if (!(e->flags & XE_AMBIG))
+    if (!(e->flags & (XE_AMBIG | XE_WORD)))
         return 1;
     if (t->flags & TOK_HASHTAG)
         return (t->flags & TOK_TAG_FIRST) != 0;
-    return i > 0 && ext->toks[i - 1].sentence == t->sentence &&
-           (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
+    if (i > 0 && ext->toks[i - 1].sentence == t->sentence &&
+        (ext->toks[i - 1].roles & ROLE_PLACE_PREP))
+        return 1;
+    /* an English word: a capital counts unless the sentence (or
+     * shouting) put it there */
+    return !(e->flags & XE_AMBIG) && !(t->flags & TOK_UPPER) &&
+           !sentence_initial(ext, i);
 }
 
 /* A whole hashtag ("#hebdenbridge") against the names without spaces. */
@@ -46,7 +67,7 @@ static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
     }
     if ((e = xlexicon_find(&ext->squashed, sq, n)) == NULL)
         return 0;
-    if ((e->flags & XE_AMBIG) && !(ext->toks[i].flags & TOK_CAP))
+    if ((e->flags & (XE_AMBIG | XE_WORD)) && !(ext->toks[i].flags & TOK_CAP))
         return 0;
     *end = last;
     return extract_add(ext, ext->toks[i].start, ext->toks[last - 1].end,

@@ -39,14 +39,28 @@ static const struct {
       "today's tonight's", TRIG_RELDAY },
     { "ago", TRIG_AGO },
     { "last this next past", TRIG_UNIT },
-    { "christmas xmas boxing new year year's years easter good may bank "
-      "valentine valentine's valentines bonfire guy hallowe'en halloween "
-      "mother's mothers mothering father's fathers remembrance shrove "
-      "pancake hogmanay burns st patrick's", TRIG_HOLIDAY },
+    /* a word every holiday phrase holds ("new year's eve": eve; "May
+     * Day": the month, a trigger of the holiday pattern too) */
+    { "christmas xmas boxing year's years eve easter friday holiday "
+      "valentine valentine's valentines bonfire fawkes hallowe'en halloween mother's "
+      "mothers mothering father's fathers remembrance shrove pancake "
+      "hogmanay burns patrick's patricks", TRIG_HOLIDAY },
     { "hour hours day days week weeks fortnight fortnights month months "
       "year years decade decades", TRIG_DURATION },
     { "noon midday midnight o'clock oclock clock", TRIG_CLOCK },
     { "my", TRIG_MY },
+    { "the a an this that one", ROLE_DET },
+    { "mentioned mention posted wrote written blogged tweeted told talked "
+      "spoke", ROLE_TOLD },
+    { "see seeing work working worked support supporting supported "
+      "counsel counselling counselled treat treating", ROLE_SEE },
+    { "am been have was", ROLE_AUX },
+    { "client patient person kid child youngster teen couple family "
+      "supervisee student", ROLE_PERSON },
+    { "update updates following", ROLE_UPDATE },
+    { "one two three four five six seven eight nine ten eleven twelve "
+      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+      "thirty forty fifty sixty seventy eighty ninety", TRIG_NUMWORD },
     { "session sessions", TRIG_SESSION },
     { "emdr cbt dbt ifs sandtray sand therapy walk", TRIG_MODALITY },
     { "old yo aged age ages turn turned turns turning birthday", TRIG_AGE },
@@ -56,7 +70,9 @@ static const struct {
       "tweens pensioner pensioners oap octogenarian nonagenarian "
       "centenarian retiree retirees retired infant infants newborn "
       "schoolgirl schoolboy school undergrad undergraduate student "
-      "students", TRIG_AGE_WORD },
+      "students schoolgirls schoolboys schoolkid schoolkids schoolchild "
+      "undergrads undergraduates newborns octogenarians nonagenarians "
+      "centenarians oaps preschoolers", TRIG_AGE_WORD },
 };
 
 int extract_roles_load(mosaic_extractor *ext)
@@ -78,9 +94,9 @@ int extract_roles_load(mosaic_extractor *ext)
 }
 
 uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
-                          size_t n)
+                          size_t n, uint32_t hash)
 {
-    xslot *s = xtable_find(&ext->roles, w, n);
+    xslot *s = xtable_find_hashed(&ext->roles, w, n, hash);
 
     return s ? s->val : 0;
 }

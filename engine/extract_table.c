@@ -11,14 +11,15 @@
 
 #define ARENA_MAX ((size_t)UINT32_MAX - 1)
 
-static uint32_t hash_key(const char *s, size_t len)
+uint32_t xtable_hash_more(uint32_t h, const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h | 1; /* never 0 */
+    return h;
 }
+
+#define hash_key(s, len) xtable_hash(s, len)
+#define BLOOM_BIT(h) ((h) >> 16)
 
 int64_t xtable_intern(xtable *t, const char *s, size_t len)
 {
@@ -76,14 +77,21 @@ static int rehash(xtable *t)
     return 0;
 }
 
-xslot *xtable_find(const xtable *t, const char *key, size_t len)
+xslot *xtable_find_hashed(const xtable *t, const char *key, size_t len,
+                          uint32_t h)
 {
     xslot *s;
 
-    if (t->nslots == 0 || len == 0)
+    if (t->nslots == 0 || len == 0 ||
+        !(t->bloom[BLOOM_BIT(h) / 64] >> (BLOOM_BIT(h) % 64) & 1))
         return NULL;
-    s = probe(t->slots, t->nslots, t->arena, hash_key(key, len), key, len);
+    s = probe(t->slots, t->nslots, t->arena, h, key, len);
     return s->klen ? s : NULL;
+}
+
+xslot *xtable_find(const xtable *t, const char *key, size_t len)
+{
+    return xtable_find_hashed(t, key, len, hash_key(key, len));
 }
 
 int xtable_put(xtable *t, const char *key, size_t len, uint32_t val)
@@ -95,6 +103,10 @@ int xtable_put(xtable *t, const char *key, size_t len, uint32_t val)
 
     if (len == 0)
         return 0;
+    if (t->bloom == NULL &&
+        (t->bloom = calloc(XTABLE_BLOOM_BITS / 64, sizeof(uint64_t))) ==
+            NULL)
+        return mosaic__error_oom();
     if ((t->count + 1) * 2 > t->nslots && (rc = rehash(t)) < 0)
         return rc;
     s = probe(t->slots, t->nslots, t->arena, h, key, len);
@@ -107,6 +119,7 @@ int xtable_put(xtable *t, const char *key, size_t len, uint32_t val)
     s->key = (uint32_t)off;
     s->klen = (uint32_t)len;
     s->val = val;
+    t->bloom[BLOOM_BIT(h) / 64] |= 1ull << (BLOOM_BIT(h) % 64);
     t->count++;
     return 1;
 }
@@ -115,6 +128,8 @@ void xtable_clear(xtable *t)
 {
     if (t->slots)
         memset(t->slots, 0, t->nslots * sizeof(*t->slots));
+    if (t->bloom)
+        memset(t->bloom, 0, XTABLE_BLOOM_BITS / 8);
     t->count = 0;
     t->arena_len = 0;
 }
@@ -123,6 +138,7 @@ void xtable_dispose(xtable *t)
 {
     free(t->slots);
     free(t->arena);
+    free(t->bloom);
     memset(t, 0, sizeof(*t));
 }
 
@@ -173,6 +189,14 @@ int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
     lx->e[i].flags |= (uint16_t)(XE_FULL | flags);
     lx->e[i].nwords = (uint16_t)nwords;
     return 0;
+}
+
+xentry *xlexicon_find_hashed(const xlexicon *lx, const char *key,
+                             size_t len, uint32_t hash)
+{
+    xslot *s = xtable_find_hashed(&lx->keys, key, len, hash);
+
+    return s ? &lx->e[s->val] : NULL;
 }
 
 xentry *xlexicon_find(const xlexicon *lx, const char *key, size_t len)

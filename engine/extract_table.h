@@ -14,9 +14,12 @@ typedef struct {
     uint32_t hash, key, klen, val; /* key: offset in arena; klen 0: empty */
 } xslot;
 
+#define XTABLE_BLOOM_BITS 65536 /* 8 KB: absent keys mostly never probe */
+
 typedef struct {
     xslot *slots;
     size_t nslots, count;
+    uint64_t *bloom; /* one bit per hash's upper 16 bits */
     char *arena; /* keys (and interned strings), NUL-terminated each */
     size_t arena_len, arena_cap;
 } xtable;
@@ -26,6 +29,14 @@ typedef struct {
 int xtable_put(xtable *t, const char *key, size_t len, uint32_t val);
 /* The slot of key, or NULL when absent. */
 xslot *xtable_find(const xtable *t, const char *key, size_t len);
+/* The same with the key's hash known (xtable_hash); hashing once per
+ * token serves every table. */
+xslot *xtable_find_hashed(const xtable *t, const char *key, size_t len,
+                          uint32_t hash);
+/* FNV-1a of key, and its continuation over more bytes. */
+#define XTABLE_HASH_INIT 2166136261u
+uint32_t xtable_hash_more(uint32_t h, const char *s, size_t len);
+#define xtable_hash(s, len) xtable_hash_more(XTABLE_HASH_INIT, (s), (len))
 /* Copy a string into the arena; its offset, or <0 on error. */
 int64_t xtable_intern(xtable *t, const char *s, size_t len);
 #define XTABLE_STR(t, off) ((t)->arena + (off))
@@ -37,6 +48,8 @@ void xtable_dispose(xtable *t);
 #define XE_FULL 0x01   /* a whole phrase ends here */
 #define XE_PREFIX 0x02 /* a longer phrase continues */
 #define XE_AMBIG 0x04  /* also a common word: needs evidence */
+#define XE_WORD 0x08   /* a place name that is also an English word: a
+                          capital at a sentence start is no evidence */
 
 typedef struct {
     const char *category; /* static */
@@ -57,6 +70,8 @@ int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
                  const char *category, const char *value, int flags);
 /* The entry for key, or NULL. */
 xentry *xlexicon_find(const xlexicon *lx, const char *key, size_t len);
+xentry *xlexicon_find_hashed(const xlexicon *lx, const char *key,
+                             size_t len, uint32_t hash);
 #define XLEX_VALUE(lx, ent) XTABLE_STR(&(lx)->keys, (ent)->value)
 void xlexicon_dispose(xlexicon *lx);
 

@@ -5,6 +5,7 @@
  * with utf8proc (accents stripped, so "Café" and "cafe" meet).
  * SPDX-License-Identifier: MIT
  */
+#include <ctype.h>
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,36 @@ static int letter_case(const char *s, size_t len, uint16_t *flags)
     return 0;
 }
 
+/* 1 if text [s, e) holds a year 1900-2099 not glued to a letter or digit
+ * before it ("2024", "b'2005-05-26"). */
+static int holds_year(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i + 4 <= e; i++)
+        if (((t[i] == '1' && t[i + 1] == '9') ||
+             (t[i] == '2' && t[i + 1] == '0')) &&
+            (unsigned)t[i + 2] - '0' < 10 && (unsigned)t[i + 3] - '0' < 10 &&
+            (i == s || !isalnum((unsigned char)t[i - 1])))
+            return 1;
+    return 0;
+}
+
+/* The post-level triggers one token gives: a year, a decade. */
+static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
+{
+    const char *f = TOK_FOLD(ext, t);
+    size_t n = t->fold_len;
+
+    if (!(t->roles & TRIG_DIGIT))
+        return (t->roles & TRIG_AGE_WORD) && n >= 5 &&
+                       (strcmp(f + n - 3, "ies") == 0 ||
+                        strcmp(f, "teens") == 0)
+                   ? TRIG_DECADE : 0;
+    if (holds_year(ext->clean, t->start, t->end))
+        return TRIG_YEAR;
+    return n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10
+               ? TRIG_DECADE : 0; /* "70s" */
+}
+
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
                       size_t fold_start, unsigned kind, unsigned flags)
 {
@@ -265,7 +296,9 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
         return rc;
     if (kind == TOK_WORD)
         letter_case(ext->clean + fold_start, end - fold_start, &t->flags);
-    t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len);
+    t->hash = xtable_hash(ext->folds + t->fold, t->fold_len);
+    t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
+                                t->hash);
     if (kind == TOK_NUMBER)
         t->roles |= TRIG_DIGIT;
     if (kind == TOK_HANDLE || kind == TOK_EMAIL)
@@ -278,6 +311,7 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
             t->roles |= TRIG_UPPER;
     }
     ext->post_roles |= t->roles;
+    ext->post_trig |= token_triggers(ext, t);
     ext->ntoks++;
     return 0;
 }
@@ -427,6 +461,18 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
 }
 
+/* Triggers that need two things in the post. */
+static void post_triggers(mosaic_extractor *ext)
+{
+    uint32_t r = ext->post_roles;
+
+    ext->post_trig |= r;
+    if ((r & TRIG_MONTH) && (r & TRIG_DIGIT))
+        ext->post_trig |= TRIG_MONTH_DIGIT;
+    if ((r & ROLE_THIRD) && (r & (TRIG_DIGIT | TRIG_NUMWORD)))
+        ext->post_trig |= TRIG_THIRD_NUM;
+}
+
 int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
@@ -437,6 +483,7 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->ntoks = 0;
     ext->folds_len = 0;
     ext->post_roles = 0;
+    ext->post_trig = 0;
     while (p < len) {
         size_t first = ext->ntoks, e;
         int b = 0;
@@ -463,6 +510,7 @@ int extract_tokenise(mosaic_extractor *ext)
     }
     if (ext->memo.count > MEMO_MAX)
         xtable_clear(&ext->memo);
+    post_triggers(ext);
     return 0;
 }
 
@@ -474,7 +522,7 @@ const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
     if (t->stem == UINT32_MAX) {
         const char *st;
         size_t sl;
-        s = xtable_find(&ext->memo, w, t->fold_len);
+        s = xtable_find_hashed(&ext->memo, w, t->fold_len, t->hash);
         if (s) {
             st = XTABLE_STR(&ext->memo, s->val);
             sl = strlen(st);
@@ -497,6 +545,7 @@ const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
         memcpy(ext->folds + ext->folds_len, st, sl + 1);
         t->stem = (uint32_t)ext->folds_len;
         t->stem_len = (uint32_t)sl;
+        t->stem_hash = xtable_hash(st, sl);
         ext->folds_len += sl + 1;
     }
     *len = t->stem_len;

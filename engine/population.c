@@ -333,6 +333,12 @@ static int price_date(const char *v, score_attr *a, suggest_ladder *l,
     };
     int day = 0, month = 0;
 
+    if ((v[0] == 'p' || v[0] == 'P') &&
+        (isdigit((unsigned char)v[1]) || v[1] == 't' || v[1] == 'T')) {
+        a->share = 1; /* "P30Y": how long, not when */
+        *source = "a duration: says how long, not when";
+        return 0;
+    }
     for (const char *s = v; *s; s++)
         if (isdigit((unsigned char)*s))
             day = 1;

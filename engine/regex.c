@@ -5,7 +5,9 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "error.h"
 #include "regex.h"
@@ -30,8 +32,23 @@ int regex_new(regex **out, const char *name, const char *pattern, int flags)
         return mosaic__error_oom();
     if (flags & REGEX_CASELESS)
         opts |= PCRE2_CASELESS;
-    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                             opts, &rc, &at, NULL);
+    if (flags & REGEX_ANCHORED) {
+        /* \G: JIT treats the pattern as anchored, so a search tries one
+         * place (PCRE2_ANCHORED at match time would leave the JIT) */
+        size_t n = strlen(pattern) + 8;
+        char *g = malloc(n);
+        if (g == NULL) {
+            error = mosaic__error_oom();
+            goto done;
+        }
+        snprintf(g, n, "\\G(?:%s)", pattern);
+        re->code = pcre2_compile((PCRE2_SPTR)g, PCRE2_ZERO_TERMINATED, opts,
+                                 &rc, &at, NULL);
+        free(g);
+    } else {
+        re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                 opts, &rc, &at, NULL);
+    }
     if (re->code == NULL) {
         PCRE2_UCHAR why[128];
         pcre2_get_error_message(rc, why, sizeof(why));
@@ -69,6 +86,34 @@ static int regex_match_at(regex *re, const char *text, size_t len,
                                re->match, NULL);
     return pcre2_match(re->code, (PCRE2_SPTR)text, len, at,
                        PCRE2_NO_UTF_CHECK, re->match, NULL);
+}
+
+static void copy_groups(regex *re, int n, size_t *ov)
+{
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(re->match);
+
+    if (n == 0)
+        n = REGEX_GROUPS_MAX;
+    for (int k = 0; k < 2 * REGEX_GROUPS_MAX; k++)
+        ov[k] = k >= 2 * n || v[k] == PCRE2_UNSET ? SIZE_MAX : (size_t)v[k];
+}
+
+int regex_here(regex *re, const char *text, size_t len, size_t at,
+               size_t *end, regex_match_fn fn, void *ctx)
+{
+    size_t ov[2 * REGEX_GROUPS_MAX];
+    int n = regex_match_at(re, text, len, at), rc;
+
+    if (n == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (n < 0)
+        return mosaic__error_set(MOSAIC_ERROR, "pattern match failed (%d)",
+                                 n);
+    copy_groups(re, n, ov);
+    if ((rc = fn(text, ov, n ? n : REGEX_GROUPS_MAX, ctx)) < 0)
+        return rc;
+    *end = ov[1];
+    return 1;
 }
 
 int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,

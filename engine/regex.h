@@ -11,6 +11,7 @@
 typedef struct regex regex;
 
 #define REGEX_CASELESS 1
+#define REGEX_ANCHORED 2 /* match only where the search starts (\\G) */
 
 /* Compile `pattern` (UTF-8 mode); `name` is for the error message. */
 int regex_new(regex **out, const char *name, const char *pattern,
@@ -26,5 +27,10 @@ typedef int (*regex_match_fn)(const char *text, const size_t *ov,
  * UTF-8.  Returns 0, the callback's negative code, or a match error. */
 int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,
                void *ctx);
+
+/* One match starting exactly at `at` (a REGEX_ANCHORED pattern): calls
+ * fn and sets *end when there is one.  Returns 1, 0 (none), or <0. */
+int regex_here(regex *re, const char *text, size_t len, size_t at,
+               size_t *end, regex_match_fn fn, void *ctx);
 
 #endif

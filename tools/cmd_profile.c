@@ -91,6 +91,7 @@ static int check_location(const char *data, const char *location)
     mosaic_assessment a;
     int status = 0;
 
+    memset(&a, 0, sizeof(a));
     setting.location = location;
     if (mosaic_population_open(&pop, data) < 0 ||
         mosaic_assess(pop, &setting, NULL, 0, &a) < 0)
@@ -102,8 +103,7 @@ static int check_location(const char *data, const char *location)
     else
         printf("practice: %s, about %.0f people within %.0f km\n",
                a.catchment_place, a.catchment, setting.radius_km);
-    if (pop && status == 0)
-        mosaic_assessment_free(&a);
+    mosaic_assessment_free(&a); /* also after an unknown place */
     mosaic_population_close(pop);
     return status;
 }

@@ -27,6 +27,9 @@ static const struct span_case age_cases[] = {
     { "a teenager", NULL, "AGE", "teenager", 1, "13-19", U },
     { "thirty-something", NULL, "AGE", "thirty-something", 1, "30-39", U },
     { "the seventies were fun", NULL, "AGE", NULL, 0, NULL, U },
+    { "a man in his 70s", NULL, "AGE", "in his 70s", 1, "70-79", U },
+    { "she's forty now", NULL, "AGE", "forty", 1, "40", U },
+    { "he is 12, and", NULL, "AGE", "12", 1, "12", U },
     { "it took 3 years", NULL, "AGE", NULL, 0, NULL, U },
     { "next year 11 people", NULL, "AGE", NULL, 0, NULL, U },
 };
@@ -87,6 +90,10 @@ static const struct span_case lexicon_cases[] = {
       "St Mary's Primary School", 1, NULL, U },
 };
 
+#define UPDATE_MIDWIFE                                                    \
+    "Update on the midwife I mentioned: she's 41 now and moved to Hexham " \
+    "after the divorce."
+
 static const struct span_case about_cases[] = {
     { "A client told me she is a nurse", NULL, "OCCUPATION", "nurse", 1,
       NULL, C },
@@ -104,6 +111,28 @@ static const struct span_case about_cases[] = {
     { "Many clients are nurses", NULL, "OCCUPATION", "nurses", 1, NULL, O },
     { "A young person I see lost her mum", NULL, "LIFE_EVENT",
       "lost her mum", 1, NULL, C },
+    /* "the <person> I mentioned" is a back-reference and a client cue:
+     * what follows in the sentence is about the client */
+    { UPDATE_MIDWIFE, NULL, "OCCUPATION", "midwife", 1, NULL, C },
+    { UPDATE_MIDWIFE, NULL, "GENDER", "she's", 1, NULL, C },
+    { UPDATE_MIDWIFE, NULL, "AGE", "41", 1, "41", C },
+    { UPDATE_MIDWIFE, NULL, "PLACE", "Hexham", 1, NULL, C },
+    { UPDATE_MIDWIFE, NULL, "FAMILY", "divorce", 1, NULL, C },
+    { "The lad I see has moved to Leeds", NULL, "PLACE", "Leeds", 1, NULL,
+      C },
+    { "A woman I've been seeing is a nurse", NULL, "OCCUPATION", "nurse", 1,
+      NULL, C },
+    { "Update on my husband: he is a nurse now", NULL, "OCCUPATION",
+      "nurse", 1, NULL, O },
+    /* a reply's leading handles are the people addressed */
+    { "@jane @bob she lives in Leeds", NULL, "CONTACT", "@jane", 1, NULL, O },
+    { "@jane @bob she lives in Leeds", NULL, "CONTACT", "@bob", 1, NULL, O },
+    { "thanks @jo_b", NULL, "CONTACT", "@jo_b", 1, NULL, U },
+    /* a duration is no reason to lose the job */
+    { "A client spent thirty years as a school cook", NULL, "OCCUPATION",
+      "school cook", 1, NULL, C },
+    { "a client, a school cook for thirty years", NULL, "DATE",
+      "thirty years", 1, "P30Y", C },
 };
 
 static void test_extract_age_cases(void **state)
@@ -154,6 +183,14 @@ static const struct {
     { "Imagine a client who has lost everything", 0, 0, 0 },
     { "Many clients struggle in winter", 0, 0, 0 },
     { "Update on the client I mentioned last week", 1, 1, 0 },
+    { UPDATE_MIDWIFE, 1, 1, 0 },
+    { "update on the nurse: she's home", 1, 1, 0 },
+    { "The lad I see made me laugh", 1, 0, 0 },
+    { "the farrier I posted about is back", 1, 1, 0 },
+    { "Quick update on the book: it's out", 0, 1, 0 },
+    { "Update on my husband: he is home", 0, 1, 0 },
+    { "The book I mentioned is out", 0, 0, 0 },
+    { "Imagine the lad I see moved away", 0, 0, 0 },
     { "Lovely walk by the canal", 0, 0, 0 },
 };
 

@@ -47,6 +47,20 @@ static const struct span_case place_cases[] = {
     { "needs vitamin B12", NULL, "PLACE", NULL, 0, NULL, U },
     { "CO2 levels", NULL, "PLACE", NULL, 0, NULL, U },
     { "lives at HX7 5AB", NULL, "CONTACT", "HX7 5AB", 1, "HX7 5AB", U },
+    /* an alternative name that is a common word needs evidence too */
+    { "Ask people. Please.", NULL, "PLACE", NULL, 0, NULL, U },
+    { "@jo Ask her about it", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Please Ask nicely", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a pub in Ask", NULL, "PLACE", "Ask", 1, "Usk", U },
+    { "#Ask", NULL, "PLACE", "#Ask", 1, "Usk", U },
+    /* an English word: a capital only at a sentence start is none */
+    { "Over the weekend I rested", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Well. Over it now", NULL, "PLACE", NULL, 0, NULL, U },
+    { "she moved to Over last year", NULL, "PLACE", "Over", 1, "Over", U },
+    { "Hull was lovely", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a big Hull City fan", NULL, "PLACE", "Hull", 1, "Hull", U },
+    { "LOVE HULL", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Halifax was lovely", NULL, "PLACE", "Halifax", 1, "Halifax", U },
 };
 
 static void test_extract_place_cases(void **state)

@@ -159,6 +159,15 @@ static void ages_and_occupations(void **state)
     assert_float_equal(a.share, 0.05, 1e-12);
     population_price(*state, &c, "NAME", "Jo", &a, &l, &src);
     assert_true(a.direct);
+    /* a day narrows an event to 1/365; a duration ("for 30 years")
+     * says how long, not when: no narrowing */
+    population_price(*state, &c, "DATE", "2024-03-05/2024-03-05", &a, &l,
+                     &src);
+    assert_float_equal(a.share, 1 / 365.25, 1e-12);
+    population_price(*state, &c, "DATE", "P30Y", &a, &l, &src);
+    assert_float_equal(a.share, 1, 0);
+    population_price(*state, &c, "DATE", "PT2H", &a, &l, &src);
+    assert_float_equal(a.share, 1, 0);
     assert_int_equal(population_price(*state, &c, "HOBBY", "x", &a, &l, &src),
                      MOSAIC_EFORMAT);
 }

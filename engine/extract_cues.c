@@ -1,0 +1,123 @@
+/*
+ * extract_cues.c -- client cues that a fixed phrase list cannot hold:
+ * a person described and then pinned to the author's caseload or to an
+ * earlier post.  "the midwife I mentioned", "the lad I see", "a woman
+ * I've been seeing" (the person: a lexicon span such as OCCUPATION or
+ * GENDER, or a person noun such as "client", "kid"), and "update on the
+ * nurse".  Their tokens get TOK_CUE (and TOK_BACK for a reference to an
+ * earlier post); attribution reads them.
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "extract.h"
+
+#define PERSON_WORDS 4 /* words between "the" and "I" */
+#define UPDATE_WORDS 3 /* words after "update on the" */
+
+static int same_sentence(const mosaic_extractor *ext, size_t a, size_t b)
+{
+    return ext->toks[a].sentence == ext->toks[b].sentence;
+}
+
+/* Token k names a person: a person noun, or a span describing one. */
+static int person_at(const mosaic_extractor *ext, size_t k)
+{
+    static const char *const kinds[] = { "OCCUPATION", "GENDER", "FAMILY",
+                                         "AGE", "NATIONALITY", "ETHNICITY",
+                                         "RELIGION" };
+    const xspan *s;
+
+    if (ext->toks[k].roles & ROLE_PERSON)
+        return 1;
+    if ((s = extract_span_at(ext, ext->toks[k].start)) == NULL)
+        return 0;
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+        if (strcmp(s->category, kinds[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void mark(mosaic_extractor *ext, size_t from, size_t to, int back)
+{
+    for (size_t k = from; k <= to; k++)
+        ext->toks[k].flags |= TOK_CUE | (back ? TOK_BACK : 0);
+}
+
+/* "I" at token i: the verb after it ("mentioned", "see", "'ve been
+ * seeing"), or 0. */
+static size_t verb_after(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *t = &ext->toks[i];
+    size_t j = i + 1;
+
+    if (!(t->roles & ROLE_FIRST) || t->kind != TOK_WORD ||
+        strchr("iw", TOK_FOLD(ext, t)[0]) == NULL) /* I, I've, we */
+        return 0;
+    for (int aux = 0; aux < 2 && j < ext->ntoks &&
+                      (ext->toks[j].roles & ROLE_AUX); aux++)
+        j++;
+    if (j < ext->ntoks && same_sentence(ext, i, j) &&
+        (ext->toks[j].roles & (ROLE_TOLD | ROLE_SEE)))
+        return j;
+    return 0;
+}
+
+/* "the <person> I <verb>": the determiner's token, or SIZE_MAX. */
+static size_t person_before(const mosaic_extractor *ext, size_t i)
+{
+    int person = 0;
+
+    for (size_t k = i, n = 0; k > 0 && n <= PERSON_WORDS; n++) {
+        const xtoken *t = &ext->toks[--k];
+        if (!same_sentence(ext, k, i) ||
+            (t->kind != TOK_WORD && t->kind != TOK_NUMBER &&
+             t->kind != TOK_HYPHEN))
+            return SIZE_MAX;
+        if ((t->roles & ROLE_DET) && k + 1 < i)
+            return person ? k : SIZE_MAX;
+        person |= person_at(ext, k);
+    }
+    return SIZE_MAX;
+}
+
+/* "update on the <person>", "following up on the ...": the person's
+ * token, or 0. */
+static size_t update_on(const mosaic_extractor *ext, size_t u)
+{
+    size_t j = u + 1;
+
+    if (!(ext->toks[u].roles & ROLE_UPDATE))
+        return 0;
+    if (j < ext->ntoks && strcmp(TOK_FOLD(ext, &ext->toks[j]), "up") == 0)
+        j++;
+    if (j + 1 >= ext->ntoks ||
+        strcmp(TOK_FOLD(ext, &ext->toks[j]), "on") != 0 ||
+        !(ext->toks[j + 1].roles & ROLE_DET) ||
+        (ext->toks[j + 1].fold_len == 1)) /* "on a" is not a reference */
+        return 0;
+    for (size_t k = j + 2; k < ext->ntoks && k <= j + 1 + UPDATE_WORDS &&
+                           same_sentence(ext, u, k) &&
+                           ext->toks[k].kind == TOK_WORD;
+         k++)
+        if (person_at(ext, k))
+            return k;
+    return 0;
+}
+
+void extract_phrase_cues(mosaic_extractor *ext)
+{
+    if (!(ext->post_roles & (ROLE_TOLD | ROLE_SEE | ROLE_UPDATE)))
+        return;
+    for (size_t i = 0; i < ext->ntoks; i++) {
+        size_t v, d;
+        if ((v = update_on(ext, i)) > 0) {
+            mark(ext, i, v, 1);
+            i = v;
+        } else if ((v = verb_after(ext, i)) > 0 &&
+                   (d = person_before(ext, i)) != SIZE_MAX) {
+            mark(ext, d, v, (ext->toks[v].roles & ROLE_TOLD) != 0);
+            i = v;
+        }
+    }
+}
