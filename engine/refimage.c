@@ -117,9 +117,13 @@ int refimage_open(refimage **out, const char *dir)
                            REFIMAGE_FILE)) < 0 ||
         (fd = open(im->path, O_RDONLY | O_CLOEXEC)) < 0)
         goto done; /* none: the sources are parsed */
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
         (uint64_t)st.st_size > SIZE_MAX / 2) {
         rc = damaged(im, "not a regular file");
+        goto done;
+    }
+    if (st.st_size < (off_t)sizeof(struct refimage_header)) {
+        rc = damaged(im, "truncated or extended");
         goto done;
     }
     im->size = (size_t)st.st_size;
@@ -196,6 +200,7 @@ int refimage_xtable(refimage_cur *c, xtable *t)
     size_t empty = 0;
 
     memset(t, 0, sizeof(*t));
+    t->borrowed = 1; /* from here on: never freed, even half set */
     if (h == NULL)
         return MOSAIC_EFORMAT;
     if (h->nslots == 0 ? h->count != 0
@@ -225,7 +230,6 @@ int refimage_xtable(refimage_cur *c, xtable *t)
     t->nslots = (size_t)h->nslots;
     t->count = (size_t)h->count;
     t->arena_len = (size_t)h->arena_len;
-    t->borrowed = 1;
     return 0;
 }
 
