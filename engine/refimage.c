@@ -91,10 +91,9 @@ static int check(refimage *im)
     if (h->nsections > REFIMAGE_SECTIONS_MAX ||
         sizeof(*h) + h->nsections * sizeof(*sec) > im->size)
         return damaged(im, "section table");
-    if (refimage_checksum(im->base + sizeof(*h), im->size - sizeof(*h)) !=
-        h->checksum)
-        return damaged(im, "checksum");
     sec = (const void *)(im->base + sizeof(*h));
+    if (refimage_checksum(sec, h->nsections * sizeof(*sec)) != h->checksum)
+        return damaged(im, "checksum");
     for (uint32_t i = 0; i < h->nsections; i++)
         if (sec[i].offset % 8 || sec[i].offset > im->size ||
             sec[i].size > im->size - sec[i].offset ||
@@ -164,6 +163,9 @@ int refimage_section(const refimage *im, const char *name, refimage_cur *c)
             c->p = im->base + sec[i].offset;
             c->end = c->p + sec[i].size;
             c->what = im->path;
+            if (refimage_checksum(c->p, (size_t)sec[i].size) !=
+                sec[i].checksum)
+                return damaged(im, "checksum");
             return 0;
         }
     return mosaic__error_set(MOSAIC_EFORMAT,

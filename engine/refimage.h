@@ -6,8 +6,9 @@
  *
  * Layout (native byte order, every part 8-byte aligned):
  *   header   magic "MOSAICRI", version, section count, file size,
- *            checksum of everything after the header
- *   sections name[16] + offset + size each
+ *            checksum of the section table
+ *   sections name[16] + offset + size + checksum each (a section's
+ *            checksum is checked when it is first read)
  *   "sources"     what it was compiled from: path + size per file
  *   "population"  population_image.c     "extractor"  extract_image.c
  * A table inside a section is an xtable image: nslots, count, arena
@@ -32,7 +33,7 @@
 #define REFIMAGE_MAGIC "MOSAICRI"
 /* Bump on any change to a layout in refimage, population_image.c or
  * extract_image.c. */
-#define REFIMAGE_VERSION 1u
+#define REFIMAGE_VERSION 2u
 #define REFIMAGE_NONE UINT32_MAX /* a string offset standing for NULL */
 
 typedef struct refimage refimage;
@@ -52,7 +53,8 @@ typedef struct {
     const char *what; /* for messages: "reference.img population" */
 } refimage_cur;
 
-/* The named section; MOSAIC_EFORMAT when absent. */
+/* The named section, its checksum checked; MOSAIC_EFORMAT when absent
+ * or damaged. */
 int refimage_section(const refimage *im, const char *name, refimage_cur *c);
 /* The next n bytes (then skip to 8-byte alignment), or NULL past the
  * end (the error is set). */

@@ -14,12 +14,14 @@ struct refimage_header {
     char magic[8];
     uint32_t version, nsections;
     uint64_t size;     /* of the whole file */
-    uint64_t checksum; /* refimage_checksum of the bytes after this */
+    uint64_t checksum; /* refimage_checksum of the section table */
 };
 
 struct refimage_section {
     char name[16];
     uint64_t offset, size;
+    uint64_t checksum; /* of the section's bytes: checked when read, so
+                          each opener pays only for its own section */
 };
 
 struct refimage_source {

@@ -144,9 +144,11 @@ int refimage_write(const char *path, const char *dir,
                  i < n ? names[i] : "sources");
         sec[i].offset = at;
         sec[i].size = b->len;
+        sec[i].checksum = refimage_checksum(b->data, b->len);
         at += b->len;
     }
     h.size = at;
+    h.checksum = refimage_checksum(sec, (n + 1) * sizeof(*sec));
     if ((rc = refimage_put(&out, &h, sizeof(h))) < 0 ||
         (rc = refimage_put(&out, sec, (n + 1) * sizeof(*sec))) < 0)
         goto done;
@@ -154,8 +156,6 @@ int refimage_write(const char *path, const char *dir,
         if ((rc = refimage_put(&out, i < n ? sections[i].data : sources.data,
                                i < n ? sections[i].len : sources.len)) < 0)
             goto done;
-    h.checksum = refimage_checksum(out.data + sizeof(h), out.len - sizeof(h));
-    memcpy(out.data, &h, sizeof(h));
     rc = write_file(path, &out);
 done:
     refimage_buf_free(&sources);

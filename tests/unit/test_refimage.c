@@ -197,12 +197,17 @@ static void empty(unsigned char *d, size_t n)
     assert_int_equal(truncate(img, 0), 0);
 }
 
+/* Checksums made right again after a forgery. */
 static void reseal(unsigned char *d, size_t n)
 {
     struct refimage_header h;
+    struct refimage_section *s = (void *)(d + sizeof(h));
 
     memcpy(&h, d, sizeof(h));
-    h.checksum = refimage_checksum(d + sizeof(h), n - sizeof(h));
+    for (uint32_t i = 0; i < h.nsections; i++)
+        if (s[i].offset <= n && s[i].size <= n - s[i].offset)
+            s[i].checksum = refimage_checksum(d + s[i].offset, s[i].size);
+    h.checksum = refimage_checksum(s, h.nsections * sizeof(*s));
     memcpy(d, &h, sizeof(h));
 }
 
