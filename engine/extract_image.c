@@ -15,10 +15,10 @@
 
 /* Every category the loader gives a lexicon entry (extract_load.c). */
 static const char *const categories[] = {
-    CAT_CUE, CAT_AGGREGATE, CAT_HYPO, CAT_BACKREF, "GENDER", "FAMILY",
-    "LIFE_EVENT", "HEALTH", "OCCUPATION", "NATIONALITY", "ETHNICITY",
-    "RELIGION", "LANGUAGE", "SEXUALITY", "DISTINCTIVE", "ORG", "NAME",
-    "PLACE",
+    CAT_CUE,     CAT_AGGREGATE, CAT_HYPO,   CAT_BACKREF,  "GENDER",
+    "FAMILY",    "LIFE_EVENT",  "HEALTH",   "OCCUPATION", "NATIONALITY",
+    "ETHNICITY", "RELIGION",    "LANGUAGE", "SEXUALITY",  "DISTINCTIVE",
+    "ORG",       "NAME",        "PLACE",
 };
 #define NCATEGORIES (sizeof(categories) / sizeof(*categories))
 
@@ -41,11 +41,13 @@ static int save_lexicon(refimage_buf *b, const xlexicon *lx)
         while (cat && c < NCATEGORIES && strcmp(categories[c], cat) != 0)
             c++;
         if (cat && c == NCATEGORIES)
-            rc = mosaic__error_set(MOSAIC_ERROR, "category %s is not in "
-                                   "extract_image.c's list", cat);
-        e[i] = (struct img_entry){ cat ? (uint32_t)c : REFIMAGE_NONE,
-                                   lx->e[i].value, lx->e[i].flags,
-                                   lx->e[i].nwords };
+            rc = mosaic__error_set(MOSAIC_ERROR,
+                                   "category %s is not in "
+                                   "extract_image.c's list",
+                                   cat);
+        e[i] =
+            (struct img_entry){cat ? (uint32_t)c : REFIMAGE_NONE,
+                               lx->e[i].value, lx->e[i].flags, lx->e[i].nwords};
     }
     if (rc == 0 && (rc = refimage_put(b, &n, sizeof(n))) == 0 &&
         (rc = refimage_put(b, e, lx->n * sizeof(*e))) == 0)
@@ -71,7 +73,8 @@ static int bad(const refimage_cur *c)
 {
     return mosaic__error_set(MOSAIC_EFORMAT,
                              "%s: damaged reference image (extractor "
-                             "lexicon)", c->what);
+                             "lexicon)",
+                             c->what);
 }
 
 static int load_lexicon(refimage_cur *c, xlexicon *lx)
@@ -91,13 +94,12 @@ static int load_lexicon(refimage_cur *c, xlexicon *lx)
         return mosaic__error_oom();
     lx->n = lx->cap = (size_t)*n;
     for (size_t i = 0; i < lx->n; i++) {
-        if ((e[i].category >= NCATEGORIES &&
-             e[i].category != REFIMAGE_NONE) ||
+        if ((e[i].category >= NCATEGORIES && e[i].category != REFIMAGE_NONE) ||
             e[i].value >= lx->keys.arena_len)
             return bad(c);
-        lx->e[i] = (xentry){ e[i].category == REFIMAGE_NONE
-                                 ? NULL : categories[e[i].category],
-                             e[i].value, e[i].flags, e[i].nwords };
+        lx->e[i] = (xentry){
+            e[i].category == REFIMAGE_NONE ? NULL : categories[e[i].category],
+            e[i].value, e[i].flags, e[i].nwords};
     }
     for (size_t i = 0; i < lx->keys.nslots; i++)
         if (lx->keys.slots[i].klen && lx->keys.slots[i].val >= lx->n)

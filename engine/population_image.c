@@ -64,7 +64,7 @@ static uint32_t pooled(xtable *pool, const char *s, int *rc)
 
 int population_image_save(const population *pop, refimage_buf *b)
 {
-    xtable pool = { 0 };
+    xtable pool = {0};
     struct img_head h;
     struct img_place *places = calloc(pop->nplaces + 1, sizeof(*places));
     struct img_area *areas = calloc(pop->nareas + 1, sizeof(*areas));
@@ -80,29 +80,40 @@ int population_image_save(const population *pop, refimage_buf *b)
     }
     for (size_t i = 0; i < pop->nplaces; i++) {
         const struct pop_place *p = &pop->places[i];
-        places[i] = (struct img_place){ p->lat, p->lon, p->people, { 0 },
-                                        pooled(&pool, p->name, &rc),
-                                        p->section };
+        places[i] = (struct img_place){
+            p->lat,    p->lon, p->people, {0}, pooled(&pool, p->name, &rc),
+            p->section};
         for (int l = 0; l < AREA_LEVELS; l++)
             places[i].area[l] = p->area[l];
     }
     for (size_t i = 0; i < pop->nareas; i++)
-        areas[i] = (struct img_area){ pop->areas[i].people,
-                                      pooled(&pool, pop->areas[i].name, &rc),
-                                      pop->areas[i].level, };
+        areas[i] = (struct img_area){
+            pop->areas[i].people,
+            pooled(&pool, pop->areas[i].name, &rc),
+            pop->areas[i].level,
+        };
     for (size_t i = 0; i < pop->nrates; i++) {
         const struct pop_rate *r = &pop->rates[i];
-        rates[i] = (struct img_rate){
-            r->share, r->count, r->of, r->female_share,
-            pooled(&pool, r->category, &rc), pooled(&pool, r->value, &rc),
-            pooled(&pool, r->source, &rc), r->per_year, r->major,
-            r->age_from, r->age_to, 0 };
+        rates[i] = (struct img_rate){r->share,
+                                     r->count,
+                                     r->of,
+                                     r->female_share,
+                                     pooled(&pool, r->category, &rc),
+                                     pooled(&pool, r->value, &rc),
+                                     pooled(&pool, r->source, &rc),
+                                     r->per_year,
+                                     r->major,
+                                     r->age_from,
+                                     r->age_to,
+                                     0};
     }
     for (size_t i = 0; i < pop->nbands; i++)
-        bands[i] = (struct img_band){ pop->bands[i].male, pop->bands[i].female,
-                                      pop->bands[i].from, pop->bands[i].to,
-                                      pooled(&pool, pop->bands[i].source, &rc),
-                                      0 };
+        bands[i] = (struct img_band){pop->bands[i].male,
+                                     pop->bands[i].female,
+                                     pop->bands[i].from,
+                                     pop->bands[i].to,
+                                     pooled(&pool, pop->bands[i].source, &rc),
+                                     0};
     for (int g = 0; g < 10; g++) {
         h.group_share[g] = pop->group_share[g];
         h.group_title[g] = pooled(&pool, pop->group_title[g], &rc);
@@ -152,8 +163,7 @@ static int rows_ok(const xtable *ix, size_t rows)
     return 1;
 }
 
-static int load_rows(population *pop, refimage_cur *c,
-                     const struct img_head *h)
+static int load_rows(population *pop, refimage_cur *c, const struct img_head *h)
 {
     const struct img_place *pl;
     const struct img_area *ar;
@@ -182,9 +192,12 @@ static int load_rows(population *pop, refimage_cur *c,
         return mosaic__error_oom();
     for (size_t i = 0; i < h->nplaces; i++) {
         struct pop_place *p = &pop->places[i];
-        *p = (struct pop_place){ refimage_str(pool, n, pl[i].name, &wrong),
-                                 pl[i].lat, pl[i].lon, pl[i].people, { 0 },
-                                 pl[i].section };
+        *p = (struct pop_place){refimage_str(pool, n, pl[i].name, &wrong),
+                                pl[i].lat,
+                                pl[i].lon,
+                                pl[i].people,
+                                {0},
+                                pl[i].section};
         for (int l = 0; l < AREA_LEVELS; l++) {
             p->area[l] = pl[i].area[l];
             wrong |= p->area[l] < 0 || (uint64_t)p->area[l] >= h->nareas;
@@ -192,27 +205,33 @@ static int load_rows(population *pop, refimage_cur *c,
         wrong |= p->name == NULL;
     }
     for (size_t i = 0; i < h->nareas; i++) {
-        pop->areas[i] = (struct pop_area){
-            refimage_str(pool, n, ar[i].name, &wrong), ar[i].level,
-            ar[i].people };
+        pop->areas[i] =
+            (struct pop_area){refimage_str(pool, n, ar[i].name, &wrong),
+                              ar[i].level, ar[i].people};
         wrong |= pop->areas[i].name == NULL || ar[i].level < 0 ||
                  ar[i].level >= AREA_LEVELS;
     }
     for (size_t i = 0; i < h->nrates; i++) {
         const struct img_rate *r = &ra[i];
-        pop->rates[i] = (struct pop_rate){
-            refimage_str(pool, n, r->category, &wrong),
-            refimage_str(pool, n, r->value, &wrong),
-            refimage_str(pool, n, r->source, &wrong), r->share, r->count,
-            r->of, r->female_share, r->per_year, r->major, r->age_from,
-            r->age_to };
+        pop->rates[i] =
+            (struct pop_rate){refimage_str(pool, n, r->category, &wrong),
+                              refimage_str(pool, n, r->value, &wrong),
+                              refimage_str(pool, n, r->source, &wrong),
+                              r->share,
+                              r->count,
+                              r->of,
+                              r->female_share,
+                              r->per_year,
+                              r->major,
+                              r->age_from,
+                              r->age_to};
         wrong |= !pop->rates[i].category || !pop->rates[i].value ||
                  r->major < 0 || r->major > 9;
     }
     for (size_t i = 0; i < h->nbands; i++) {
-        pop->bands[i] = (struct pop_band){
-            ba[i].from, ba[i].to, ba[i].male, ba[i].female,
-            refimage_str(pool, n, ba[i].source, &wrong) };
+        pop->bands[i] =
+            (struct pop_band){ba[i].from, ba[i].to, ba[i].male, ba[i].female,
+                              refimage_str(pool, n, ba[i].source, &wrong)};
         wrong |= ba[i].to < ba[i].from;
     }
     for (int g = 0; g < 10; g++) {

@@ -27,8 +27,8 @@ struct refimage {
 uint64_t refimage_checksum(const void *data, size_t n)
 {
     const unsigned char *p = data;
-    uint64_t h[4] = { 0x9E3779B97F4A7C15u, 0xC2B2AE3D27D4EB4Fu,
-                      0x165667B19E3779F9u, 0x27D4EB2F165667C5u };
+    uint64_t h[4] = {0x9E3779B97F4A7C15u, 0xC2B2AE3D27D4EB4Fu,
+                     0x165667B19E3779F9u, 0x27D4EB2F165667C5u};
     size_t i = 0;
 
     for (; i + 32 <= n; i += 32) /* four lanes: no long multiply chain */
@@ -47,7 +47,8 @@ static int damaged(const refimage *im, const char *why)
 {
     return mosaic__error_set(MOSAIC_EFORMAT,
                              "%s: damaged reference image (%s); rebuild it "
-                             "with make or delete it", im->path, why);
+                             "with make or delete it",
+                             im->path, why);
 }
 
 /* 1 when every source recorded is still there, of the same size and
@@ -112,8 +113,8 @@ int refimage_open(refimage **out, const char *dir)
     *out = NULL;
     if ((im = calloc(1, sizeof(*im))) == NULL)
         return mosaic__error_oom();
-    if ((rc = datadir_path(im->path, sizeof(im->path), dir,
-                           REFIMAGE_FILE)) < 0 ||
+    if ((rc = datadir_path(im->path, sizeof(im->path), dir, REFIMAGE_FILE)) <
+            0 ||
         (fd = open(im->path, O_RDONLY | O_CLOEXEC)) < 0)
         goto done; /* none: the sources are parsed */
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
@@ -163,8 +164,7 @@ int refimage_section(const refimage *im, const char *name, refimage_cur *c)
             c->p = im->base + sec[i].offset;
             c->end = c->p + sec[i].size;
             c->what = im->path;
-            if (refimage_checksum(c->p, (size_t)sec[i].size) !=
-                sec[i].checksum)
+            if (refimage_checksum(c->p, (size_t)sec[i].size) != sec[i].checksum)
                 return damaged(im, "checksum");
             return 0;
         }
@@ -181,7 +181,8 @@ const void *refimage_take(refimage_cur *c, size_t n)
     if (padded < n || padded > (size_t)(c->end - c->p)) {
         mosaic__error_set(MOSAIC_EFORMAT,
                           "%s: damaged reference image (a table runs past "
-                          "its section)", c->what);
+                          "its section)",
+                          c->what);
         return NULL;
     }
     c->p += padded;
@@ -190,9 +191,8 @@ const void *refimage_take(refimage_cur *c, size_t n)
 
 static int bad_table(const refimage_cur *c, const char *why)
 {
-    return mosaic__error_set(MOSAIC_EFORMAT,
-                             "%s: damaged reference image (table %s)",
-                             c->what, why);
+    return mosaic__error_set(
+        MOSAIC_EFORMAT, "%s: damaged reference image (table %s)", c->what, why);
 }
 
 int refimage_xtable(refimage_cur *c, xtable *t)
@@ -210,15 +210,14 @@ int refimage_xtable(refimage_cur *c, xtable *t)
                              h->nslots > (1u << 28) || h->count >= h->nslots)
         return bad_table(c, "size");
     if ((slots = refimage_take(c, h->nslots * sizeof(xslot))) == NULL ||
-        (h->bloom &&
-         (t->bloom = (uint64_t *)(uintptr_t)refimage_take(
-              c, XTABLE_BLOOM_BITS / 8)) == NULL) ||
+        (h->bloom && (t->bloom = (uint64_t *)(uintptr_t)refimage_take(
+                          c, XTABLE_BLOOM_BITS / 8)) == NULL) ||
         h->arena_len > (uint64_t)(c->end - c->p) ||
-        (t->arena = (char *)(uintptr_t)refimage_take(
-             c, (size_t)h->arena_len)) == NULL)
+        (t->arena =
+             (char *)(uintptr_t)refimage_take(c, (size_t)h->arena_len)) == NULL)
         return MOSAIC_EFORMAT;
-    if (h->nslots && (!h->bloom || h->arena_len == 0 ||
-                      t->arena[h->arena_len - 1] != '\0'))
+    if (h->nslots &&
+        (!h->bloom || h->arena_len == 0 || t->arena[h->arena_len - 1] != '\0'))
         return bad_table(c, "arena");
     for (size_t i = 0; i < h->nslots; i++) /* every probe ends in bounds */
         if (slots[i].klen == 0)
@@ -235,8 +234,7 @@ int refimage_xtable(refimage_cur *c, xtable *t)
     return 0;
 }
 
-const char *refimage_str(const char *pool, size_t len, uint32_t off,
-                         int *bad)
+const char *refimage_str(const char *pool, size_t len, uint32_t off, int *bad)
 {
     if (off == REFIMAGE_NONE)
         return NULL;

@@ -64,8 +64,7 @@ const void *refimage_take(refimage_cur *c, size_t n);
 int refimage_xtable(refimage_cur *c, xtable *t);
 /* A string of a pool: NULL for REFIMAGE_NONE; *bad set when off is past
  * the pool. */
-const char *refimage_str(const char *pool, size_t len, uint32_t off,
-                         int *bad);
+const char *refimage_str(const char *pool, size_t len, uint32_t off, int *bad);
 
 /* Writing (mosaic-mkimage): a growing section buffer. */
 typedef struct refimage_buf {
@@ -80,8 +79,7 @@ void refimage_buf_free(refimage_buf *b);
 
 /* Write the image of dir's sources with these sections to path
  * (through a temporary file renamed into place). */
-int refimage_write(const char *path, const char *dir,
-                   const char *const *names, const refimage_buf *sections,
-                   size_t n);
+int refimage_write(const char *path, const char *dir, const char *const *names,
+                   const refimage_buf *sections, size_t n);
 
 #endif

@@ -42,8 +42,8 @@ int refimage_put(refimage_buf *b, const void *p, size_t n)
 
 int refimage_put_xtable(refimage_buf *b, const xtable *t)
 {
-    struct refimage_xtable h = { t->nslots, t->count, t->arena_len,
-                                 t->bloom != NULL };
+    struct refimage_xtable h = {t->nslots, t->count, t->arena_len,
+                                t->bloom != NULL};
     int rc;
 
     if ((rc = refimage_put(b, &h, sizeof(h))) < 0 ||
@@ -69,7 +69,7 @@ static int by_name(const void *a, const void *b)
 /* Every file of dir/lexicon and dir/refdata, sorted, with its size. */
 static int list_sources(refimage_buf *b, const char *dir)
 {
-    static const char *const folders[] = { "lexicon", "refdata" };
+    static const char *const folders[] = {"lexicon", "refdata"};
     char path[PATH_MAX];
     int rc = 0;
 
@@ -82,13 +82,15 @@ static int list_sources(refimage_buf *b, const char *dir)
         if ((d = opendir(path)) == NULL)
             continue; /* optional: the loaders say what is missing */
         while (rc == 0 && (e = readdir(d)) != NULL) {
-            struct refimage_source src = { { 0 }, 0 };
+            struct refimage_source src = {{0}, 0};
             struct stat st;
-            int n = snprintf(src.path, sizeof(src.path), "%s/%s",
-                             folders[f], e->d_name);
+            int n = snprintf(src.path, sizeof(src.path), "%s/%s", folders[f],
+                             e->d_name);
             if (n < 0 || (size_t)n >= sizeof(src.path))
-                rc = mosaic__error_set(MOSAIC_ETOOBIG, "%s/%s: name too "
-                                       "long", folders[f], e->d_name);
+                rc = mosaic__error_set(MOSAIC_ETOOBIG,
+                                       "%s/%s: name too "
+                                       "long",
+                                       folders[f], e->d_name);
             else if (datadir_path(path, sizeof(path), dir, src.path) == 0 &&
                      stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
                 src.size = (uint64_t)st.st_size;
@@ -96,7 +98,8 @@ static int list_sources(refimage_buf *b, const char *dir)
             }
         }
         closedir(d);
-        qsort(b->data + first, (b->len - first) / sizeof(struct refimage_source),
+        qsort(b->data + first,
+              (b->len - first) / sizeof(struct refimage_source),
               sizeof(struct refimage_source), by_name);
     }
     return rc;
@@ -121,14 +124,13 @@ static int write_file(const char *path, const refimage_buf *out)
     return 0;
 }
 
-int refimage_write(const char *path, const char *dir,
-                   const char *const *names, const refimage_buf *sections,
-                   size_t n)
+int refimage_write(const char *path, const char *dir, const char *const *names,
+                   const refimage_buf *sections, size_t n)
 {
-    struct refimage_header h = { REFIMAGE_MAGIC, REFIMAGE_VERSION,
-                                 (uint32_t)n + 1, 0, 0 };
+    struct refimage_header h = {REFIMAGE_MAGIC, REFIMAGE_VERSION,
+                                (uint32_t)n + 1, 0, 0};
     struct refimage_section sec[REFIMAGE_SECTIONS_MAX];
-    refimage_buf sources = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+    refimage_buf sources = {NULL, 0, 0}, out = {NULL, 0, 0};
     size_t at;
     int rc;
 

@@ -16,8 +16,8 @@
 
 int main(int argc, char **argv)
 {
-    static const char *const names[] = { "population", "extractor" };
-    refimage_buf parts[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+    static const char *const names[] = {"population", "extractor"};
+    refimage_buf parts[2] = {{NULL, 0, 0}, {NULL, 0, 0}};
     char out[PATH_MAX];
     population *pop = NULL;
     mosaic_extractor *ext = NULL;
@@ -29,7 +29,8 @@ int main(int argc, char **argv)
     }
     if (argc == 3)
         rc = snprintf(out, sizeof(out), "%s", argv[2]) < (int)sizeof(out)
-                 ? 0 : MOSAIC_ETOOBIG;
+                 ? 0
+                 : MOSAIC_ETOOBIG;
     else
         rc = datadir_path(out, sizeof(out), argv[1], REFIMAGE_FILE);
     if (rc == 0 && (rc = population_parse(&pop, argv[1])) == 0 &&
