@@ -38,17 +38,20 @@ endif
 ENGINE_SRC := $(sort $(wildcard engine/*.c))
 TOOL_SRC   := $(sort $(wildcard tools/*.c))
 SYNTH_SRC  := $(sort $(wildcard tools/synth/*.c))
+MKIMAGE_SRC:= $(sort $(wildcard tools/mkimage/*.c))
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 # Reference data: every folder of corpus/ that the engine reads at run
 # time, copied to <build>/share/mosaic (found beside the program) and
-# installed to PREFIX/share/mosaic.
+# installed to PREFIX/share/mosaic, with reference.img: the same data
+# compiled by mosaic-mkimage for a fast start (engine/refimage.h).
 DATA_DIRS  := $(wildcard corpus/lexicon corpus/refdata corpus/synth)
 DATA_SRC   := $(if $(DATA_DIRS),$(shell find $(DATA_DIRS) -type f))
 
 .PHONY: all check test unit e2e install uninstall deps demo bench \
         headertest lint clean fuzz fuzz-check
-all: $(B)/libmosaic.a $(B)/mosaic $(B)/mosaic-synth $(B)/share/mosaic/.stamp
+all: $(B)/libmosaic.a $(B)/mosaic $(B)/mosaic-synth $(B)/share/mosaic/.stamp \
+     $(B)/share/mosaic/reference.img
 .SECONDARY:
 
 # $(call variant,DIR,EXTRA_CFLAGS): library, program and tests in DIR.
@@ -62,6 +65,8 @@ $(1)/mosaic: $$(TOOL_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
 $(1)/mosaic-synth: $$(SYNTH_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
+$(1)/mosaic-mkimage: $$(MKIMAGE_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
+	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
 $(1)/tests/%: $(1)/obj/tests/unit/%.o $(1)/libmosaic.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS) $$(TESTLIBS)
@@ -69,7 +74,10 @@ $(1)/share/mosaic/.stamp: $(DATA_SRC)
 	@rm -rf $(1)/share/mosaic && mkdir -p $(1)/share/mosaic
 	$(if $(DATA_DIRS),cp -R $(DATA_DIRS) $(1)/share/mosaic/)
 	@touch $$@
-$(1)/.tests: $(1)/mosaic $(1)/mosaic-synth $(1)/share/mosaic/.stamp $(UNIT_NAMES:%=$(1)/tests/%)
+$(1)/share/mosaic/reference.img: $(1)/share/mosaic/.stamp $(1)/mosaic-mkimage
+	$(1)/mosaic-mkimage $(1)/share/mosaic
+$(1)/.tests: $(1)/mosaic $(1)/mosaic-synth $(1)/share/mosaic/.stamp \
+             $(1)/share/mosaic/reference.img $(UNIT_NAMES:%=$(1)/tests/%)
 	@touch $$@
 -include $$(wildcard $(1)/obj/*/*.d $(1)/obj/*/*/*.d)
 endef
@@ -125,7 +133,7 @@ $(F)/fuzz_%: $(F)/obj/tests/fuzz/fuzz_%.o $(F)/libmosaic.a
 	    $(LDLIBS)
 -include $(wildcard $(F)/obj/*/*.d $(F)/obj/tests/fuzz/*.d)
 
-fuzz: $(FUZZ_TARGETS) $(B)/share/mosaic/.stamp
+fuzz: $(FUZZ_TARGETS) $(B)/share/mosaic/reference.img
 	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run $(F) $(FUZZ_SECONDS) \
 	    $(FUZZ_FORMATS)
 
@@ -165,7 +173,7 @@ install: all $(B)/mosaic.pc
 	install -m 0644 include/mosaic.h $(DESTDIR)$(PREFIX)/include/mosaic.h
 	install -m 0644 $(B)/mosaic.pc \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/mosaic.pc
-	cp -R $(B)/share/mosaic/. $(DESTDIR)$(PREFIX)/share/mosaic/
+	cp -pR $(B)/share/mosaic/. $(DESTDIR)$(PREFIX)/share/mosaic/
 	rm -f $(DESTDIR)$(PREFIX)/share/mosaic/.stamp
 
 uninstall:

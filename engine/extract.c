@@ -12,11 +12,12 @@
 #include "datadir.h"
 #include "error.h"
 #include "extract.h"
+#include "refimage.h"
 #include "timefmt.h"
 
 #define EXTRACT_PROBE "lexicon/clientcues.txt"
 
-int mosaic_extractor_open(mosaic_extractor **out, const char *data_dir)
+int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
 {
     mosaic_extractor *ext = NULL;
     char dir[PATH_MAX];
@@ -33,13 +34,22 @@ int mosaic_extractor_open(mosaic_extractor **out, const char *data_dir)
         goto done;
     }
     if ((error = extract_patterns_new(&ext->patterns)) < 0 ||
-        (error = extract_load(ext, dir)) < 0)
+        (!parse && (error = refimage_open(&ext->image, dir)) < 0))
+        goto done;
+    error = ext->image ? extract_image_load(ext, ext->image)
+                       : extract_load(ext, dir);
+    if (error < 0)
         goto done;
     *out = ext;
     ext = NULL;
 done:
     mosaic_extractor_close(ext);
     return error;
+}
+
+int mosaic_extractor_open(mosaic_extractor **out, const char *data_dir)
+{
+    return extract_open(out, data_dir, 0);
 }
 
 void mosaic_extractor_close(mosaic_extractor *ext)
@@ -54,6 +64,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xtable_dispose(&ext->place_words);
     xtable_dispose(&ext->roles);
     xtable_dispose(&ext->memo);
+    refimage_close(ext->image); /* after the tables it holds */
     if (ext->stemmer)
         sb_stemmer_delete(ext->stemmer);
     extract_patterns_free(ext->patterns);

@@ -15,6 +15,8 @@
 #include "regex.h"
 
 struct sb_stemmer;
+struct refimage;
+struct refimage_buf;
 
 /* Token kinds. */
 enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
@@ -123,6 +125,7 @@ struct mosaic_extractor {
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
     struct sb_stemmer *stemmer;
     struct extract_patterns *patterns;
+    struct refimage *image; /* the tables above are mapped from it */
 
     /* per-post working memory, reused */
     char *clean;
@@ -200,6 +203,15 @@ uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
 
 /* extract_load.c: the reference data. */
 int extract_load(mosaic_extractor *ext, const char *dir);
+
+/* extract.c: open with the reference data of data_dir (NULL: found),
+ * parsed from the sources when `parse` is set, else from the reference
+ * image when it is there and fresh (refimage.h). */
+int extract_open(mosaic_extractor **out, const char *data_dir, int parse);
+
+/* extract_image.c: the tables as a section of the reference image. */
+int extract_image_save(const mosaic_extractor *ext, struct refimage_buf *b);
+int extract_image_load(mosaic_extractor *ext, struct refimage *im);
 
 /* The span holding byte `at` once spans are settled (sorted, disjoint),
  * or NULL. */

@@ -2,7 +2,9 @@
  * extract_load.c -- read the extraction's reference data: the lexicons
  * (one phrase a line, optionally TAB and a canonical value), the first
  * names, the common words, and the gazetteers (lexicon/places_world.txt
- * and, when present, refdata/places.tsv).
+ * and, when present, refdata/places.tsv).  At start-up these tables
+ * usually come from the reference image instead (extract_image.c): a
+ * table added here must be saved and loaded there too.
  * SPDX-License-Identifier: MIT
  */
 #include <limits.h>

@@ -25,6 +25,8 @@ int64_t xtable_intern(xtable *t, const char *s, size_t len)
 {
     size_t at = t->arena_len;
 
+    if (t->borrowed)
+        return mosaic__error_set(MOSAIC_ERROR, "a mapped table is read-only");
     if (len + 1 > ARENA_MAX - t->arena_len)
         return mosaic__error_set(MOSAIC_ETOOBIG, "lexicon too large");
     if (t->arena_len + len + 1 > t->arena_cap) {
@@ -103,6 +105,8 @@ int xtable_put(xtable *t, const char *key, size_t len, uint32_t val)
 
     if (len == 0)
         return 0;
+    if (t->borrowed)
+        return mosaic__error_set(MOSAIC_ERROR, "a mapped table is read-only");
     if (t->bloom == NULL &&
         (t->bloom = calloc(XTABLE_BLOOM_BITS / 64, sizeof(uint64_t))) ==
             NULL)
@@ -136,6 +140,10 @@ void xtable_clear(xtable *t)
 
 void xtable_dispose(xtable *t)
 {
+    if (t->borrowed) {
+        memset(t, 0, sizeof(*t));
+        return;
+    }
     free(t->slots);
     free(t->arena);
     free(t->bloom);

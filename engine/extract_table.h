@@ -22,6 +22,7 @@ typedef struct {
     uint64_t *bloom; /* one bit per hash's upper 16 bits */
     char *arena; /* keys (and interned strings), NUL-terminated each */
     size_t arena_len, arena_cap;
+    int borrowed; /* slots, bloom, arena in a mapped image: read-only */
 } xtable;
 
 /* Insert key -> val; an existing key keeps its value.  Returns 1 if the

@@ -29,7 +29,7 @@ static int find_place(const population *pop, const char *name)
 
     if (!name || pop_normalise(key, sizeof(key), name) < 0)
         return -1;
-    return strmap_get(&pop->place_ix, key);
+    return pop_index_get(&pop->place_ix, key);
 }
 
 static int find_area(const population *pop, const char *name)
@@ -38,7 +38,7 @@ static int find_area(const population *pop, const char *name)
 
     if (!name || pop_normalise(key, sizeof(key), name) < 0)
         return -1;
-    return strmap_get(&pop->area_ix, key);
+    return pop_index_get(&pop->area_ix, key);
 }
 
 double population_of_place(population *pop, const char *name)
@@ -223,10 +223,10 @@ static const struct pop_rate *find_rate(const population *pop,
     snprintf(key, sizeof(key), "%s:%s", category, v);
     if (pop_normalise(key, sizeof(key), key) < 0)
         return NULL;
-    if ((i = strmap_get(&pop->rate_ix, key)) < 0) {
+    if ((i = pop_index_get(&pop->rate_ix, key)) < 0) {
         snprintf(key, sizeof(key), "%s:*", category);
         pop_normalise(key, sizeof(key), key);
-        i = strmap_get(&pop->rate_ix, key);
+        i = pop_index_get(&pop->rate_ix, key);
     }
     return i >= 0 ? &pop->rates[i] : NULL;
 }

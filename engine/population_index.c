@@ -37,3 +37,10 @@ int pop_normalise(char *out, size_t size, const char *in)
     out[n] = '\0';
     return 0;
 }
+
+int pop_index_get(const xtable *ix, const char *key)
+{
+    const xslot *s = xtable_find(ix, key, strlen(key));
+
+    return s ? (int)s->val : -1;
+}

@@ -1,7 +1,8 @@
 /*
  * population_load.c -- read corpus/refdata's tab-separated tables into
- * memory and index their names.  The tables are small (the gazetteer is
- * ~5,000 rows): read at open in about a millisecond, no compile step.
+ * memory and index their names (~10 ms for the ~5,000-row gazetteer),
+ * or map them from the reference image that mosaic-mkimage compiled from
+ * the same TSVs (refimage.h).
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "datadir.h"
 #include "error.h"
 #include "population_tables.h"
+#include "refimage.h"
 
 #define MAX_FIELDS 12
 #define TABLE_MAX (16L << 20)
@@ -125,33 +127,26 @@ static int number(struct table *t, int i, double lo, double hi, double *out)
 }
 
 /* Index `name` (normalised into a kept copy) -> val. */
-static int index_name(population *pop, strmap *ix,
-                      const char *name, int val)
+static int index_name(xtable *ix, const char *name, int val)
 {
-    char key[256], *copy;
+    char key[256];
     int rc;
 
     if (pop_normalise(key, sizeof(key), name) < 0 || !key[0])
         return 0; /* too long or empty: not a name a post would use */
-    if (strmap_get(ix, key) >= 0)
-        return 0;
-    if (!(copy = strdup(key)))
-        return mosaic__error_oom();
-    if ((rc = keep(pop, copy)) < 0)
-        return rc;
-    return strmap_put(ix, copy, val);
+    rc = xtable_put(ix, key, strlen(key), (uint32_t)val); /* first stays */
+    return rc < 0 ? rc : 0;
 }
 
 /* Index every '|'-separated alternative of `list`. */
-static int index_list(population *pop, strmap *ix, char *list,
-                      int val)
+static int index_list(xtable *ix, char *list, int val)
 {
     int rc = 0;
 
     for (char *s = list, *bar; s && *s && rc == 0; s = bar ? bar + 1 : NULL) {
         if ((bar = strchr(s, '|')))
             *bar = '\0';
-        rc = index_name(pop, ix, s, val);
+        rc = index_name(ix, s, val);
     }
     return rc;
 }
@@ -177,13 +172,13 @@ static int area_of(population *pop, size_t *cap, const char *name, int level)
     int i;
 
     if (pop_normalise(key, sizeof(key), name) == 0 &&
-        (i = strmap_get(&pop->area_ix, key)) >= 0 &&
+        (i = pop_index_get(&pop->area_ix, key)) >= 0 &&
         pop->areas[i].level == level)
         return i;
     if (GROW(pop->areas, pop->nareas, *cap) < 0)
         return MOSAIC_ENOMEM;
     pop->areas[pop->nareas] = (struct pop_area){ name, level, 0 };
-    if (index_name(pop, &pop->area_ix, name, (int)pop->nareas) < 0)
+    if (index_name(&pop->area_ix, name, (int)pop->nareas) < 0)
         return MOSAIC_ENOMEM;
     return (int)pop->nareas++;
 }
@@ -211,8 +206,8 @@ static int load_places(population *pop, const char *dir)
             pop->areas[p.area[l]].people += p.people;
         }
         if (GROW(pop->places, pop->nplaces, cap) < 0 ||
-            index_name(pop, &pop->place_ix, p.name, (int)pop->nplaces) < 0 ||
-            index_list(pop, &pop->place_ix, t.field[1], (int)pop->nplaces) < 0)
+            index_name(&pop->place_ix, p.name, (int)pop->nplaces) < 0 ||
+            index_list(&pop->place_ix, t.field[1], (int)pop->nplaces) < 0)
             return MOSAIC_ENOMEM;
         pop->places[pop->nplaces++] = p;
     }
@@ -255,7 +250,7 @@ static int rate_key(population *pop, const char *category, const char *word,
     char key[300];
 
     snprintf(key, sizeof(key), "%s:%s", category, word);
-    return index_name(pop, &pop->rate_ix, key, id);
+    return index_name(&pop->rate_ix, key, id);
 }
 
 static int add_rate(population *pop, size_t *cap, const struct pop_rate *r,
@@ -427,17 +422,13 @@ static int load_totals(population *pop, const char *dir)
     return rc;
 }
 
-int population_open(population **out, const char *data_dir)
+int population_parse(population **out, const char *dir)
 {
-    char dir[4096];
     population *pop;
     size_t cap = 0;
     int rc;
 
     *out = NULL;
-    if ((rc = datadir_find(dir, sizeof(dir), data_dir,
-                           "refdata/places.tsv")) < 0)
-        return rc;
     if (!(pop = calloc(1, sizeof(*pop))))
         return mosaic__error_oom();
     if ((rc = load_places(pop, dir)) < 0 || (rc = load_sections(pop, dir)) < 0 ||
@@ -446,6 +437,35 @@ int population_open(population **out, const char *data_dir)
         (rc = load_life_stages(pop, dir, &cap)) < 0 ||
         (rc = load_age_sex(pop, dir)) < 0 || (rc = load_groups(pop, dir)) < 0 ||
         (rc = load_totals(pop, dir)) < 0) {
+        population_close(pop);
+        return rc;
+    }
+    *out = pop;
+    return 0;
+}
+
+/* The compiled reference image when the folder has a fresh one (no
+ * parsing: a fraction of a millisecond), else the TSVs. */
+int population_open(population **out, const char *data_dir)
+{
+    char dir[4096];
+    population *pop = NULL;
+    refimage *im = NULL;
+    int rc;
+
+    *out = NULL;
+    if ((rc = datadir_find(dir, sizeof(dir), data_dir,
+                           "refdata/places.tsv")) < 0 ||
+        (rc = refimage_open(&im, dir)) < 0)
+        return rc;
+    if (im == NULL)
+        return population_parse(out, dir);
+    if (!(pop = calloc(1, sizeof(*pop)))) {
+        refimage_close(im);
+        return mosaic__error_oom();
+    }
+    pop->image = im;
+    if ((rc = population_image_load(pop, im)) < 0) {
         population_close(pop);
         return rc;
     }
@@ -463,8 +483,9 @@ void population_close(population *pop)
     free(pop->places);
     free(pop->areas);
     free(pop->rates);
-    strmap_free(&pop->place_ix);
-    strmap_free(&pop->area_ix);
-    strmap_free(&pop->rate_ix);
+    xtable_dispose(&pop->place_ix);
+    xtable_dispose(&pop->area_ix);
+    xtable_dispose(&pop->rate_ix);
+    refimage_close(pop->image);
     free(pop);
 }

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "population.h"
-#include "strmap.h"
+#include "extract_table.h"
 
 enum { AREA_DISTRICT, AREA_COUNTY, AREA_REGION, AREA_NATION, AREA_LEVELS };
 
@@ -38,11 +38,12 @@ struct pop_band {
     const char *source;
 };
 
-/* Lower-cased names -> index, open addressing. */
+struct refimage;
+
 struct population {
-    char *text; /* every string points into these loaded files */
-    char **files;
+    char **files; /* every string points into these loaded files... */
     size_t nfiles;
+    struct refimage *image; /* ...or into this mapped reference image */
     struct pop_place *places;
     size_t nplaces;
     struct pop_area *areas;
@@ -55,11 +56,24 @@ struct population {
     const char *group_title[10], *group_source[10];
     double uk_people, employed;
     const char *uk_source;
-    strmap place_ix, area_ix, rate_ix;
+    xtable place_ix, area_ix, rate_ix; /* normalised name -> row */
 };
 
 /* Index helpers (population_index.c). */
 /* Lower-case, trim and collapse spaces into out; 0, or -1 if too long. */
 int pop_normalise(char *out, size_t size, const char *in);
+/* The row of a normalised name in an index, or -1. */
+int pop_index_get(const xtable *ix, const char *key);
+
+/* The tables parsed from corpus/refdata's TSVs in dir (a data folder),
+ * never from the reference image: what mosaic-mkimage compiles. */
+int population_parse(population **out, const char *dir);
+
+/* population_image.c: the tables as a section of the reference image
+ * (refimage.h).  save appends them to b; load points pop at the mapped
+ * section (0), or returns MOSAIC_EFORMAT naming what is wrong. */
+struct refimage_buf;
+int population_image_save(const population *pop, struct refimage_buf *b);
+int population_image_load(population *pop, struct refimage *im);
 
 #endif

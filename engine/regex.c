@@ -1,5 +1,6 @@
 /*
- * regex.c -- PCRE2 JIT compile and match loop; see regex.h.
+ * regex.c -- PCRE2 JIT compile (on first use) and match loop; see
+ * regex.h.
  * SPDX-License-Identifier: MIT
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -16,61 +17,69 @@
 #define REGEX_GROUPS_MAX 16
 
 struct regex {
+    char *name, *pattern; /* kept until the first match compiles it */
+    uint32_t opts;
     pcre2_code *code;
     pcre2_match_data *match;
     int jit;
 };
 
+/* Patterns are compiled (and JIT-compiled) on their first match: most
+ * posts trigger few of them, and a process that checks one draft pays
+ * only for the patterns it runs. */
 int regex_new(regex **out, const char *name, const char *pattern, int flags)
 {
     regex *re = NULL;
-    uint32_t opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK;
-    PCRE2_SIZE at;
-    int rc, error = 0;
+    size_t n = strlen(pattern) + 8;
+    int error = 0;
 
     *out = NULL;
-    if ((re = calloc(1, sizeof(*re))) == NULL)
-        return mosaic__error_oom();
-    if (flags & REGEX_CASELESS)
-        opts |= PCRE2_CASELESS;
-    if (flags & REGEX_ANCHORED) {
-        /* \G: JIT treats the pattern as anchored, so a search tries one
-         * place (PCRE2_ANCHORED at match time would leave the JIT) */
-        size_t n = strlen(pattern) + 8;
-        char *g = malloc(n);
-        if (g == NULL) {
-            error = mosaic__error_oom();
-            goto done;
-        }
-        snprintf(g, n, "\\G(?:%s)", pattern);
-        re->code = pcre2_compile((PCRE2_SPTR)g, PCRE2_ZERO_TERMINATED, opts,
-                                 &rc, &at, NULL);
-        free(g);
-    } else {
-        re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                 opts, &rc, &at, NULL);
-    }
-    if (re->code == NULL) {
-        PCRE2_UCHAR why[128];
-        pcre2_get_error_message(rc, why, sizeof(why));
-        error = mosaic__error_set(MOSAIC_ERROR, "pattern %s: %s at %zu",
-                                  name, (const char *)why, (size_t)at);
-        goto done;
-    }
-    /* JIT code is opaque to valgrind (false "uninitialised" reports):
-     * under valgrind the interpreter matches the same. */
-    re->jit = !RUNNING_ON_VALGRIND &&
-              pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
-    re->match = pcre2_match_data_create(REGEX_GROUPS_MAX, NULL);
-    if (re->match == NULL) {
+    if ((re = calloc(1, sizeof(*re))) == NULL ||
+        (re->name = strdup(name)) == NULL ||
+        (re->pattern = malloc(n)) == NULL) {
         error = mosaic__error_oom();
         goto done;
     }
+    re->opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK;
+    if (flags & REGEX_CASELESS)
+        re->opts |= PCRE2_CASELESS;
+    /* \G: JIT treats the pattern as anchored, so a search tries one
+     * place (PCRE2_ANCHORED at match time would leave the JIT) */
+    snprintf(re->pattern, n, flags & REGEX_ANCHORED ? "\\G(?:%s)" : "%s",
+             pattern);
     *out = re;
     re = NULL;
 done:
     regex_free(re);
     return error;
+}
+
+int regex_compile(regex *re)
+{
+    PCRE2_SIZE at;
+    int rc;
+
+    if (re->code != NULL)
+        return 0;
+    re->code = pcre2_compile((PCRE2_SPTR)re->pattern, PCRE2_ZERO_TERMINATED,
+                             re->opts, &rc, &at, NULL);
+    if (re->code == NULL) {
+        PCRE2_UCHAR why[128];
+        pcre2_get_error_message(rc, why, sizeof(why));
+        return mosaic__error_set(MOSAIC_ERROR, "pattern %s: %s at %zu",
+                                 re->name, (const char *)why, (size_t)at);
+    }
+    /* JIT code is opaque to valgrind (false "uninitialised" reports):
+     * under valgrind the interpreter matches the same. */
+    re->jit = !RUNNING_ON_VALGRIND &&
+              pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+    if ((re->match = pcre2_match_data_create(REGEX_GROUPS_MAX, NULL)) ==
+        NULL) {
+        pcre2_code_free(re->code);
+        re->code = NULL;
+        return mosaic__error_oom();
+    }
+    return 0;
 }
 
 void regex_free(regex *re)
@@ -79,6 +88,8 @@ void regex_free(regex *re)
         return;
     pcre2_match_data_free(re->match);
     pcre2_code_free(re->code);
+    free(re->name);
+    free(re->pattern);
     free(re);
 }
 
@@ -106,7 +117,11 @@ int regex_here(regex *re, const char *text, size_t len, size_t at,
                size_t *end, regex_match_fn fn, void *ctx)
 {
     size_t ov[2 * REGEX_GROUPS_MAX];
-    int n = regex_match_at(re, text, len, at), rc;
+    int n, rc;
+
+    if ((rc = regex_compile(re)) < 0)
+        return rc;
+    n = regex_match_at(re, text, len, at);
 
     if (n == PCRE2_ERROR_NOMATCH)
         return 0;
@@ -124,7 +139,10 @@ int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,
                void *ctx)
 {
     size_t at = 0, ov[2 * REGEX_GROUPS_MAX];
+    int error;
 
+    if ((error = regex_compile(re)) < 0)
+        return error;
     while (at <= len) {
         int n = regex_match_at(re, text, len, at), rc;
         PCRE2_SIZE *v;

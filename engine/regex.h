@@ -13,9 +13,13 @@ typedef struct regex regex;
 #define REGEX_CASELESS 1
 #define REGEX_ANCHORED 2 /* match only where the search starts (\\G) */
 
-/* Compile `pattern` (UTF-8 mode); `name` is for the error message. */
+/* A pattern (UTF-8 mode) to compile on its first match; `name` is for
+ * the error message.  Copies both strings. */
 int regex_new(regex **out, const char *name, const char *pattern,
               int flags);
+/* Compile now (done by the first match anyway); 0, or MOSAIC_ERROR
+ * naming the pattern. */
+int regex_compile(regex *re);
 void regex_free(regex *re);
 
 /* Called per match: ov[2k], ov[2k+1] are the byte offsets of group k
