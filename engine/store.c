@@ -224,7 +224,10 @@ static int store_configure(mosaic_store *store)
         (rc = store_exec(store, "PRAGMA synchronous=NORMAL", "opening")) < 0 ||
         /* up to 64 MiB of pages: a large import's transaction is not
          * spilled to the WAL and read back page by page */
-        (rc = store_exec(store, "PRAGMA cache_size=-65536", "opening")) < 0)
+        (rc = store_exec(store, "PRAGMA cache_size=-65536", "opening")) < 0 ||
+        /* reads map the file instead of copying it page by page: a
+         * check touches scattered pages of a large history */
+        (rc = store_exec(store, "PRAGMA mmap_size=268435456", "opening")) < 0)
         return rc;
     return store_migrate(store);
 }

@@ -249,13 +249,18 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
 
     if ((rc = fill_near(store, category, value, n)) < 0)
         return rc;
+    /* cluster keys first (by the value index), then their members (by
+     * the cluster index): no pass over the whole history */
     sql = sqlite3_mprintf(
-        MENTION_SELECT "WHERE " CLUSTER_KEY " IN ("
-        "SELECT " CLUSTER_KEY " FROM mentions m JOIN analysed a ON "
-        "a.post_id = m.post_id JOIN near_value v ON v.category = m.category "
-        "AND v.value = m.value UNION SELECT * FROM (SELECT " CLUSTER_KEY
-        " FROM analysed a JOIN posts p ON p.id = a.post_id WHERE "
-        "a.client_cue ORDER BY p.created_at DESC LIMIT %d))" MENTION_ORDER,
+        "WITH keys(k) AS (SELECT " CLUSTER_KEY " FROM near_value v JOIN "
+        "mentions m ON m.category = v.category AND m.value = v.value JOIN "
+        "analysed a ON a.post_id = m.post_id UNION SELECT * FROM (SELECT "
+        CLUSTER_KEY " FROM analysed a JOIN posts p ON p.id = a.post_id "
+        "WHERE a.client_cue ORDER BY p.created_at DESC LIMIT %d)), "
+        "members(post_id) AS (SELECT a.post_id FROM keys JOIN analysed a "
+        "ON a.cluster = keys.k UNION SELECT -k FROM keys WHERE k < 0) "
+        MENTION_SELECT "WHERE m.post_id IN (SELECT post_id FROM members)"
+        MENTION_ORDER,
         recent);
     if (sql == NULL)
         return mosaic__error_oom();
