@@ -210,7 +210,9 @@ static void write_finding(FILE *out, size_t n, const mosaic_finding *f)
     for (size_t i = 0; i < f->nattrs; i++) {
         fprintf(out, "<tr><td>%s</td><td>", f->attrs[i].category);
         esc_str(out, f->attrs[i].text);
-        if (f->attrs[i].share > 0)
+        if (report_is_time(f->attrs[i].category))
+            fputs("</td><td>a time</td></tr>", out);
+        else if (f->attrs[i].share > 0)
             fprintf(out, "</td><td>%.0f</td></tr>", 1 / f->attrs[i].share);
         else
             fprintf(out, "</td><td>%s</td></tr>",

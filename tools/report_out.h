@@ -35,6 +35,10 @@ int report_write_json(FILE *out, const mosaic_report *r);
 /* One self-contained page: no network, no external assets. */
 int report_write_html(FILE *out, const mosaic_report *r);
 
+/* DATE, TIME, SESSION: not a share of people (they date an event or
+ * mark a session). */
+int report_is_time(const char *category);
+
 /* "Your practice area: within 25 km of Hexham, about 152824 people." */
 void report_write_catchment(FILE *out, const mosaic_report *r);
 

@@ -14,6 +14,12 @@
 
 static const char *const tone[] = { "\033[32m", "\033[33m", "\033[1;31m" };
 
+int report_is_time(const char *category)
+{
+    return strcmp(category, "DATE") == 0 || strcmp(category, "TIME") == 0 ||
+           strcmp(category, "SESSION") == 0;
+}
+
 void report_write_catchment(FILE *out, const mosaic_report *r)
 {
     const char *place;
@@ -129,6 +135,9 @@ static void write_reveals(FILE *out, const mosaic_finding *f,
         fprintf(out, "     - %-11s \"%s\"", a->category, a->text);
         if (a->direct)
             fprintf(out, " (identifies someone on its own)");
+        else if (report_is_time(a->category))
+            fprintf(out, " (a time: dates an event, or lets the client "
+                         "recognise the session)");
         else if (a->share > 0)
             fprintf(out, " (about 1 in %.0f people)", 1.0 / a->share);
         else
