@@ -89,6 +89,10 @@ grep -q "No combination" "$T/out" && ok "says nothing was found" || not_ok "says
 run 0 "empty store, no archive: exit 0" "$MOSAIC" scan --db "$T/empty.db"
 grep -q "Scanned 0 posts" "$T/out" && ok "empty store: 0 posts" || not_ok "empty store: 0 posts"
 
+# The README's first command: the demo scans the sample and succeeds.
+run 0 "tools/demo: report printed, exit 0" "$TOP/tools/demo" "$MOSAIC"
+grep -q "HIGH" "$T/out" && ok "demo shows the findings" || not_ok "demo shows the findings"
+
 # Bad input: one line, exit 2.
 run 2 "unknown --format" "$MOSAIC" scan --format pdf
 one_line_error "format" && ok "unknown --format named" || not_ok "unknown --format named"
