@@ -152,6 +152,12 @@ static size_t skip_string(const char *p, size_t n)
     }
 }
 
+/* The bytes cut_in_place stops at: all others are passed over. */
+static const unsigned char structural[256] = {
+    ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1, [','] = 1,
+    ['-'] = 1, ['+'] = 1,
+};
+
 /*
  * Between two elements: an element that ends within this chunk is
  * handed over where it lies, white space and all, without a copy.  It
@@ -170,7 +176,12 @@ static size_t cut_in_place(struct json_cut *j, char *p, size_t n, int *rc)
     while (i < n && is_json_space(p[i]))
         i++;
     for (start = i; i < n && !closed; i++) {
-        char c = p[i];
+        char c;
+        while (i < n && !structural[(unsigned char)p[i]])
+            i++;
+        if (i >= n)
+            break;
+        c = p[i];
         if (c == '"') {
             i += skip_string(p + i, n - i) - 1;
         } else if (c == '{' || c == '[') {
