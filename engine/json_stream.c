@@ -3,6 +3,7 @@
  * json_stream.h.  A small state machine tracks strings and depth only.
  * SPDX-License-Identifier: MIT
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "error.h"
@@ -132,6 +133,15 @@ static int ends_word(char c)
            (c >= 'A' && c <= 'Z') || c == '.';
 }
 
+/* 1 if one of the 8 bytes in v is '"' or '\\'. */
+static int word_has_quote(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+
+    return (((q - ones) & ~q) | ((b - ones) & ~b)) & highs ? 1 : 0;
+}
+
 /* Past the string that starts at p[0] ('"'): the index after its
  * closing quote, or n if it does not end before p[n]. */
 static size_t skip_string(const char *p, size_t n)
@@ -139,16 +149,17 @@ static size_t skip_string(const char *p, size_t n)
     size_t i = 1;
 
     for (;;) {
-        const char *q = memchr(p + i, '"', n - i);
-        size_t k;
-        if (q == NULL)
+        uint64_t v;
+        while (n - i >= 8 && (memcpy(&v, p + i, 8), !word_has_quote(v)))
+            i += 8;
+        while (i < n && p[i] != '"' && p[i] != '\\')
+            i++;
+        if (i >= n)
             return n;
-        i = (size_t)(q - p);
-        for (k = i; k > 1 && p[k - 1] == '\\'; k--)
-            ;
-        if ((i - k) % 2 == 0)
+        if (p[i] == '"')
             return i + 1;
-        i++;
+        if ((i += 2) >= n) /* past the escaped byte */
+            return n;
     }
 }
 
