@@ -1,6 +1,7 @@
 /*
  * html.c -- HTML fragments (Mastodon content, blog bodies) to plain text
- * with libxml2's HTML parser: paragraphs become blank lines, <br> a line
+ * with libxml2's HTML parser (simple fragments take html_fast.c's
+ * shortcut to the same text): paragraphs become blank lines, <br> a line
  * break, white space collapsed as a browser would, entities decoded.
  * SPDX-License-Identifier: MIT
  */
@@ -9,14 +10,8 @@
 
 #include "error.h"
 #include "html.h"
+#include "html_walk.h"
 #include "text.h"
-
-struct html_walk {
-    strbuf *out;
-    int pending;  /* line breaks owed before the next text: 0, 1 or 2 */
-    int space;    /* a collapsed space is owed before the next text */
-    int rc;
-};
 
 static const char *const block_tags[] = {
     "p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4",
@@ -32,41 +27,62 @@ static int is_block(const char *name)
     return 0;
 }
 
-static void owe_break(struct html_walk *w, int n)
+void html_walk_block(html_walk *w)
 {
-    if (w->out->len > 0 && w->pending < n)
-        w->pending = n;
+    if (w->out->len > 0 && w->pending < 2)
+        w->pending = 2;
     w->space = 0;
 }
 
-static void put_text(struct html_walk *w, const char *s)
+void html_walk_br(html_walk *w)
 {
-    for (; *s && w->rc == 0; s++) {
-        if (strchr(" \t\r\n\f", *s)) {
+    if (w->pending < 2 && w->rc == 0)
+        w->rc = strbuf_puts(w->out, w->pending ? "\n\n" : "\n");
+    w->pending = 0;
+    w->space = 0;
+}
+
+static int is_html_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+
+/* Runs of non-space bytes are written at once; each is preceded by the
+ * breaks or the one space owed. */
+void html_walk_text(html_walk *w, const char *s, size_t n)
+{
+    size_t i = 0, run;
+
+    while (i < n && w->rc == 0) {
+        if (is_html_space(s[i])) {
             w->space = 1;
+            i++;
             continue;
         }
+        for (run = i; run < n && !is_html_space(s[run]); run++)
+            ;
         if (w->pending) {
             w->rc = strbuf_puts(w->out, w->pending == 2 ? "\n\n" : "\n");
             w->pending = 0;
-            w->space = 0;
         } else if (w->space && w->out->len > 0 &&
                    w->out->ptr[w->out->len - 1] != '\n') {
             w->rc = strbuf_putc(w->out, ' ');
         }
         w->space = 0;
         if (w->rc == 0)
-            w->rc = strbuf_putc(w->out, *s);
+            w->rc = strbuf_put(w->out, s + i, run - i);
+        i = run;
     }
 }
 
-static void walk(struct html_walk *w, xmlNode *node, int depth)
+static void walk(html_walk *w, xmlNode *node, int depth)
 {
     for (; node && w->rc == 0; node = node->next) {
         const char *name = (const char *)node->name;
 
         if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-            put_text(w, (const char *)node->content);
+            const char *text = (const char *)node->content;
+            html_walk_text(w, text, text ? strlen(text) : 0);
             continue;
         }
         if (node->type != XML_ELEMENT_NODE)
@@ -74,18 +90,15 @@ static void walk(struct html_walk *w, xmlNode *node, int depth)
         if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)
             continue;
         if (strcmp(name, "br") == 0) {
-            if (w->pending < 2)
-                w->rc = strbuf_puts(w->out, w->pending ? "\n\n" : "\n");
-            w->pending = 0;
-            w->space = 0;
+            html_walk_br(w);
             continue;
         }
         if (is_block(name))
-            owe_break(w, 2);
+            html_walk_block(w);
         if (depth < 256)
             walk(w, node->children, depth + 1);
         if (is_block(name))
-            owe_break(w, 2);
+            html_walk_block(w);
     }
 }
 
@@ -117,9 +130,9 @@ int html_read(htmlDocPtr *out, const char *html, size_t len)
     return 0;
 }
 
-int text_from_html(strbuf *out, const char *html, size_t len)
+int html_libxml_text(strbuf *out, const char *html, size_t len)
 {
-    struct html_walk w = { out, 0, 0, 0 };
+    html_walk w = { out, 0, 0, 0 };
     htmlDocPtr doc;
     xmlNode *root;
     size_t start = out->len;
@@ -136,4 +149,17 @@ int text_from_html(strbuf *out, const char *html, size_t len)
     if (w.rc == 0 && out->len > start)
         text_rtrim(out);
     return w.rc;
+}
+
+int text_from_html(strbuf *out, const char *html, size_t len)
+{
+    html_walk w = { out, 0, 0, 0 };
+    size_t start = out->len;
+    int rc;
+
+    if ((rc = html_fast(&w, html, len)) == 0)
+        return html_libxml_text(out, html, len);
+    if (rc > 0 && out->len > start)
+        text_rtrim(out);
+    return rc < 0 ? rc : 0;
 }

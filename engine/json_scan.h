@@ -9,6 +9,7 @@
 #define MOSAIC_JSON_SCAN_H
 
 #include <stddef.h>
+#include <string.h>
 
 #define JSON_SCAN_DEPTH_MAX 64
 
@@ -42,7 +43,12 @@ int json_scan(char *buf, size_t len, jscan_visit visit, void *ctx,
  * is never longer).  NULL if it holds \u0000 or a broken surrogate. */
 char *json_scan_string(char *raw, size_t len);
 
-/* 1 if a path step is the key `name`. */
-int jscan_is(const jscan_step *step, const char *name);
+/* 1 if a path step is the key `name` (inline: visitors ask it of every
+ * value; the first byte settles most). */
+static inline int jscan_is(const jscan_step *step, const char *name)
+{
+    return step->key && step->len > 0 && step->key[0] == name[0] &&
+           strlen(name) == step->len && memcmp(step->key, name, step->len) == 0;
+}
 
 #endif

@@ -3,6 +3,7 @@
  * json_stream.h.  A small state machine tracks strings and depth only.
  * SPDX-License-Identifier: MIT
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "error.h"
@@ -25,21 +26,20 @@ struct json_cut {
     size_t index;
 };
 
-static int cut_emit(struct json_cut *j)
+/* Hand one element's bytes, buf[0..len) with buf[len] NUL, to the
+ * callback. */
+static int cut_hand_over(struct json_cut *j, char *buf, size_t len)
 {
     json_error_t err;
     json_t *v;
     int rc;
 
-    if (j->elem.len == 0)
-        return 0;
     if (j->raw_cb) {
-        rc = j->raw_cb(j->elem.ptr, j->elem.len, j->index, j->ctx);
+        rc = j->raw_cb(buf, len, j->index, j->ctx);
         j->index++;
-        strbuf_clear(&j->elem);
         return rc < 0 ? rc : 0;
     }
-    v = json_loadb(j->elem.ptr, j->elem.len, JSON_DECODE_ANY, &err);
+    v = json_loadb(buf, len, JSON_DECODE_ANY, &err);
     if (v == NULL)
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "%s: element %zu does not parse: %s",
@@ -48,8 +48,18 @@ static int cut_emit(struct json_cut *j)
     rc = j->cb(v, j->index, j->ctx);
     json_decref(v);
     j->index++;
-    strbuf_clear(&j->elem);
     return rc < 0 ? rc : 0;
+}
+
+static int cut_emit(struct json_cut *j)
+{
+    int rc;
+
+    if (j->elem.len == 0)
+        return 0;
+    rc = cut_hand_over(j, j->elem.ptr, j->elem.len);
+    strbuf_clear(&j->elem);
+    return rc;
 }
 
 static int cut_too_big(struct json_cut *j)
@@ -121,6 +131,103 @@ static int ends_word(char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
            (c >= 'A' && c <= 'Z') || c == '.';
+}
+
+/* 1 if one of the 8 bytes in v is '"' or '\\'. */
+static int word_has_quote(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+
+    return (((q - ones) & ~q) | ((b - ones) & ~b)) & highs ? 1 : 0;
+}
+
+/* Past the string that starts at p[0] ('"'): the index after its
+ * closing quote, or n if it does not end before p[n]. */
+static size_t skip_string(const char *p, size_t n)
+{
+    size_t i = 1;
+
+    for (;;) {
+        uint64_t v;
+        while (n - i >= 8 && (memcpy(&v, p + i, 8), !word_has_quote(v)))
+            i += 8;
+        while (i < n && p[i] != '"' && p[i] != '\\')
+            i++;
+        if (i >= n)
+            return n;
+        if (p[i] == '"')
+            return i + 1;
+        if ((i += 2) >= n) /* past the escaped byte */
+            return n;
+    }
+}
+
+/* The bytes cut_in_place stops at: all others are passed over. */
+static const unsigned char structural[256] = {
+    ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1, [','] = 1,
+    ['-'] = 1, ['+'] = 1,
+};
+
+/*
+ * Between two elements: an element that ends within this chunk is
+ * handed over where it lies, white space and all, without a copy.  It
+ * ends where cut_in_target would end it: at the '}' or ']' closing it,
+ * or for a bare word before the next ',' or ']'.  Returns the bytes
+ * used, or 0 to leave it to cut_in_target (it goes on past the chunk, is
+ * over the cap, has a sign that white space parts from its digits).
+ */
+static size_t cut_in_place(struct json_cut *j, char *p, size_t n, int *rc)
+{
+    size_t i = 0, start, end;
+    long depth = 0;
+    int closed = 0;
+    char save;
+
+    while (i < n && is_json_space(p[i]))
+        i++;
+    for (start = i; i < n && !closed; i++) {
+        char c;
+        while (i < n && !structural[(unsigned char)p[i]])
+            i++;
+        if (i >= n)
+            break;
+        c = p[i];
+        if (c == '"') {
+            i += skip_string(p + i, n - i) - 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                break;
+            closed = --depth == 0;
+        } else if (c == ',' && depth == 0) {
+            break;
+        } else if ((c == '-' || c == '+') && i + 1 < n &&
+                   is_json_space(p[i + 1])) {
+            return 0;
+        }
+    }
+    if ((!closed && i >= n) || (!closed && p[i] == '}'))
+        return 0;
+    end = i; /* closed: just past the bracket; else at ',' or ']' */
+    while (!closed && end > start && is_json_space(p[end - 1]))
+        end--;
+    if (end - start > j->elem.max)
+        return 0;
+    if (end > start) {
+        save = p[end];
+        p[end] = '\0';
+        *rc = cut_hand_over(j, p + start, end - start);
+        p[end] = save;
+    }
+    if (closed)
+        return i;
+    if (p[i] == ']') {
+        j->depth--;
+        j->target = 0;
+    }
+    return i + 1;
 }
 
 /* Inside the emitted array, outside strings: copy bytes up to the next
@@ -215,13 +322,19 @@ static void cut_outside(struct json_cut *j, char c)
     }
 }
 
-static int cut_chunk(struct json_cut *j, const char *p, size_t n)
+static int cut_chunk(struct json_cut *j, char *p, size_t n)
 {
     int rc = 0;
 
     for (size_t i = 0; i < n && rc == 0;) {
+        size_t used;
         if (j->in_str) {
             i += cut_string(j, p + i, n - i, &rc);
+            continue;
+        }
+        if (j->target && j->elem.len == 0 && j->depth == j->target &&
+            (used = cut_in_place(j, p + i, n - i, &rc)) > 0) {
+            i += used;
             continue;
         }
         if (j->target) {
@@ -246,7 +359,7 @@ static long cut_all(instream *in, const char *key, size_t elem_max,
     ssize_t n;
     int rc = 0;
 
-    while (rc == 0 && (n = instream_read(in, buf, sizeof(buf))) > 0)
+    while (rc == 0 && (n = instream_read(in, buf, sizeof(buf) - 1)) > 0)
         rc = cut_chunk(&j, buf, (size_t)n);
     if (rc == 0 && n < 0)
         rc = (int)n;

@@ -16,6 +16,8 @@ struct mosaic_store {
     sqlite3_stmt *insert_post, *update_post;
     sqlite3_stmt *insert_analysed, *insert_mention, *select_text;
     sqlite3_stmt *set_cluster;
+    long long stamp_second; /* when `stamp` was written (time_t) */
+    char stamp[24];         /* that second, as imported_at holds it */
 };
 
 /* Start, commit or roll back the one write transaction of a batch. */

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "error.h"
 #include "store.h"
@@ -14,10 +15,12 @@
     "reply_to, thread_root, content_warning, alt_texts, place, boost_of, " \
     "quote_of, edited, deleted"
 
+/* imported_at is bound, not left to its DEFAULT: strftime per row was
+ * a twentieth of an import's time. */
 static const char sql_insert[] =
-    "INSERT INTO posts (" POST_COLUMNS ") VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
-    "ON CONFLICT (platform, native_id) DO NOTHING";
+    "INSERT INTO posts (" POST_COLUMNS ", imported_at) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+    "?17) ON CONFLICT (platform, native_id) DO NOTHING";
 
 /* Re-import: take the newer export's content, but only count a change. */
 static const char sql_update[] =
@@ -59,6 +62,23 @@ static void bind_post(sqlite3_stmt *st, const mosaic_post *p)
     sqlite3_bind_int(st, 16, p->deleted != 0);
 }
 
+/* The current second as the schema's DEFAULT writes it, formatted once
+ * a second. */
+static const char *import_stamp(mosaic_store *store)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if ((long long)now != store->stamp_second || store->stamp[0] == '\0') {
+        if (gmtime_r(&now, &tm) == NULL ||
+            strftime(store->stamp, sizeof(store->stamp), "%Y-%m-%dT%H:%M:%SZ",
+                     &tm) == 0)
+            return NULL;
+        store->stamp_second = (long long)now;
+    }
+    return store->stamp;
+}
+
 static int run_post(mosaic_store *store, sqlite3_stmt **st, const char *sql,
                     const mosaic_post *p, int *changed)
 {
@@ -67,6 +87,12 @@ static int run_post(mosaic_store *store, sqlite3_stmt **st, const char *sql,
                            NULL) != SQLITE_OK)
         return store_error(store, "preparing");
     bind_post(*st, p);
+    if (sql == sql_insert) {
+        const char *stamp = import_stamp(store);
+        if (stamp == NULL)
+            return mosaic__error_set(MOSAIC_ERROR, "the clock cannot be read");
+        sqlite3_bind_text(*st, 17, stamp, -1, SQLITE_STATIC);
+    }
     if (sqlite3_step(*st) != SQLITE_DONE) {
         int rc = store_error(store, "storing a post");
         sqlite3_reset(*st);

@@ -83,17 +83,38 @@ static int64_t to_epoch(int y, int mo, int d, int h, int mi, int s, int off)
            h * 3600 + mi * 60 + s - off;
 }
 
+/* n ASCII digits at s as a number in *out; 0 if some byte is not one. */
+static int digits(const char *s, int n, int *out)
+{
+    int v = 0;
+
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* Plain digits are read directly (sscanf was a twentieth of a Mastodon
+ * import); sscanf takes the rest, as before. */
 static int parse_iso(const char *s, int64_t *out)
 {
     int y, mo, d, h = 0, mi = 0, sec = 0, n = 0, off;
     const char *p;
 
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+    if (digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &mo) &&
+        s[7] == '-' && digits(s + 8, 2, &d))
+        n = 10;
+    else if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
         return MOSAIC_EFORMAT;
     p = s + n;
     if (*p == 'T' || *p == 't' || *p == ' ') {
         int k = 0;
-        if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &k) != 2 || k != 5)
+        if (digits(p + 1, 2, &h) && p[3] == ':' && digits(p + 4, 2, &mi))
+            k = 5;
+        else if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &k) != 2 || k != 5)
             return MOSAIC_EFORMAT;
         p += 1 + k;
         if (*p == ':' && isdigit((unsigned char)p[1])) {

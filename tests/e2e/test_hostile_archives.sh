@@ -70,7 +70,7 @@ done
 
 # Nesting 100,000 deep: JSON, JSON in an archive, HTML in a post, XML.
 refused 2 deep.jsonl "deep.jsonl:1: does not parse: maximum parsing depth"
-refused 2 deep_outbox.zip "deep_outbox.zip:outbox.json: element 1 does not parse: maximum parsing depth"
+refused 2 deep_outbox.zip "deep_outbox.zip:outbox.json: element 1 does not parse: nested too deeply"
 refused 2 deep_facebook.zip "deep_facebook.zip:your_facebook_activity/posts/[a-z_0-9]*.json: element 1 does not parse: maximum parsing depth"
 refused 2 deep_html.zip "deep_html.zip:outbox.json: element 1: HTML nested deeper than 256 elements"
 refused 2 deep_wordpress.xml "deep_wordpress.xml:2: not well-formed XML: Excessive depth"
@@ -96,7 +96,7 @@ refused 2 overlong_wordpress.xml "overlong_wordpress.xml:2: not well-formed XML"
 
 # A bad post after 5,000 good ones: the import is all or nothing.
 refused 2 late_bad.jsonl "late_bad.jsonl:5001: does not parse"
-refused 2 late_deep_outbox.zip "late_deep_outbox.zip:outbox.json: element 5001 does not parse: maximum parsing depth"
+refused 2 late_deep_outbox.zip "late_deep_outbox.zip:outbox.json: element 5001 does not parse: nested too deeply"
 
 [ "$("$MOSAIC" posts --jsonl | wc -l)" = "$posts_before" ] && ok "post count unchanged ($posts_before)" || not_ok "post count unchanged"
 

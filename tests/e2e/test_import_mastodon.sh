@@ -45,6 +45,18 @@ grep -q "1 posts read, 1 new, 0 changed, 1 passed over" "$T/out" \
 masto old.tar.gz "[$(note 2 '"<p>tar</p>"')]" "" tgz
 run 0 "tar.gz (<= 4.0) imports" "$MOSAIC" import "$T/old.tar.gz"
 
+# A duplicated key counts once, with its last value (as jansson read it);
+# "\/" in an audience URI is the same URI.
+masto dup.zip '[{"type":"Create","published":"2024-02-01T10:00:00Z","object":{"id":"https://h.example/s/old","content":"<p>old</p>"},"object":{"id":"https://h.example/s/new","type":"Note","to":"https:\/\/www.w3.org\/ns\/activitystreams#Public","content":"<p>kept</p>","content":"<p>new &amp; last</p>","attachment":[{"name":"a"}],"attachment":[{"name":"b","name":"c"},{"name":""},{"name":7}]}}]'
+run 0 "duplicated keys: import" "$MOSAIC" import "$T/dup.zip"
+"$MOSAIC" posts --jsonl >"$T/posts"
+grep -q '"text":"new & last"' "$T/posts" && ! grep -q 's/old\|"kept"' "$T/posts" \
+    && ok "duplicated keys: the last value counts" || not_ok "duplicated keys: the last value counts: $(cat "$T/posts")"
+grep 's/new' "$T/posts" | grep -q '"visibility":"public"' \
+    && ok "escaped slashes in \"to\": public" || not_ok "escaped slashes in \"to\": public: $(cat "$T/posts")"
+grep 's/new' "$T/posts" | grep -q '"alt_texts":\["c"\]' \
+    && ok "alt texts from the last \"attachment\", last \"name\"" || not_ok "alt texts from the last \"attachment\", last \"name\": $(cat "$T/posts")"
+
 # Bad input: exit 2, one line naming the member and element, store unchanged.
 before=$(store_digest)
 bad() { # DESCRIPTION PATTERN ARCHIVE

@@ -44,6 +44,13 @@ static const struct {
     { "white space between words is kept", "[1 2]", NULL, "", MOSAIC_EFORMAT },
     { "pretty printer's white space", "[ {\n  \"a\" : [\n \"0\",\n 1\n ] } ,\n true ]",
       NULL, "{\"a\":[\"0\",1]} true", 2 },
+    { "a sign parted from its digits", "[- 1, {\"a\": - 2}]", NULL,
+      "-1 {\"a\":-2}", 2 },
+    { "elements without a comma", "[{\"a\":1}{\"b\":[2]}[3]]", NULL,
+      "{\"a\":1} {\"b\":[2]} [3]", 3 },
+    { "escaped quotes and backslashes", "[\"\\\\\", \"\\\\\\\"]\"]", NULL,
+      "\"\\\\\" \"\\\\\\\"]\"", 2 },
+    { "empty elements", "[1,,2,]", NULL, "1 2", 2 },
 };
 
 struct joined {
@@ -77,6 +84,37 @@ static void test_json_each_cases(void **state)
         if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
             fail_msg("%s: got %ld \"%s\", want %ld \"%s\"", cases[i].name, n,
                      j.buf, cases[i].count, cases[i].want);
+    }
+}
+
+/* Elements are cut the same wherever the stream's 64 KiB reads fall:
+ * every case again, with white space before it moving each byte of it
+ * across a read's end. */
+static void test_json_each_same_across_reads(void **state)
+{
+    const size_t chunk = 64 * 1024 - 1;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        size_t len = strlen(cases[i].in);
+        if (cases[i].key)
+            continue;
+        for (size_t shift = 1; shift <= len; shift++) {
+            size_t pad = chunk - shift;
+            char *doc = malloc(pad + len + 1);
+            struct joined j = { "", 0 };
+            instream *in = NULL;
+            long n;
+            memset(doc, ' ', pad);
+            memcpy(doc + pad, cases[i].in, len + 1);
+            instream_open_memory(&in, cases[i].name, doc, pad + len);
+            n = json_each(in, NULL, 1024, join, &j);
+            instream_close(in);
+            free(doc);
+            if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
+                fail_msg("%s, %zu bytes before a read's end: got %ld \"%s\"",
+                         cases[i].name, shift, n, j.buf);
+        }
     }
 }
 
@@ -136,6 +174,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_each_cases),
+        cmocka_unit_test(test_json_each_same_across_reads),
         cmocka_unit_test(test_json_each_deep_nesting_is_refused),
         cmocka_unit_test(test_json_each_element_cap),
         cmocka_unit_test(test_json_each_space_run_is_not_kept),
