@@ -6,7 +6,8 @@
 # same archives (only re-analyses).  Beside it, the floor: the time to
 # only decompress and read the archives (bsdtar -xO > /dev/null).
 # Reports wall seconds, posts/s, peak RSS and, on the synthetic truth,
-# client-level precision / recall of HIGH findings and k calibration.
+# client-level precision / recall of HIGH findings, k calibration, and
+# (on the first size) span precision / recall per category.
 # Target: 100,000 posts in under 3 s; near-linear growth.
 # Writes bench/results/scan.{md,json}.  MOSAIC names the program.
 set -u
@@ -31,7 +32,7 @@ for n in $sizes; do
         rm -rf "$dir"
         "$SYNTH" --posts "$n" --therapists 1 --seed 11 --out "$dir" >/dev/null || exit 1
     fi
-    archives=$(ls "$dir"/t0001/*)
+    archives=$(ls "$dir"/t0001/* | tr "\n" " ")
     /usr/bin/time -f "%e" -o "$tmp/floor" sh -c \
         "for a in $archives; do bsdtar -xOf \"\$a\" >/dev/null; done" || exit 1
     rm -f "$tmp"/store.db*
@@ -44,16 +45,25 @@ for n in $sizes; do
     # shellcheck disable=SC2086
     MOSAIC_DB=$tmp/store.db /usr/bin/time -f "%e" -o "$tmp/rescan" \
         "$MOSAIC" scan --format json -o "$tmp/rescan.json" $archives 2>/dev/null
-    read -r secs rss user sys <"$tmp/scan"
-    floor=$(cat "$tmp/floor")
-    rescan=$(cat "$tmp/rescan")
+    # time(1) puts "Command exited with non-zero status 1" first when the
+    # scan found risks: the figures are on the last line
+    read -r secs rss user sys < <(tail -1 "$tmp/scan")
+    floor=$(tail -1 "$tmp/floor")
+    rescan=$(tail -1 "$tmp/rescan")
     q=$(python3 "$top/bench/synth_quality.py" "$dir/truth.json" "$tmp/rep")
     prec=$(echo "$q" | python3 -c 'import json,sys; v=json.load(sys.stdin)["precision"]; print("%.2f" % v if v is not None else "-")')
     rec=$(echo "$q" | python3 -c 'import json,sys; v=json.load(sys.stdin)["recall"]; print("%.2f" % v if v is not None else "-")')
     kmed=$(echo "$q" | python3 -c 'import json,sys; v=json.load(sys.stdin)["k_log10_error_median"]; print("%.2f" % v if v is not None else "-")')
     k90=$(echo "$q" | python3 -c 'import json,sys; v=json.load(sys.stdin)["k_log10_error_p90"]; print("%.2f" % v if v is not None else "-")')
-    rate=$(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%d", s > 0 ? n / s : 0 }')
-    ratio=$(awk -v a="$secs" -v b="$floor" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')
+    if [ ! -s "$top/bench/results/spans.md.new" ]; then # span quality, once
+        MOSAIC_DB=$tmp/store.db "$MOSAIC" posts --jsonl >"$tmp/posts.jsonl"
+        { echo "### Extraction on mosaic-synth client posts ($n-post history): span precision / recall per category"
+          echo
+          python3 "$top/bench/synth_spans.py" "$MOSAIC" "$dir/truth.json" "$tmp/posts.jsonl" \
+              --json "$top/bench/results/spans.json"; } >"$top/bench/results/spans.md.new"
+    fi
+    rate=$(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%d", (s > 0) ? n / s : 0 }')
+    ratio=$(awk -v a="$secs" -v b="$floor" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }')
     rows="$rows| $n | $secs | $rate | $floor | ${ratio}x | $rescan | $((rss / 1024)) | $prec | $rec | $kmed / $k90 |
 "
     json="$json{\"posts\": $n, \"seconds\": $secs, \"posts_per_s\": $rate, \"floor_seconds\": $floor, \"rescan_seconds\": $rescan, \"peak_rss_mb\": $((rss / 1024)), \"quality\": $q},"
@@ -66,3 +76,5 @@ cat >"$top/bench/results/scan.md" <<MD
 $rows
 MD
 echo "{\"scan\": [${json%,}]}" >"$top/bench/results/scan.json"
+mv "$top/bench/results/spans.md.new" "$top/bench/results/spans.md"
+cat "$top/bench/results/spans.md" >>"$top/bench/results/scan.md"
