@@ -44,8 +44,8 @@ static int is_addressee(const char *text, const mosaic_span *s)
 }
 
 /* A therapist's posts name their own profession all the time ("as a
- * counsellor..."): it describes a client only when the extractor says
- * so outright. */
+ * counsellor...", "my therapist friend"): never taken as the client's
+ * (a client who is a counsellor is missed: the rarer mistake). */
 static int practitioner_word(const mosaic_span *s)
 {
     static const char *const own[] = { "counsellor", "counselor",
@@ -65,11 +65,12 @@ static int practitioner_word(const mosaic_span *s)
 static int is_client_span(const mosaic_span *s, const char *text,
                           int client_cue, int continues_client)
 {
-    if (is_addressee(text, s) || s->about == MOSAIC_ABOUT_AUTHOR)
+    if (is_addressee(text, s) || s->about == MOSAIC_ABOUT_AUTHOR ||
+        practitioner_word(s))
         return 0;
     if (s->about == MOSAIC_ABOUT_CLIENT)
         return 1;
-    if (identifies_alone(s->category) || practitioner_word(s))
+    if (identifies_alone(s->category))
         return 0;
     if (continues_client)
         return 1;

@@ -32,6 +32,16 @@ run_in 1 "--quiet prints nothing" "$T/draft" "$MOSAIC" check --quiet
 run_in 0 "--fail-on high with --k-min 1: passes" "$T/draft" "$MOSAIC" check --fail-on high --k-min 1 --caseload 1000
 run 1 "--file" "$MOSAIC" check --file "$T/draft"
 
+# The therapist's own profession is not taken as the client's.
+draft "As a counsellor and therapist, I was moved when a client of mine, a farrier from Bellingham in his fifties, said thank you."
+run_in 1 "own profession beside a client's" "$T/draft" "$MOSAIC" check --json
+python3 - "$T/out" <<'PY' && ok "only the client's occupation counts" || not_ok "only the client's occupation counts"
+import json, sys
+r = json.load(open(sys.argv[1]))
+occ = {a["value"] for f in r["findings"] for a in f["attributes"] if a["category"] == "OCCUPATION"}
+assert occ == {"farrier"}, occ
+PY
+
 # A pipe, as a posting script uses it.
 if printf 'Tough week. Self-care tonight.' | "$MOSAIC" check -q; then ok "pipe: harmless draft passes"; else not_ok "pipe: harmless draft passes"; fi
 if printf 'My client, a farrier from Bellingham in his early fifties, called me Sarah.' | "$MOSAIC" check -q; then not_ok "pipe: risky draft stops"; else ok "pipe: risky draft stops"; fi
