@@ -2,6 +2,7 @@
  * store_mentions.c -- the analysed and mentions tables (see mention.h).
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "error.h"
@@ -195,13 +196,16 @@ static int mention_row(sqlite3_stmt *st, void *ctx)
 }
 
 /* The text is not read here: only the posts of findings need it. */
-#define MENTION_SELECT                                                     \
+#define MENTION_COLUMNS                                                    \
     "SELECT p.id, p.platform, p.native_id, p.created_at, NULL, "          \
     "coalesce(p.thread_root, p.reply_to), a.client_cue, "                 \
     "a.back_reference, a.session_timing, m.category, m.value, m.text, "   \
     "m.start, m.end, m.byte_start, m.byte_end, m.age_low, m.age_high, "   \
-    "m.about FROM mentions m JOIN analysed a ON a.post_id = m.post_id "   \
-    "JOIN posts p ON p.id = m.post_id "
+    "m.about "
+#define MENTION_JOINS                                                      \
+    "JOIN analysed a ON a.post_id = m.post_id JOIN posts p ON p.id = "    \
+    "m.post_id "
+#define MENTION_SELECT MENTION_COLUMNS "FROM mentions m " MENTION_JOINS
 #define MENTION_ORDER                                                      \
     " ORDER BY p.created_at IS NULL, p.created_at, p.id, m.start"
 
@@ -244,9 +248,18 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
                             mention_span_cb cb, void *ctx)
 {
     struct span_walk w = { cb, ctx };
-    char *sql;
+    char *sql, recent_sql[256];
     int rc;
 
+    /* after a back-reference: the clusters of the latest client posts */
+    snprintf(recent_sql, sizeof(recent_sql),
+             " UNION SELECT * FROM (SELECT " CLUSTER_KEY " FROM analysed a "
+             "JOIN posts p ON p.id = a.post_id WHERE a.client_cue ORDER BY "
+             "p.created_at DESC LIMIT %d)",
+             recent);
+
+    if (n == 0 && recent <= 0)
+        return 0; /* nothing the draft could link through */
     if ((rc = fill_near(store, category, value, n)) < 0)
         return rc;
     /* cluster keys first (by the value index), then their members (by
@@ -254,14 +267,14 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
     sql = sqlite3_mprintf(
         "WITH keys(k) AS (SELECT " CLUSTER_KEY " FROM near_value v JOIN "
         "mentions m ON m.category = v.category AND m.value = v.value JOIN "
-        "analysed a ON a.post_id = m.post_id UNION SELECT * FROM (SELECT "
-        CLUSTER_KEY " FROM analysed a JOIN posts p ON p.id = a.post_id "
-        "WHERE a.client_cue ORDER BY p.created_at DESC LIMIT %d)), "
+        "analysed a ON a.post_id = m.post_id%s), "
         "members(post_id) AS (SELECT a.post_id FROM keys JOIN analysed a "
         "ON a.cluster = keys.k UNION SELECT -k FROM keys WHERE k < 0) "
-        MENTION_SELECT "WHERE m.post_id IN (SELECT post_id FROM members)"
-        MENTION_ORDER,
-        recent);
+        /* CROSS JOIN: from the few members to their mentions, never a
+         * scan of every mention */
+        MENTION_COLUMNS "FROM members CROSS JOIN mentions m ON m.post_id = "
+        "members.post_id " MENTION_JOINS MENTION_ORDER,
+        recent > 0 ? recent_sql : "");
     if (sql == NULL)
         return mosaic__error_oom();
     rc = store_each_row(store, sql, "reading mentions", mention_row, &w);

@@ -192,7 +192,7 @@ static int judge(const struct check_args *a, mosaic_store *store,
     mosaic_analyser *an = NULL;
     mosaic_report *r = NULL;
     mosaic_verdict v;
-    long history = mosaic_store_count_posts(store);
+    long history;
     int status;
 
     if (mosaic_analyser_open(&an, store, &a->analysis.opts) < 0 ||
@@ -201,6 +201,7 @@ static int judge(const struct check_args *a, mosaic_store *store,
                                                              : "<stdin>");
         goto done;
     }
+    mosaic_report_totals(r, &history, NULL);
     status = v >= a->analysis.fail_on ? EXIT_RISK : EXIT_OK;
     if (a->quiet)
         ;
