@@ -151,29 +151,47 @@ int mentions_load(mention_set *set, mosaic_analyser *an)
     return store_each_mention(an->store, load_span, &l);
 }
 
-/* Values a check looks up: rare enough to carry a link on their own
- * terms (ages and sex never block, as in the linker). */
+/* Values a check looks up: rare enough to carry a link (ages and sex
+ * never block, as in the linker), and only the rarest few: a link needs
+ * evidence a common value alone cannot give, so the rarest value the
+ * draft shares with a cluster finds it. */
 #define NEAR_SHARE 0.05
+#define NEAR_VALUES 2
 
 int mentions_load_near(mention_set *set, mosaic_analyser *an,
                        const mention_span *spans, size_t n,
                        int back_reference)
 {
     struct loading l = { set, an, 0 };
-    const char *category[ASSESS_MAX], *value[ASSESS_MAX];
+    const char *category[NEAR_VALUES], *value[NEAR_VALUES];
+    double share[NEAR_VALUES];
     size_t k = 0;
 
-    for (size_t i = 0; i < n && k < ASSESS_MAX; i++) {
+    for (size_t i = 0; i < n; i++) {
         score_attr attr;
         const char *source;
+        double p;
+        size_t at;
         if (strcmp(spans[i].category, "AGE") == 0 ||
             strcmp(spans[i].category, "GENDER") == 0 ||
             population_price(an->pop, &an->area, spans[i].category,
                              spans[i].value, &attr, NULL, &source) < 0)
             continue;
-        if (attr.direct || (attr.share > 0 && attr.share < NEAR_SHARE)) {
-            category[k] = spans[i].category;
-            value[k++] = spans[i].value;
+        p = attr.direct ? 0 : attr.share;
+        if (!attr.direct && !(p > 0 && p < NEAR_SHARE))
+            continue;
+        /* keep the NEAR_VALUES rarest, rarest first */
+        for (at = k; at > 0 && share[at - 1] > p; at--)
+            if (at < NEAR_VALUES) {
+                share[at] = share[at - 1];
+                category[at] = category[at - 1];
+                value[at] = value[at - 1];
+            }
+        if (at < NEAR_VALUES) {
+            share[at] = p;
+            category[at] = spans[i].category;
+            value[at] = spans[i].value;
+            k += k < NEAR_VALUES;
         }
     }
     return store_each_mention_near(an->store, category, value, k,
