@@ -10,8 +10,8 @@
 
 #include "analyse.h"
 #include "error.h"
+#include "extract_table.h"
 #include "store.h"
-#include "strmap.h"
 
 #define HISTORY_SPANS_MAX 256     /* client spans kept per post */
 #define HISTORY_PROGRESS_EVERY 2000
@@ -98,41 +98,36 @@ size_t mention_client_spans(mention_span *out, size_t max,
 struct pending {
     mosaic_analyser *an;
     long done, total;
-    arena keys;     /* "platform id" of the posts in client_posts */
-    strmap client_posts;
+    xtable client_posts; /* "platform\x1fnative_id" of client posts */
     mention_span spans[HISTORY_SPANS_MAX];
 };
 
-/* "platform\x1fnative_id": one post's key in the client_posts set. */
-static const char *post_key(arena *a, const char *platform, const char *id)
+/* "platform\x1fid", the key of a post in client_posts; 0 if too long. */
+static size_t post_key(char *out, size_t size, const char *platform,
+                       const char *id)
 {
-    size_t lp = strlen(platform), li = strlen(id);
-    char *k = arena_alloc(a, lp + li + 2);
+    int n = snprintf(out, size, "%s\x1f%s", platform, id);
 
-    if (k) {
-        memcpy(k, platform, lp);
-        k[lp] = '\x1f';
-        memcpy(k + lp + 1, id, li + 1);
-    }
-    return k;
+    return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
 static int remember_client_post(struct pending *p, const mention_post *post)
 {
-    const char *k = post_key(&p->keys, post->platform, post->native_id);
+    char key[512];
+    size_t len = post_key(key, sizeof(key), post->platform, post->native_id);
+    int rc = len ? xtable_put(&p->client_posts, key, len, 1) : 0;
 
-    return k ? strmap_put(&p->client_posts, k, 1) : mosaic__error_oom();
+    return rc < 0 ? rc : 0;
 }
 
 static int continues_client(struct pending *p, const mention_post *post)
 {
     char key[512];
+    size_t len = post->thread ? post_key(key, sizeof(key), post->platform,
+                                         post->thread)
+                              : 0;
 
-    if (post->thread == NULL ||
-        (size_t)snprintf(key, sizeof(key), "%s\x1f%s", post->platform,
-                         post->thread) >= sizeof(key))
-        return 0;
-    return strmap_get(&p->client_posts, key) > 0;
+    return len && xtable_find(&p->client_posts, key, len) != NULL;
 }
 
 static int load_client_post(const mention_post *post, void *ctx)
@@ -196,8 +191,7 @@ int history_extract_pending(mosaic_analyser *an)
     }
     rc = store_commit(an->store);
 done:
-    strmap_free(&p->client_posts);
-    arena_dispose(&p->keys);
+    xtable_dispose(&p->client_posts);
     free(p);
     return rc;
 }

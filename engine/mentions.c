@@ -4,12 +4,13 @@
  * scorer work on.
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyse.h"
 #include "error.h"
-#include "strmap.h"
+#include "extract_table.h"
 #include "timefmt.h"
 
 /* realloc that leaves *v alone on failure. */
@@ -205,39 +206,33 @@ int mentions_load_near(mention_set *set, mosaic_analyser *an,
  * share.  The linker weighs the commoner of the two. */
 int mentions_weigh_by_history(mention_set *set)
 {
-    strmap seen = STRMAP_INIT;
-    arena keys = ARENA_INIT;
+    xtable seen = { 0 }; /* "category\x1fvalue" -> its first attribute */
     size_t *count = calloc(set->nattrs + 1, sizeof(*count));
     size_t *first = calloc(set->nattrs + 1, sizeof(*first));
     int rc = count && first ? 0 : mosaic__error_oom();
 
-    /* first[i]: the first attribute with i's value; count[]: how many */
     for (size_t i = 0; i < set->nattrs && rc == 0; i++) {
         const mention_attr *a = &set->attrs[i];
-        size_t lc = strlen(a->span.category), lv = strlen(a->span.value);
-        char *k = arena_alloc(&keys, lc + lv + 2);
-        int at;
-        if (k == NULL) {
-            rc = mosaic__error_oom();
-            break;
+        char key[512];
+        int n = snprintf(key, sizeof(key), "%s\x1f%s", a->span.category,
+                         a->span.value);
+        xslot *s;
+        first[i] = i; /* a key too long to index counts alone */
+        if (n > 0 && (size_t)n < sizeof(key)) {
+            if ((rc = xtable_put(&seen, key, (size_t)n, (uint32_t)i)) < 0)
+                break;
+            rc = 0;
+            if ((s = xtable_find(&seen, key, (size_t)n)) != NULL)
+                first[i] = s->val;
         }
-        memcpy(k, a->span.category, lc);
-        k[lc] = '\x1f';
-        memcpy(k + lc + 1, a->span.value, lv + 1);
-        if ((at = strmap_get(&seen, k)) < 0) {
-            rc = strmap_put(&seen, k, (int)i);
-            at = (int)i;
-        }
-        first[i] = (size_t)at;
-        count[at]++;
+        count[first[i]]++;
     }
     for (size_t i = 0; i < set->nattrs && rc == 0; i++) {
         double freq = (double)count[first[i]] / (double)set->n;
         if (freq > set->link_attrs[i].share)
             set->link_attrs[i].share = freq;
     }
-    strmap_free(&seen);
-    arena_dispose(&keys);
+    xtable_dispose(&seen);
     free(count);
     free(first);
     return rc;
