@@ -156,27 +156,33 @@ static void chomp(char *line)
         line[--n] = '\0';
 }
 
-static int load_file(mosaic_extractor *ext, const char *dir,
-                     const struct source *src)
+/* Hand each line of a data file to fn (chomped; blank lines and, with
+ * comments set, "#" lines skipped; `header` first lines skipped).  A
+ * missing file is 0 when optional.  Errors name FILE:LINE. */
+typedef int (*line_fn)(mosaic_extractor *ext, const void *ctx, char *line);
+
+static int each_line(mosaic_extractor *ext, const char *dir, const char *file,
+                     int optional, int header, int comments, line_fn fn,
+                     const void *ctx)
 {
     char path[PATH_MAX], *line = NULL;
     size_t cap = 0, lineno = 0;
-    FILE *f = NULL;
-    int error = 0;
+    FILE *f;
+    int error;
 
-    if ((error = datadir_path(path, sizeof(path), dir, src->file)) < 0)
+    if ((error = datadir_path(path, sizeof(path), dir, file)) < 0)
         return error;
-    if ((f = fopen(path, "r")) == NULL) {
-        if (src->optional)
-            return 0;
-        return mosaic__error_set(MOSAIC_ENOTFOUND, "%s: cannot open", path);
-    }
+    if ((f = fopen(path, "r")) == NULL)
+        return optional ? 0
+                        : mosaic__error_set(MOSAIC_ENOTFOUND,
+                                            "%s: cannot open", path);
     while (getline(&line, &cap, f) > 0) {
-        lineno++;
-        chomp(line);
-        if (line[0] == '\0' || line[0] == '#')
+        if (++lineno <= (size_t)header)
             continue;
-        if (add_line(ext, src, line) < 0) {
+        chomp(line);
+        if (line[0] == '\0' || (comments && line[0] == '#'))
+            continue;
+        if (fn(ext, ctx, line) < 0) {
             char why[256];
             snprintf(why, sizeof(why), "%s", mosaic_error_last()->message);
             error = mosaic__error_set(MOSAIC_EFORMAT, "%s:%zu: %s", path,
@@ -189,12 +195,19 @@ static int load_file(mosaic_extractor *ext, const char *dir,
     return error;
 }
 
+static int lexicon_line(mosaic_extractor *ext, const void *src, char *line)
+{
+    return add_line(ext, src, line);
+}
+
 /* refdata/places.tsv: name, alt_names (|), lat, lon, population, ... */
-static int load_gazetteer_row(mosaic_extractor *ext, char *line)
+static int gazetteer_line(mosaic_extractor *ext, const void *ctx,
+                          char *line)
 {
     char *name = line, *alts = strchr(line, '\t'), *end;
     int rc;
 
+    (void)ctx;
     if (alts == NULL)
         return mosaic__error_set(MOSAIC_EFORMAT, "expected tab-separated "
                                  "columns");
@@ -211,35 +224,6 @@ static int load_gazetteer_row(mosaic_extractor *ext, char *line)
     return 0;
 }
 
-static int load_gazetteer(mosaic_extractor *ext, const char *dir)
-{
-    char path[PATH_MAX], *line = NULL;
-    size_t cap = 0, lineno = 0;
-    FILE *f;
-    int error = 0;
-
-    if ((error = datadir_path(path, sizeof(path), dir,
-                              "refdata/places.tsv")) < 0)
-        return error;
-    if ((f = fopen(path, "r")) == NULL)
-        return 0; /* not built yet: world places only */
-    while (getline(&line, &cap, f) > 0) {
-        if (++lineno == 1)
-            continue; /* the header */
-        chomp(line);
-        if (line[0] && load_gazetteer_row(ext, line) < 0) {
-            char why[256];
-            snprintf(why, sizeof(why), "%s", mosaic_error_last()->message);
-            error = mosaic__error_set(MOSAIC_EFORMAT, "%s:%zu: %s", path,
-                                      lineno, why);
-            break;
-        }
-    }
-    free(line);
-    fclose(f);
-    return error;
-}
-
 int extract_load(mosaic_extractor *ext, const char *dir)
 {
     int rc;
@@ -247,7 +231,10 @@ int extract_load(mosaic_extractor *ext, const char *dir)
     if ((rc = extract_roles_load(ext)) < 0)
         return rc;
     for (size_t i = 0; i < sizeof(sources) / sizeof(*sources); i++)
-        if ((rc = load_file(ext, dir, &sources[i])) < 0)
+        if ((rc = each_line(ext, dir, sources[i].file, sources[i].optional,
+                            0, 1, lexicon_line, &sources[i])) < 0)
             return rc;
-    return load_gazetteer(ext, dir);
+    /* the gazetteer may not be built yet: world places only */
+    return each_line(ext, dir, "refdata/places.tsv", 1, 1, 0, gazetteer_line,
+                     NULL);
 }
