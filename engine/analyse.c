@@ -290,7 +290,7 @@ static int extract_draft(struct draft *d, mosaic_analyser *an,
         return rc;
     d->post = (mention_post){ 0, "draft", "draft", created_at, text, NULL,
                               x->client_cue, x->back_reference,
-                              x->session_timing };
+                              x->session_timing, 0 };
     d->n = mention_client_spans(d->spans, 256, x, text, 0);
     return 0;
 }

@@ -137,12 +137,15 @@ static uint64_t attr_key(const link_attr *a)
     return text_hash64(a->value, strlen(a->value), h);
 }
 
-/* Try pair (i, j), i < j, and keep it if it is evidence of one client. */
+/* Try pair (i, j), i < j, and keep it if it is evidence of one client
+ * (two settled mentions were judged by the scan already). */
 static int try_pair(struct pairs *out, const link_mention *m, size_t i,
                     size_t j, const link_setting *s)
 {
     double w;
 
+    if (m[i].settled && m[j].settled)
+        return 0;
     if ((double)(m[j].when - m[i].when) > s->window_days * 86400.0)
         return 0;
     if (link_contradicts(&m[i], &m[j]))
@@ -270,22 +273,65 @@ static int by_evidence(const void *x, const void *y)
     return a->b < b->b ? -1 : a->b > b->b;
 }
 
+/* Join the clusters of a and b, the earlier root staying root; 0 if
+ * their clients contradict (unless forced). */
+static int join(size_t *parent, struct summary *sum, size_t a, size_t b,
+                int force)
+{
+    size_t ra = find_root(parent, a), rb = find_root(parent, b);
+
+    if (ra == rb)
+        return 1;
+    if (rb < ra) {
+        size_t t = ra;
+        ra = rb;
+        rb = t;
+    }
+    if (!summary_merge(&sum[ra], &sum[rb]) && !force)
+        return 0;
+    parent[rb] = ra;
+    return 1;
+}
+
 static void grow_clusters(size_t *parent, struct summary *sum,
                           const struct pairs *p)
 {
-    for (size_t k = 0; k < p->n; k++) {
-        size_t ra = find_root(parent, p->v[k].a);
-        size_t rb = find_root(parent, p->v[k].b);
-        if (ra == rb)
-            continue;
-        if (rb < ra) {
-            size_t t = ra;
-            ra = rb;
-            rb = t;
-        }
-        if (summary_merge(&sum[ra], &sum[rb]))
-            parent[rb] = ra;
-    }
+    for (size_t k = 0; k < p->n; k++)
+        join(parent, sum, p->v[k].a, p->v[k].b, 0);
+}
+
+struct settled_key {
+    int64_t cluster;
+    size_t mention;
+};
+
+static int by_settled(const void *x, const void *y)
+{
+    const struct settled_key *a = x, *b = y;
+
+    if (a->cluster != b->cluster)
+        return a->cluster < b->cluster ? -1 : 1;
+    return a->mention < b->mention ? -1 : a->mention > b->mention;
+}
+
+/* The clusters an earlier scan found, joined as they were. */
+static int keep_settled(size_t *parent, struct summary *sum,
+                        const link_mention *m, size_t n)
+{
+    struct settled_key *keys = malloc((n ? n : 1) * sizeof(*keys));
+    size_t k = 0;
+
+    if (keys == NULL)
+        return mosaic__error_oom();
+    for (size_t i = 0; i < n; i++)
+        if (m[i].settled)
+            keys[k++] = (struct settled_key){ m[i].settled, i };
+    qsort(keys, k, sizeof(*keys), by_settled);
+    for (size_t i = 1; i < k; i++)
+        if (keys[i].cluster == keys[i - 1].cluster)
+            join(parent, sum, keys[i - 1].mention, keys[i].mention, 1);
+    free(keys);
+    return 0;
 }
 
 long link_cluster(size_t *cluster_of, const link_mention *m, size_t n,
@@ -305,7 +351,8 @@ long link_cluster(size_t *cluster_of, const link_mention *m, size_t n,
         parent[i] = i;
         summary_of(&sum[i], &m[i]);
     }
-    if ((rc = pairs_by_value(&p, m, n, s)) < 0 ||
+    if ((rc = keep_settled(parent, sum, m, n)) < 0 ||
+        (rc = pairs_by_value(&p, m, n, s)) < 0 ||
         (rc = pairs_by_context(&p, m, n, s)) < 0)
         goto done;
     if (p.n)

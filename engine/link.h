@@ -31,6 +31,9 @@ typedef struct {
     int back_reference;    /* "the client I mentioned", "update on..." */
     const link_attr *attrs;
     size_t nattrs;
+    int64_t settled;       /* nonzero: a cluster an earlier scan found; its
+                              members stay together and are not re-linked
+                              among themselves or to other settled ones */
 } link_mention;
 
 typedef struct {
@@ -55,7 +58,9 @@ double link_evidence(const link_mention *a, const link_mention *b,
 /*
  * Cluster n mentions (sorted by time): cluster_of[i] receives the
  * cluster number of mention i, clusters numbered 0.. in order of first
- * mention.  Returns the number of clusters, or a negative MOSAIC_E* code.
+ * mention.  Settled mentions keep their clusters; only pairs with an
+ * unsettled mention (a draft, a post recorded since the scan) are tried.
+ * Returns the number of clusters, or a negative MOSAIC_E* code.
  */
 long link_cluster(size_t *cluster_of, const link_mention *m, size_t n,
                   const link_setting *s);

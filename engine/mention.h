@@ -27,6 +27,8 @@ typedef struct {
     const char *platform, *native_id, *created_at, *text;
     const char *thread;          /* thread root, else the post replied to */
     int client_cue, back_reference, session_timing;
+    int64_t cluster;             /* the last scan's cluster (its first
+                                    post's id), 0 if none */
 } mention_post;
 
 /* Called per post (with its text); <0 stops with that error. */

@@ -76,7 +76,8 @@ static int start_mention(mention_set *set, const mention_post *post)
     if (post->created_at)
         time_parse(post->created_at, &when);
     set->links[set->n] = (link_mention){ when, p->thread,
-                                         post->back_reference, NULL, 0 };
+                                         post->back_reference, NULL, 0,
+                                         post->cluster };
     set->first[set->n] = set->nattrs;
     set->n++;
     set->first[set->n] = set->nattrs;
@@ -129,6 +130,7 @@ struct loading {
     mention_set *set;
     mosaic_analyser *an;
     int64_t last_post;
+    int keep_clusters; /* a check keeps the scan's clusters, a scan not */
 };
 
 static int load_span(const mention_post *post, const mention_span *span,
@@ -138,7 +140,9 @@ static int load_span(const mention_post *post, const mention_span *span,
     int rc;
 
     if (l->set->n == 0 || post->post_id != l->last_post) {
-        if ((rc = start_mention(l->set, post)) < 0)
+        mention_post p = *post;
+        p.cluster = l->keep_clusters ? p.cluster : 0;
+        if ((rc = start_mention(l->set, &p)) < 0)
             return rc;
         l->last_post = post->post_id;
     }
@@ -147,7 +151,7 @@ static int load_span(const mention_post *post, const mention_span *span,
 
 int mentions_load(mention_set *set, mosaic_analyser *an)
 {
-    struct loading l = { set, an, 0 };
+    struct loading l = { set, an, 0, 0 };
 
     return store_each_mention(an->store, load_span, &l);
 }
@@ -163,7 +167,7 @@ int mentions_load_near(mention_set *set, mosaic_analyser *an,
                        const mention_span *spans, size_t n,
                        int back_reference)
 {
-    struct loading l = { set, an, 0 };
+    struct loading l = { set, an, 0, 1 };
     const char *category[NEAR_VALUES], *value[NEAR_VALUES];
     double share[NEAR_VALUES];
     size_t k = 0;

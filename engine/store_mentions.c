@@ -192,6 +192,7 @@ static int mention_row(sqlite3_stmt *st, void *ctx)
     s.age_low = sqlite3_column_int(st, 16);
     s.age_high = sqlite3_column_int(st, 17);
     s.about = sqlite3_column_int(st, 18);
+    p.cluster = sqlite3_column_int64(st, 19);
     return w->cb(&p, &s, w->ctx);
 }
 
@@ -201,7 +202,7 @@ static int mention_row(sqlite3_stmt *st, void *ctx)
     "coalesce(p.thread_root, p.reply_to), a.client_cue, "                 \
     "a.back_reference, a.session_timing, m.category, m.value, m.text, "   \
     "m.start, m.end, m.byte_start, m.byte_end, m.age_low, m.age_high, "   \
-    "m.about "
+    "m.about, a.cluster "
 #define MENTION_JOINS                                                      \
     "JOIN analysed a ON a.post_id = m.post_id JOIN posts p ON p.id = "    \
     "m.post_id "
@@ -220,27 +221,20 @@ int store_each_mention(mosaic_store *store, mention_span_cb cb, void *ctx)
 /* A post's cluster key: its scan cluster, else the post alone. */
 #define CLUSTER_KEY "coalesce(a.cluster, -a.post_id)"
 
-static int fill_near(mosaic_store *store, const char *const *category,
-                     const char *const *value, size_t n)
+/* The draft's rare values as an SQL table, "(VALUES ('PLACE','hexham'),
+ * ...)": a literal the planner reads from first, where a temporary table
+ * without statistics made it scan every mention. */
+static char *near_values(const char *const *category,
+                         const char *const *value, size_t n)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = 0;
+    char *sql = sqlite3_mprintf("SELECT NULL, NULL WHERE 0"), *more;
 
-    if (store_exec(store,
-                   "CREATE TEMP TABLE IF NOT EXISTS near_value "
-                   "(category TEXT, value TEXT); DELETE FROM near_value",
-                   "choosing mentions") < 0)
-        return MOSAIC_ERROR;
-    if (sqlite3_prepare_v2(store->db, "INSERT INTO near_value VALUES (?, ?)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_error(store, "choosing mentions");
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        sqlite3_bind_text(st, 1, category[i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, value[i], -1, SQLITE_STATIC);
-        rc = step_done(store, st, "choosing mentions");
+    for (size_t i = 0; i < n && sql; i++, sql = more) {
+        more = sqlite3_mprintf("%s UNION ALL SELECT %Q, %Q", sql, category[i],
+                               value[i]);
+        sqlite3_free(sql);
     }
-    sqlite3_finalize(st);
-    return rc;
+    return sql;
 }
 
 int store_each_mention_near(mosaic_store *store, const char *const *category,
@@ -248,7 +242,7 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
                             mention_span_cb cb, void *ctx)
 {
     struct span_walk w = { cb, ctx };
-    char *sql, recent_sql[256];
+    char *sql, *near, recent_sql[256];
     int rc;
 
     /* after a back-reference: the clusters of the latest client posts */
@@ -260,21 +254,25 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
 
     if (n == 0 && recent <= 0)
         return 0; /* nothing the draft could link through */
-    if ((rc = fill_near(store, category, value, n)) < 0)
-        return rc;
+    if ((near = near_values(category, value, n)) == NULL)
+        return mosaic__error_oom();
     /* cluster keys first (by the value index), then their members (by
      * the cluster index): no pass over the whole history */
     sql = sqlite3_mprintf(
-        "WITH keys(k) AS (SELECT " CLUSTER_KEY " FROM near_value v JOIN "
-        "mentions m ON m.category = v.category AND m.value = v.value JOIN "
-        "analysed a ON a.post_id = m.post_id%s), "
-        "members(post_id) AS (SELECT a.post_id FROM keys JOIN analysed a "
-        "ON a.cluster = keys.k UNION SELECT -k FROM keys WHERE k < 0) "
-        /* CROSS JOIN: from the few members to their mentions, never a
-         * scan of every mention */
-        MENTION_COLUMNS "FROM members CROSS JOIN mentions m ON m.post_id = "
-        "members.post_id " MENTION_JOINS MENTION_ORDER,
-        recent > 0 ? recent_sql : "");
+        "WITH near(category, value) AS (%s), "
+        "keys(k) AS (SELECT DISTINCT " CLUSTER_KEY " FROM near v CROSS "
+        "JOIN mentions m ON m.category = v.category AND m.value = v.value "
+        "JOIN analysed a ON a.post_id = m.post_id%s), "
+        "members(post_id) AS (SELECT a.post_id FROM keys CROSS JOIN "
+        "analysed a ON a.cluster = keys.k UNION ALL SELECT -k FROM keys "
+        "WHERE k < 0) "
+        /* CROSS JOIN: from the few members to their posts and mentions,
+         * never a scan of every mention */
+        MENTION_COLUMNS "FROM members CROSS JOIN analysed a ON a.post_id = "
+        "members.post_id CROSS JOIN posts p ON p.id = a.post_id CROSS JOIN "
+        "mentions m ON m.post_id = a.post_id" MENTION_ORDER,
+        near, recent > 0 ? recent_sql : "");
+    sqlite3_free(near);
     if (sql == NULL)
         return mosaic__error_oom();
     rc = store_each_row(store, sql, "reading mentions", mention_row, &w);

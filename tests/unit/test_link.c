@@ -50,9 +50,9 @@ static void test_link_evidence_counts_values_once(void **state)
     static const link_attr here[] = { woman, hebden };
     static const link_attr there[] = { woman, hexham };
     link_setting s = LINK_SETTING_DEFAULT;
-    link_mention a = { 0, NULL, 0, she3, 3 }, b = { 0, NULL, 0, she3, 3 };
-    link_mention c = { 0, NULL, 0, she1, 1 }, d = { 0, NULL, 0, she1, 1 };
-    link_mention e = { 0, NULL, 0, here, 2 }, f = { 0, NULL, 0, there, 2 };
+    link_mention a = { 0, NULL, 0, she3, 3, 0 }, b = { 0, NULL, 0, she3, 3, 0 };
+    link_mention c = { 0, NULL, 0, she1, 1, 0 }, d = { 0, NULL, 0, she1, 1, 0 };
+    link_mention e = { 0, NULL, 0, here, 2, 0 }, f = { 0, NULL, 0, there, 2, 0 };
 
     (void)state;
     assert_float_equal(link_evidence(&a, &b, &s), link_evidence(&c, &d, &s),
@@ -66,7 +66,7 @@ static void test_link_empty_values_never_agree(void **state)
 {
     static const link_attr initial = { "NAME", "", 0.001, 0, 0 };
     link_setting s = LINK_SETTING_DEFAULT;
-    link_mention a = { 0, NULL, 0, &initial, 1 }, b = { 0, NULL, 0, &initial, 1 };
+    link_mention a = { 0, NULL, 0, &initial, 1, 0 }, b = { 0, NULL, 0, &initial, 1, 0 };
 
     (void)state;
     assert_float_equal(link_evidence(&a, &b, &s), 0, 1e-9);
@@ -76,8 +76,8 @@ static void test_link_contradiction_cases(void **state)
 {
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
-        link_mention a = { 0, NULL, 0, pairs[i].a, 2 };
-        link_mention b = { 0, NULL, 0, pairs[i].b, 2 };
+        link_mention a = { 0, NULL, 0, pairs[i].a, 2, 0 };
+        link_mention b = { 0, NULL, 0, pairs[i].b, 2, 0 };
         if (link_contradicts(&a, &b) != pairs[i].contradicts)
             fail_msg("%s: want %s", pairs[i].name,
                      pairs[i].contradicts ? "a contradiction" : "none");
@@ -88,8 +88,8 @@ static void test_link_evidence_weighs_rarity_time_and_context(void **state)
 {
     static const link_attr fw[] = { farrier, woman }, hw[] = { hebden, woman };
     link_setting s = LINK_SETTING_DEFAULT;
-    link_mention a = { 0, NULL, 0, fw, 2 }, b = { 30 * DAY, NULL, 0, fw, 2 };
-    link_mention c = { 0, NULL, 0, hw, 2 }, d = { 30 * DAY, NULL, 0, hw, 2 };
+    link_mention a = { 0, NULL, 0, fw, 2, 0 }, b = { 30 * DAY, NULL, 0, fw, 2, 0 };
+    link_mention c = { 0, NULL, 0, hw, 2, 0 }, d = { 30 * DAY, NULL, 0, hw, 2, 0 };
     double rare, common, later;
 
     (void)state;
@@ -111,10 +111,10 @@ static void test_link_clusters_stay_contradiction_free(void **state)
     static const link_attr a1[] = { farrier, woman }, a2[] = { farrier },
                            a3[] = { farrier, man }, a4[] = { midwife, woman };
     const link_mention m[] = {
-        { 0, NULL, 0, a1, 2 },
-        { 40 * DAY, NULL, 0, a2, 1 },
-        { 80 * DAY, NULL, 0, a3, 2 },
-        { 90 * DAY, NULL, 0, a4, 2 },
+        { 0, NULL, 0, a1, 2, 0 },
+        { 40 * DAY, NULL, 0, a2, 1, 0 },
+        { 80 * DAY, NULL, 0, a3, 2, 0 },
+        { 90 * DAY, NULL, 0, a4, 2, 0 },
     };
     link_setting s = LINK_SETTING_DEFAULT;
     size_t c[4];
@@ -135,9 +135,9 @@ static void test_link_clusters_keep_one_place(void **state)
     static const link_attr a1[] = { farrier, hebden }, a2[] = { farrier },
                            a3[] = { farrier, hexham };
     const link_mention m[] = {
-        { 0, NULL, 0, a1, 2 },
-        { 10 * DAY, NULL, 0, a2, 1 },
-        { 20 * DAY, NULL, 0, a3, 2 },
+        { 0, NULL, 0, a1, 2, 0 },
+        { 10 * DAY, NULL, 0, a2, 1, 0 },
+        { 20 * DAY, NULL, 0, a3, 2, 0 },
     };
     link_setting s = LINK_SETTING_DEFAULT;
     size_t c[3];
@@ -152,15 +152,39 @@ static void test_link_threads_and_back_references(void **state)
 {
     static const link_attr a1[] = { woman }, a2[] = { midwife };
     const link_mention m[] = {
-        { 0, "t1", 0, a1, 1 },
-        { 60, "t1", 0, a2, 1 },
-        { 10 * DAY, NULL, 1, a2, 1 }, /* "update on the client I mentioned" */
+        { 0, "t1", 0, a1, 1, 0 },
+        { 60, "t1", 0, a2, 1, 0 },
+        { 10 * DAY, NULL, 1, a2, 1, 0 }, /* "update on the client I
+                                            mentioned" */
     };
     link_setting s = LINK_SETTING_DEFAULT;
     size_t c[3];
 
     (void)state;
     assert_int_equal(link_cluster(c, m, 3, &s), 1);
+}
+
+/* A check keeps the scan's clusters: settled mentions stay as they were
+ * (together, or apart though they share a rare value), and a new
+ * mention (the draft) joins the cluster it has evidence for. */
+static void test_link_keeps_settled_clusters(void **state)
+{
+    static const link_attr a1[] = { farrier, woman }, a2[] = { farrier, man },
+                           a3[] = { hebden }, a4[] = { farrier, woman };
+    const link_mention m[] = {
+        { 0, NULL, 0, a1, 2, 101 },
+        { 10 * DAY, NULL, 0, a2, 2, 102 }, /* the scan kept him apart */
+        { 20 * DAY, NULL, 0, a3, 1, 101 }, /* nothing shared, same client */
+        { 30 * DAY, NULL, 0, a4, 2, 0 },   /* the draft */
+    };
+    link_setting s = LINK_SETTING_DEFAULT;
+    size_t c[4];
+
+    (void)state;
+    assert_int_equal(link_cluster(c, m, 4, &s), 2);
+    assert_int_equal(c[0], c[2]);
+    assert_int_not_equal(c[0], c[1]);
+    assert_int_equal(c[3], c[0]); /* the stronger link: farrier + woman */
 }
 
 /* Many mentions: completes, and common values alone never link. */
@@ -174,7 +198,7 @@ static void test_link_many_mentions(void **state)
 
     (void)state;
     for (size_t i = 0; i < N; i++)
-        m[i] = (link_mention){ (int64_t)i * 3600, NULL, 0, pool[i % 3], 1 };
+        m[i] = (link_mention){ (int64_t)i * 3600, NULL, 0, pool[i % 3], 1, 0 };
     assert_int_equal(link_cluster(c, m, N, &s), N);
     free(m);
     free(c);
@@ -190,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_link_clusters_stay_contradiction_free),
         cmocka_unit_test(test_link_clusters_keep_one_place),
         cmocka_unit_test(test_link_threads_and_back_references),
+        cmocka_unit_test(test_link_keeps_settled_clusters),
         cmocka_unit_test(test_link_many_mentions),
     };
     return cmocka_run_group_tests_name("link", tests, NULL, NULL);
