@@ -27,7 +27,15 @@ CFLAGS  += -std=c11 $(WARN) -fvisibility=hidden \
            -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
            -DMOSAIC_SHARE_DIR='"$(PREFIX)/share/mosaic"' \
            -Iinclude -Iengine $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+# Linked from their static archives where Debian ships one: every shared
+# library costs each run its loading and relocation, and `mosaic check`
+# runs before every post (measured: bench/bench_check.sh).  libarchive
+# and libxml2 stay shared: their archives drag in ICU and libstdc++.
+STATIC  := sqlite3 pcre2-8 gsl gslcblas jansson utf8proc stemmer
+static_lib = $(or $(abspath $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a))),-l$(1))
+LDLIBS  := $(foreach l,$(STATIC),$(call static_lib,$(l))) \
+           $(shell pkg-config --libs libarchive libxml-2.0 libcbor \
+             2>/dev/null) -lm -lpthread -ldl
 TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
