@@ -257,7 +257,7 @@ int mosaic_scan_history(mosaic_report **out, mosaic_analyser *an)
                          start[c + 1] - start[c], an->floor, &v);
     if (rc < 0)
         goto done;
-    posts = mosaic_store_count_posts(an->store);
+    posts = an->history_posts;
     report_set_totals(r, posts < 0 ? 0 : posts, (long)set.n);
     report_set_catchment(r, an->area.known ? an->area.place : NULL,
                          an->area.radius_km, an->area.people);
@@ -361,7 +361,7 @@ int mosaic_check_draft(mosaic_report **out, mosaic_verdict *worst,
         (rc = report_new(&r)) < 0 ||
         (rc = judge_draft(r, an, &set, worst)) < 0)
         goto done;
-    report_set_totals(r, mosaic_store_count_posts(an->store), (long)set.n);
+    report_set_totals(r, an->history_posts, (long)set.n);
     report_set_catchment(r, an->area.known ? an->area.place : NULL,
                          an->area.radius_km, an->area.people);
     report_sort(r, an->floor);

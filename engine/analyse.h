@@ -33,6 +33,7 @@ struct mosaic_analyser {
     mosaic_verdict floor;
     mosaic_progress_cb progress;
     void *progress_ctx;
+    long history_posts; /* posts stored, as of history_extract_pending */
 };
 
 /* One priced attribute of a client mention. */

@@ -170,12 +170,15 @@ int history_extract_pending(mosaic_analyser *an)
 
     if (p == NULL)
         return mosaic__error_oom();
-    if ((rc = store_analysis_current(an->store, ANALYSE_EXTRACTOR_ID)) != 0) {
+    if ((rc = store_analysis_current(an->store, ANALYSE_EXTRACTOR_ID,
+                                     &an->history_posts)) != 0) {
         free(p);
+        if (rc > 0 && an->history_posts < 0)
+            an->history_posts = mosaic_store_count_posts(an->store);
         return rc < 0 ? rc : 0; /* nothing new since the last pass */
     }
     p->an = an;
-    p->total = mosaic_store_count_posts(an->store);
+    p->total = an->history_posts = mosaic_store_count_posts(an->store);
     if ((rc = store_begin(an->store)) < 0)
         goto done;
     if ((rc = store_each_client_cue(an->store, ANALYSE_EXTRACTOR_ID,

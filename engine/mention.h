@@ -65,8 +65,11 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
 /* Keep the cluster a scan put a client post in. */
 int store_set_cluster(mosaic_store *store, int64_t post_id, int64_t cluster);
 
-/* 1 when every stored post has been analysed by `extractor`. */
-int store_analysis_current(mosaic_store *store, const char *extractor);
+/* 1 when every stored post has been analysed by `extractor`; *posts is
+ * then how many posts are stored (-1 if a store from before schema 5
+ * did not keep it). */
+int store_analysis_current(mosaic_store *store, const char *extractor,
+                           long *posts);
 /* Note that every stored post now is. */
 int store_analysis_done(mosaic_store *store, const char *extractor);
 

@@ -293,19 +293,23 @@ int store_set_cluster(mosaic_store *store, int64_t post_id, int64_t cluster)
     return step_done(store, store->set_cluster, "keeping a cluster");
 }
 
-int store_analysis_current(mosaic_store *store, const char *extractor)
+int store_analysis_current(mosaic_store *store, const char *extractor,
+                           long *posts)
 {
     sqlite3_stmt *st = NULL;
     int rc;
 
+    *posts = -1;
     if (sqlite3_prepare_v2(store->db,
-                           "SELECT 1 FROM analysis_state WHERE extractor = ? "
-                           "AND max_post_id = (SELECT coalesce(max(id), 0) "
-                           "FROM posts)",
+                           "SELECT coalesce(posts, -1) FROM analysis_state "
+                           "WHERE extractor = ? AND max_post_id = (SELECT "
+                           "coalesce(max(id), 0) FROM posts)",
                            -1, &st, NULL) != SQLITE_OK)
         return store_error(store, "reading the analysis state");
     sqlite3_bind_text(st, 1, extractor, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *posts = (long)sqlite3_column_int64(st, 0);
     rc = rc == SQLITE_ROW    ? 1
          : rc == SQLITE_DONE ? 0
                              : store_error(store, "reading the analysis state");
@@ -317,7 +321,7 @@ int store_analysis_done(mosaic_store *store, const char *extractor)
 {
     char *sql = sqlite3_mprintf(
         "DELETE FROM analysis_state; INSERT INTO analysis_state SELECT %Q, "
-        "coalesce(max(id), 0) FROM posts",
+        "coalesce(max(id), 0), count(*) FROM posts",
         extractor);
     int rc;
 

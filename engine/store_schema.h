@@ -67,6 +67,9 @@ static const char *const store_migrations[] = {
     "  max_post_id INTEGER NOT NULL);"
     "CREATE TRIGGER posts_text_changed_state AFTER UPDATE OF text ON posts "
     "BEGIN DELETE FROM analysis_state; END;",
+    /* 4 -> 5: how many posts were stored when the analysis was done (a
+     * count of a large history costs a check more than its judging) */
+    "ALTER TABLE analysis_state ADD COLUMN posts INTEGER;",
 };
 
 #define STORE_SCHEMA_VERSION \

@@ -54,6 +54,17 @@ run_in 0 "--record it again" "$T/draft" "$MOSAIC" check --record --at "$(sqlite3
 after=$(sqlite3 "$MOSAIC_DB" "SELECT count(*) FROM posts")
 [ $((before + 1)) = "$after" ] && ok "recorded once" || not_ok "recorded once ($before -> $after)"
 
+# The history's size: kept with the analysis, and counted again where a
+# store from before schema 5 did not keep it.
+history_posts() { "$MOSAIC" check --json <"$T/draft" | python3 -c 'import json,sys; print(json.load(sys.stdin)["history_posts"])'; }
+stored=$(sqlite3 "$MOSAIC_DB" "SELECT count(*) FROM posts")
+[ "$(history_posts)" = "$stored" ] && ok "history_posts: $stored" || not_ok "history_posts: $(history_posts) vs $stored"
+sqlite3 "$MOSAIC_DB" "UPDATE analysis_state SET posts = NULL"
+[ "$(history_posts)" = "$stored" ] && ok "history_posts without the kept count" || not_ok "history_posts without the kept count: $(history_posts) vs $stored"
+"$MOSAIC" import -q "$FIX/archives/mastodon-sample.zip"
+stored=$(sqlite3 "$MOSAIC_DB" "SELECT count(*) FROM posts")
+[ "$(history_posts)" = "$stored" ] && ok "history_posts after another import: $stored" || not_ok "history_posts after another import: $(history_posts) vs $stored"
+
 # Bad drafts: a clear line, exit 2 (empty: said, exit 0).
 printf '  \n\n' >"$T/empty"
 run_in 0 "empty draft: exit 0" "$T/empty" "$MOSAIC" check
