@@ -233,7 +233,9 @@ static int store_configure(mosaic_store *store)
          * check touches scattered pages of a large history */
         (rc = store_exec(store, "PRAGMA mmap_size=268435456", "opening")) < 0)
         return rc;
-    return store_migrate(store);
+    /* a current store needs no write lock to open (a check during a
+     * scan's transaction does not wait here) */
+    return version == STORE_SCHEMA_VERSION ? 0 : store_migrate(store);
 }
 
 int mosaic_store_open(mosaic_store **out, const char *path)

@@ -99,4 +99,19 @@ for i in 1 2 3 4 5 6 7 8; do
 done
 wait $scan
 [ $bad = 0 ] && ok "check during a scan: no error" || not_ok "check during a scan: $bad errors"
+
+# Opening a current store takes no write lock: a check of an analysed
+# history does not wait while another process holds one.
+printf 'A quiet day of admin.' | "$MOSAIC" check -q
+python3 - "$MOSAIC_DB" "$MOSAIC" <<'PY' && ok "check while another writer holds the lock: no wait" || not_ok "check while another writer holds the lock: no wait"
+import sqlite3, subprocess, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+t = time.monotonic()
+r = subprocess.run([sys.argv[2], "check", "-q"], input=b"A quiet day of admin.",
+                   timeout=60)
+took = time.monotonic() - t
+db.execute("ROLLBACK")
+assert r.returncode == 0 and took < 5, (r.returncode, took)
+PY
 finish
