@@ -211,8 +211,25 @@ static long link_mentions(mosaic_analyser *an, mention_set *set,
     return k;
 }
 
-/* Keep each client post's cluster (named by its first post) so that a
- * check reads only the clusters its draft could join. */
+/* One client post's cluster, and each value it said (the latest post
+ * saying a value wins: members come in time order). */
+static int keep_member(mosaic_store *store, const mention_set *set,
+                       size_t member, int64_t cluster)
+{
+    int64_t post = set->posts[member].post_id;
+    int rc = store_set_cluster(store, post, cluster);
+
+    for (size_t j = set->first[member];
+         j < set->first[member + 1] && rc == 0; j++)
+        rc = store_keep_cluster_value(store, cluster,
+                                      set->attrs[j].span.category,
+                                      set->attrs[j].span.value, post);
+    return rc;
+}
+
+/* Keep each client post's cluster (named by its first post) and each
+ * cluster's values, so that a check reads only the profiles of the
+ * clients its draft could be about. */
 static int keep_clusters(mosaic_analyser *an, const mention_set *set,
                          const size_t *order, const size_t *start, size_t k)
 {
@@ -220,10 +237,11 @@ static int keep_clusters(mosaic_analyser *an, const mention_set *set,
 
     if ((rc = store_begin(an->store)) < 0)
         return rc;
+    rc = store_forget_cluster_values(an->store);
     for (size_t c = 0; c < k && rc == 0; c++)
         for (size_t i = start[c]; i < start[c + 1] && rc == 0; i++)
-            rc = store_set_cluster(an->store, set->posts[order[i]].post_id,
-                                   set->posts[order[start[c]]].post_id);
+            rc = keep_member(an->store, set, order[i],
+                             set->posts[order[start[c]]].post_id);
     if (rc < 0) {
         store_rollback(an->store);
         return rc;

@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "link.h"
+#include "link_profile.h"
 #include "text.h"
 
 #define LINK_UNKNOWN_SHARE 0.1 /* an agreeing value with no share */
@@ -137,27 +138,41 @@ static uint64_t attr_key(const link_attr *a)
     return text_hash64(a->value, strlen(a->value), h);
 }
 
-/* Try pair (i, j), i < j, and keep it if it is evidence of one client
- * (two settled mentions were judged by the scan already). */
-static int try_pair(struct pairs *out, const link_mention *m, size_t i,
-                    size_t j, const link_setting *s)
+/* What the candidate pairs are drawn from and gathered in. */
+struct linking {
+    const link_mention *m;
+    const link_profiles *profiles;
+    const link_setting *s;
+    struct pairs out;
+};
+
+/* Try pair (i, j), i < j, and keep it if it is evidence of one client.
+ * Two settled mentions were judged by the scan already; a new one meets
+ * a settled one's whole profile, its own values first. */
+static int try_pair(struct linking *l, size_t i, size_t j)
 {
+    const link_mention *m = l->m, *a = &m[i], *b = &m[j];
+    link_mention profile;
     double w;
 
     if (m[i].settled && m[j].settled)
         return 0;
-    if ((double)(m[j].when - m[i].when) > s->window_days * 86400.0)
+    if ((double)(m[j].when - m[i].when) > l->s->window_days * 86400.0)
         return 0;
-    if (link_contradicts(&m[i], &m[j]))
+    if (m[i].settled)
+        a = &m[j], b = link_profile_at(l->profiles, m, i, &profile);
+    else if (m[j].settled)
+        b = link_profile_at(l->profiles, m, j, &profile);
+    if (link_contradicts(a, b))
         return 0;
-    w = link_evidence(&m[i], &m[j], s);
-    return w >= s->threshold ? pairs_add(out, i, j, w) : 0;
+    w = link_evidence(a, b, l->s);
+    return w >= l->s->threshold ? pairs_add(&l->out, i, j, w) : 0;
 }
 
 /* Block on rare values: each mention meets the previous few sharing one. */
-static int pairs_by_value(struct pairs *out, const link_mention *m, size_t n,
-                          const link_setting *s)
+static int pairs_by_value(struct linking *l, size_t n)
 {
+    const link_mention *m = l->m;
     struct block_key *keys = NULL;
     size_t nkeys = 0, total = 0;
     int rc = 0;
@@ -179,16 +194,16 @@ static int pairs_by_value(struct pairs *out, const link_mention *m, size_t n,
             if (keys[y].hash != keys[x].hash)
                 break;
             if (keys[y].mention != keys[x].mention)
-                rc = try_pair(out, m, keys[y].mention, keys[x].mention, s);
+                rc = try_pair(l, keys[y].mention, keys[x].mention);
         }
     free(keys);
     return rc;
 }
 
 /* Threads and back-references look at the mentions just before. */
-static int pairs_by_context(struct pairs *out, const link_mention *m,
-                            size_t n, const link_setting *s)
+static int pairs_by_context(struct linking *l, size_t n)
 {
+    const link_mention *m = l->m;
     int rc = 0;
 
     for (size_t j = 0; j < n && rc == 0; j++) {
@@ -197,7 +212,7 @@ static int pairs_by_context(struct pairs *out, const link_mention *m,
         for (size_t i = j; i-- > 0 && j - i <= LINK_BLOCK_BACK && rc == 0;)
             if (m[j].back_reference ||
                 (m[i].thread && strcmp(m[i].thread, m[j].thread) == 0))
-                rc = try_pair(out, m, i, j, s);
+                rc = try_pair(l, i, j);
     }
     return rc;
 }
@@ -300,44 +315,20 @@ static void grow_clusters(size_t *parent, struct summary *sum,
         join(parent, sum, p->v[k].a, p->v[k].b, 0);
 }
 
-struct settled_key {
-    int64_t cluster;
-    size_t mention;
-};
-
-static int by_settled(const void *x, const void *y)
-{
-    const struct settled_key *a = x, *b = y;
-
-    if (a->cluster != b->cluster)
-        return a->cluster < b->cluster ? -1 : 1;
-    return a->mention < b->mention ? -1 : a->mention > b->mention;
-}
-
 /* The clusters an earlier scan found, joined as they were. */
-static int keep_settled(size_t *parent, struct summary *sum,
-                        const link_mention *m, size_t n)
+static void keep_settled(size_t *parent, struct summary *sum,
+                         const link_profiles *profiles, size_t n)
 {
-    struct settled_key *keys = malloc((n ? n : 1) * sizeof(*keys));
-    size_t k = 0;
-
-    if (keys == NULL)
-        return mosaic__error_oom();
     for (size_t i = 0; i < n; i++)
-        if (m[i].settled)
-            keys[k++] = (struct settled_key){ m[i].settled, i };
-    qsort(keys, k, sizeof(*keys), by_settled);
-    for (size_t i = 1; i < k; i++)
-        if (keys[i].cluster == keys[i - 1].cluster)
-            join(parent, sum, keys[i - 1].mention, keys[i].mention, 1);
-    free(keys);
-    return 0;
+        if (profiles->leader[i] != SIZE_MAX)
+            join(parent, sum, profiles->leader[i], i, 1);
 }
 
 long link_cluster(size_t *cluster_of, const link_mention *m, size_t n,
                   const link_setting *s)
 {
-    struct pairs p = { NULL, 0, 0 };
+    link_profiles profiles = { 0 };
+    struct linking l = { m, &profiles, s, { NULL, 0, 0 } };
     size_t *parent = malloc((n ? n : 1) * sizeof(*parent));
     struct summary *sum = malloc((n ? n : 1) * sizeof(*sum));
     long clusters = 0;
@@ -351,19 +342,22 @@ long link_cluster(size_t *cluster_of, const link_mention *m, size_t n,
         parent[i] = i;
         summary_of(&sum[i], &m[i]);
     }
-    if ((rc = keep_settled(parent, sum, m, n)) < 0 ||
-        (rc = pairs_by_value(&p, m, n, s)) < 0 ||
-        (rc = pairs_by_context(&p, m, n, s)) < 0)
+    if ((rc = link_profiles_build(&profiles, m, n)) < 0)
         goto done;
-    if (p.n)
-        qsort(p.v, p.n, sizeof(*p.v), by_evidence);
-    grow_clusters(parent, sum, &p);
+    keep_settled(parent, sum, &profiles, n);
+    if ((rc = pairs_by_value(&l, n)) < 0 ||
+        (rc = pairs_by_context(&l, n)) < 0)
+        goto done;
+    if (l.out.n)
+        qsort(l.out.v, l.out.n, sizeof(*l.out.v), by_evidence);
+    grow_clusters(parent, sum, &l.out);
     for (size_t i = 0; i < n; i++) {
         size_t r = find_root(parent, i);
         cluster_of[i] = r == i ? (size_t)clusters++ : cluster_of[r];
     }
 done:
-    free(p.v);
+    free(l.out.v);
+    link_profiles_dispose(&profiles);
     free(parent);
     free(sum);
     return rc < 0 ? rc : clusters;

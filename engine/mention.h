@@ -64,6 +64,13 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
 
 /* Keep the cluster a scan put a client post in. */
 int store_set_cluster(mosaic_store *store, int64_t post_id, int64_t cluster);
+/* Forget every cluster's values (a scan is about to keep new ones). */
+int store_forget_cluster_values(mosaic_store *store);
+/* Keep one value of a cluster with a post that said it; called in time
+ * order, the latest post is kept. */
+int store_keep_cluster_value(mosaic_store *store, int64_t cluster,
+                             const char *category, const char *value,
+                             int64_t post_id);
 
 /* 1 when every stored post has been analysed by `extractor`; *posts is
  * then how many posts are stored (-1 if a store from before schema 5

@@ -286,6 +286,7 @@ void mosaic_store_close(mosaic_store *store)
     sqlite3_finalize(store->insert_mention);
     sqlite3_finalize(store->select_text);
     sqlite3_finalize(store->set_cluster);
+    sqlite3_finalize(store->keep_value);
     sqlite3_close(store->db);
     free(store->path);
     free(store);
@@ -312,7 +313,8 @@ int mosaic_store_forget(mosaic_store *store)
 
     if ((rc = store_begin(store)) < 0)
         return rc;
-    if ((rc = store_exec(store, "DELETE FROM mentions; DELETE FROM analysed; "
+    if ((rc = store_exec(store, "DELETE FROM cluster_values; "
+                         "DELETE FROM mentions; DELETE FROM analysed; "
                          "DELETE FROM settings; DELETE FROM analysis_state; "
                          "DELETE FROM posts; DELETE FROM profiles",
                          "erasing")) < 0) {

@@ -15,7 +15,7 @@ struct mosaic_store {
     char *path;
     sqlite3_stmt *insert_post, *update_post;
     sqlite3_stmt *insert_analysed, *insert_mention, *select_text;
-    sqlite3_stmt *set_cluster;
+    sqlite3_stmt *set_cluster, *keep_value;
     long long stamp_second; /* when `stamp` was written (time_t) */
     char stamp[24];         /* that second, as imported_at holds it */
 };

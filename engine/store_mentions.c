@@ -263,8 +263,8 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
         "keys(k) AS (SELECT DISTINCT " CLUSTER_KEY " FROM near v CROSS "
         "JOIN mentions m ON m.category = v.category AND m.value = v.value "
         "JOIN analysed a ON a.post_id = m.post_id%s), "
-        "members(post_id) AS (SELECT a.post_id FROM keys CROSS JOIN "
-        "analysed a ON a.cluster = keys.k UNION ALL SELECT -k FROM keys "
+        "members(post_id) AS (SELECT v.post_id FROM keys CROSS JOIN "
+        "cluster_values v ON v.cluster = keys.k UNION SELECT -k FROM keys "
         "WHERE k < 0) "
         /* CROSS JOIN: from the few members to their posts and mentions,
          * never a scan of every mention */
@@ -291,6 +291,29 @@ int store_set_cluster(mosaic_store *store, int64_t post_id, int64_t cluster)
     sqlite3_bind_int64(store->set_cluster, 1, cluster);
     sqlite3_bind_int64(store->set_cluster, 2, post_id);
     return step_done(store, store->set_cluster, "keeping a cluster");
+}
+
+int store_forget_cluster_values(mosaic_store *store)
+{
+    return store_exec(store, "DELETE FROM cluster_values",
+                      "forgetting clusters");
+}
+
+int store_keep_cluster_value(mosaic_store *store, int64_t cluster,
+                             const char *category, const char *value,
+                             int64_t post_id)
+{
+    int rc;
+
+    if ((rc = prepare(store, &store->keep_value,
+                      "INSERT OR REPLACE INTO cluster_values VALUES "
+                      "(?, ?, ?, ?)")) < 0)
+        return rc;
+    sqlite3_bind_int64(store->keep_value, 1, cluster);
+    bind_text(store->keep_value, 2, category);
+    bind_text(store->keep_value, 3, value);
+    sqlite3_bind_int64(store->keep_value, 4, post_id);
+    return step_done(store, store->keep_value, "keeping a cluster");
 }
 
 int store_analysis_current(mosaic_store *store, const char *extractor,

@@ -68,8 +68,18 @@ static const char *const store_migrations[] = {
     "CREATE TRIGGER posts_text_changed_state AFTER UPDATE OF text ON posts "
     "BEGIN DELETE FROM analysis_state; END;",
     /* 4 -> 5: how many posts were stored when the analysis was done (a
-     * count of a large history costs a check more than its judging) */
-    "ALTER TABLE analysis_state ADD COLUMN posts INTEGER;",
+     * count of a large history costs a check more than its judging);
+     * each cluster's values, each with the latest post that said it, so
+     * a check reads a client's profile, not every post of a long
+     * therapy (clusters from before are forgotten until the next scan) */
+    "ALTER TABLE analysis_state ADD COLUMN posts INTEGER;"
+    "CREATE TABLE cluster_values (cluster INTEGER NOT NULL,"
+    "  category TEXT NOT NULL, value TEXT NOT NULL,"
+    "  post_id INTEGER NOT NULL REFERENCES analysed (post_id)"
+    "    ON DELETE CASCADE,"
+    "  PRIMARY KEY (cluster, category, value)) WITHOUT ROWID;"
+    "CREATE INDEX cluster_values_by_post ON cluster_values (post_id);"
+    "UPDATE analysed SET cluster = NULL;",
 };
 
 #define STORE_SCHEMA_VERSION \

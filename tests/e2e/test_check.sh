@@ -32,6 +32,15 @@ run_in 1 "--quiet prints nothing" "$T/draft" "$MOSAIC" check --quiet
 run_in 0 "--fail-on high with --k-min 1: passes" "$T/draft" "$MOSAIC" check --fail-on high --k-min 1 --caseload 1000
 run 1 "--file" "$MOSAIC" check --file "$T/draft"
 
+# A store from schema 4 (clusters without their values): migrated, its
+# clusters forgotten until the next scan, and the mosaic still found.
+cp "$MOSAIC_DB" "$T/v4.db"
+sqlite3 "$T/v4.db" "DROP TABLE cluster_values; ALTER TABLE analysis_state DROP COLUMN posts; DELETE FROM schema_version WHERE version = 5; UPDATE analysed SET cluster = post_id WHERE client_cue"
+run_in 1 "schema 4 store: the mosaic still stops" "$T/draft" "$MOSAIC" check --db "$T/v4.db"
+grep -q "2023-10-09" "$T/out" && ok "schema 4 store: names the earlier post" || not_ok "schema 4 store: names the earlier post"
+[ "$(sqlite3 "$T/v4.db" "SELECT max(version) FROM schema_version; SELECT count(*) FROM analysed WHERE cluster IS NOT NULL")" = "5
+0" ] && ok "schema 4 store migrated, old clusters forgotten" || not_ok "schema 4 store migrated, old clusters forgotten"
+
 # The therapist's own profession is not taken as the client's.
 draft "As a counsellor and therapist, I was moved when a client of mine, a farrier from Bellingham in his fifties, said thank you."
 run_in 1 "own profession beside a client's" "$T/draft" "$MOSAIC" check --json

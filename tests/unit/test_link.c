@@ -187,6 +187,29 @@ static void test_link_keeps_settled_clusters(void **state)
     assert_int_equal(c[3], c[0]); /* the stronger link: farrier + woman */
 }
 
+/* A settled cluster is one client: a draft agreeing with values its
+ * posts said apart (neither enough alone) joins it. */
+static void test_link_draft_meets_the_whole_profile(void **state)
+{
+    static const link_attr nurse = { "OCCUPATION", "nurse", 0.01, 0, 0 };
+    static const link_attr leeds = { "PLACE", "Leeds", 0.01, 0, 0 };
+    static const link_attr a1[] = { nurse }, a2[] = { leeds },
+                           draft[] = { nurse, leeds };
+    link_mention m[] = {
+        { 0, NULL, 0, a1, 1, 7 },
+        { 10 * DAY, NULL, 0, a2, 1, 7 },
+        { 20 * DAY, NULL, 0, draft, 2, 0 },
+    };
+    link_setting s = LINK_SETTING_DEFAULT;
+    size_t c[3];
+
+    (void)state;
+    assert_true(link_evidence(&m[2], &m[0], &s) < s.threshold);
+    assert_int_equal(link_cluster(c, m, 3, &s), 1);
+    m[0].settled = m[1].settled = 0; /* post by post: no link */
+    assert_int_equal(link_cluster(c, m, 3, &s), 3);
+}
+
 /* Many mentions: completes, and common values alone never link. */
 static void test_link_many_mentions(void **state)
 {
@@ -215,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_link_clusters_keep_one_place),
         cmocka_unit_test(test_link_threads_and_back_references),
         cmocka_unit_test(test_link_keeps_settled_clusters),
+        cmocka_unit_test(test_link_draft_meets_the_whole_profile),
         cmocka_unit_test(test_link_many_mentions),
     };
     return cmocka_run_group_tests_name("link", tests, NULL, NULL);
