@@ -211,19 +211,45 @@ static long link_mentions(mosaic_analyser *an, mention_set *set,
     return k;
 }
 
-/* One client post's cluster, and each value it said (the latest post
- * saying a value wins: members come in time order). */
-static int keep_member(mosaic_store *store, const mention_set *set,
-                       size_t member, int64_t cluster)
-{
-    int64_t post = set->posts[member].post_id;
-    int rc = store_set_cluster(store, post, cluster);
+#define KEEP_SEEN 256 /* values a cluster's latest posts are checked for */
 
-    for (size_t j = set->first[member];
-         j < set->first[member + 1] && rc == 0; j++)
-        rc = store_keep_cluster_value(store, cluster,
-                                      set->attrs[j].span.category,
-                                      set->attrs[j].span.value, post);
+/* The values a cluster's later posts said already. */
+struct seen {
+    const mention_span *v[KEEP_SEEN];
+    size_t n;
+};
+
+static int seen_before(struct seen *s, const mention_span *a)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i]->value, a->value) == 0 &&
+            strcmp(s->v[i]->category, a->category) == 0)
+            return 1;
+    if (s->n < KEEP_SEEN)
+        s->v[s->n++] = a;
+    return 0; /* past KEEP_SEEN the store keeps the latest anyway */
+}
+
+/* One cluster's posts (latest first) and each value with the latest
+ * post that said it. */
+static int keep_cluster(mosaic_store *store, const mention_set *set,
+                        const size_t *members, size_t n)
+{
+    int64_t cluster = set->posts[members[0]].post_id;
+    struct seen seen = { { NULL }, 0 };
+    int rc = 0;
+
+    for (size_t k = n; k-- > 0 && rc == 0;) {
+        int64_t post = set->posts[members[k]].post_id;
+        rc = store_set_cluster(store, post, cluster);
+        for (size_t j = set->first[members[k]];
+             j < set->first[members[k] + 1] && rc == 0; j++)
+            if (!seen_before(&seen, &set->attrs[j].span))
+                rc = store_keep_cluster_value(store, cluster,
+                                              set->attrs[j].span.category,
+                                              set->attrs[j].span.value,
+                                              post);
+    }
     return rc;
 }
 
@@ -239,9 +265,8 @@ static int keep_clusters(mosaic_analyser *an, const mention_set *set,
         return rc;
     rc = store_forget_cluster_values(an->store);
     for (size_t c = 0; c < k && rc == 0; c++)
-        for (size_t i = start[c]; i < start[c + 1] && rc == 0; i++)
-            rc = keep_member(an->store, set, order[i],
-                             set->posts[order[start[c]]].post_id);
+        rc = keep_cluster(an->store, set, order + start[c],
+                          start[c + 1] - start[c]);
     if (rc < 0) {
         store_rollback(an->store);
         return rc;

@@ -66,8 +66,8 @@ int store_each_mention_near(mosaic_store *store, const char *const *category,
 int store_set_cluster(mosaic_store *store, int64_t post_id, int64_t cluster);
 /* Forget every cluster's values (a scan is about to keep new ones). */
 int store_forget_cluster_values(mosaic_store *store);
-/* Keep one value of a cluster with a post that said it; called in time
- * order, the latest post is kept. */
+/* Keep one value of a cluster with a post that said it; the first post
+ * given is kept (a scan gives the latest first). */
 int store_keep_cluster_value(mosaic_store *store, int64_t cluster,
                              const char *category, const char *value,
                              int64_t post_id);

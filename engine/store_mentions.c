@@ -306,7 +306,7 @@ int store_keep_cluster_value(mosaic_store *store, int64_t cluster,
     int rc;
 
     if ((rc = prepare(store, &store->keep_value,
-                      "INSERT OR REPLACE INTO cluster_values VALUES "
+                      "INSERT OR IGNORE INTO cluster_values VALUES "
                       "(?, ?, ?, ?)")) < 0)
         return rc;
     sqlite3_bind_int64(store->keep_value, 1, cluster);

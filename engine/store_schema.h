@@ -73,12 +73,12 @@ static const char *const store_migrations[] = {
      * a check reads a client's profile, not every post of a long
      * therapy (clusters from before are forgotten until the next scan) */
     "ALTER TABLE analysis_state ADD COLUMN posts INTEGER;"
+    /* (no foreign key: each scan rewrites the table, and a post analysed
+     * again since is read as it now is) */
     "CREATE TABLE cluster_values (cluster INTEGER NOT NULL,"
     "  category TEXT NOT NULL, value TEXT NOT NULL,"
-    "  post_id INTEGER NOT NULL REFERENCES analysed (post_id)"
-    "    ON DELETE CASCADE,"
+    "  post_id INTEGER NOT NULL,"
     "  PRIMARY KEY (cluster, category, value)) WITHOUT ROWID;"
-    "CREATE INDEX cluster_values_by_post ON cluster_values (post_id);"
     "UPDATE analysed SET cluster = NULL;",
 };
 
