@@ -14,7 +14,7 @@
 uint32_t xtable_hash_more(uint32_t h, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+        h = XTABLE_HASH_STEP(h, (unsigned char)s[i]);
     return h;
 }
 

@@ -36,6 +36,7 @@ xslot *xtable_find_hashed(const xtable *t, const char *key, size_t len,
                           uint32_t hash);
 /* FNV-1a of key, and its continuation over more bytes. */
 #define XTABLE_HASH_INIT 2166136261u
+#define XTABLE_HASH_STEP(h, c) (((h) ^ (c)) * 16777619u)
 uint32_t xtable_hash_more(uint32_t h, const char *s, size_t len);
 #define xtable_hash(s, len) xtable_hash_more(XTABLE_HASH_INIT, (s), (len))
 /* Copy a string into the arena; its offset, or <0 on error. */

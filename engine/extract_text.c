@@ -104,20 +104,26 @@ static int32_t cp_at(const char *s, size_t *n)
 }
 
 /* 1 if the character at s is a letter or digit (any script). */
-static int is_word_char(const char *s, size_t *n)
+static int is_word_char_cp(const char *s, size_t *n)
 {
-    unsigned c = (unsigned char)s[0];
     int32_t cp;
     utf8proc_category_t cat;
+
+    cp = cp_at(s, n);
+    cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN) ||
+           cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND;
+}
+
+static inline int is_word_char(const char *s, size_t *n)
+{
+    unsigned c = (unsigned char)s[0];
 
     if (c < 0x80) {
         *n = 1;
         return is_alnum_ascii(c) || c == '_';
     }
-    cp = cp_at(s, n);
-    cat = utf8proc_category(cp);
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN) ||
-           cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND;
+    return is_word_char_cp(s, n);
 }
 
 static int is_space(const char *s, size_t *n)
@@ -275,6 +281,49 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
                ? TRIG_DECADE : 0; /* "70s" */
 }
 
+/* An ASCII token's fold, hash, letter case and digit/capital triggers
+ * in one pass (the same results as fold_into, letter_case and the loop
+ * in push_token, without utf8proc); 0 when the token is not ASCII. */
+static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
+                      unsigned kind)
+{
+    const unsigned char *s = (const unsigned char *)ext->clean + from;
+    size_t len = t->end - from, at = ext->folds_len, letters = 0, upper = 0;
+    uint32_t h = XTABLE_HASH_INIT, roles = 0;
+    unsigned any = 0;
+    char *o;
+
+    for (size_t i = 0; i < len; i++)
+        any |= s[i];
+    if (any >= 0x80 || grow((void **)&ext->folds, &ext->folds_cap,
+                            at + len + 8, 1) < 0)
+        return 0; /* the general path reports a failed grow */
+    o = ext->folds + at;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = s[i], f = c - 'A' < 26 ? c | 0x20 : c;
+        if (f - 'a' < 26) {
+            if (letters++ == 0 && c != f && kind == TOK_WORD)
+                t->flags |= TOK_CAP;
+            upper += c != f;
+        } else if (c - '0' < 10) {
+            roles |= TRIG_DIGIT;
+        }
+        o[i] = (char)f;
+        h = XTABLE_HASH_STEP(h, f);
+    }
+    o[len] = '\0';
+    if (kind == TOK_WORD && letters >= 2 && upper == letters)
+        t->flags |= TOK_UPPER;
+    if (upper && kind != TOK_PUNCT)
+        roles |= TRIG_UPPER;
+    t->fold = (uint32_t)at;
+    t->fold_len = (uint32_t)len;
+    t->hash = h;
+    t->roles = kind == TOK_PUNCT ? 0 : roles;
+    ext->folds_len = at + len + 1;
+    return 1;
+}
+
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
                       size_t fold_start, unsigned kind, unsigned flags)
 {
@@ -291,25 +340,31 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
     t->stem = UINT32_MAX;
-    if ((rc = fold_into(ext, ext->clean + fold_start, end - fold_start,
-                        &t->fold, &t->fold_len)) < 0)
-        return rc;
-    if (kind == TOK_WORD)
-        letter_case(ext->clean + fold_start, end - fold_start, &t->flags);
-    t->hash = xtable_hash(ext->folds + t->fold, t->fold_len);
-    t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
-                                t->hash);
+    if (fold_ascii(ext, t, fold_start, kind)) {
+        t->roles |= extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
+                                     t->hash);
+    } else {
+        if ((rc = fold_into(ext, ext->clean + fold_start, end - fold_start,
+                            &t->fold, &t->fold_len)) < 0)
+            return rc;
+        if (kind == TOK_WORD)
+            letter_case(ext->clean + fold_start, end - fold_start,
+                        &t->flags);
+        t->hash = xtable_hash(ext->folds + t->fold, t->fold_len);
+        t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
+                                    t->hash);
+        for (size_t i = start; i < end && kind != TOK_PUNCT; i++) {
+            unsigned c = (unsigned char)ext->clean[i];
+            if (c - '0' < 10)
+                t->roles |= TRIG_DIGIT;
+            else if (c - 'A' < 26)
+                t->roles |= TRIG_UPPER;
+        }
+    }
     if (kind == TOK_NUMBER)
         t->roles |= TRIG_DIGIT;
     if (kind == TOK_HANDLE || kind == TOK_EMAIL)
         t->roles |= TRIG_AT;
-    for (size_t i = start; i < end && kind != TOK_PUNCT; i++) {
-        unsigned c = (unsigned char)ext->clean[i];
-        if (c - '0' < 10)
-            t->roles |= TRIG_DIGIT;
-        else if (c - 'A' < 26)
-            t->roles |= TRIG_UPPER;
-    }
     ext->post_roles |= t->roles;
     ext->post_trig |= token_triggers(ext, t);
     ext->ntoks++;
@@ -367,6 +422,8 @@ static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
 
 static int starts_url(const char *s)
 {
+    if (s[0] != 'h' && s[0] != 'w')
+        return 0;
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
            strncmp(s, "www.", 4) == 0;
 }
