@@ -7,7 +7,6 @@
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
-#include <strings.h>
 
 #include "extract.h"
 
@@ -80,17 +79,6 @@ static void sentence_cues(const mosaic_extractor *ext, size_t from,
     }
 }
 
-/* 1 if s holds w, ignoring ASCII case. */
-static int holds_word(const char *s, const char *w)
-{
-    size_t n = strlen(w);
-
-    for (; *s; s++)
-        if (strncasecmp(s, w, n) == 0)
-            return 1;
-    return 0;
-}
-
 static int timing_words(const mosaic_extractor *ext, const xspan *s)
 {
     static const char *const words[] = { "today", "tonight", "this morning",
@@ -104,10 +92,13 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
         return 1;
     if (s->category[0] != 'D' || strcmp(s->category, "DATE") != 0)
         return 0;
-    memcpy(buf, ext->clean + s->start, n);
+    for (size_t i = 0; i < n; i++) { /* ASCII lower case, then search */
+        unsigned c = (unsigned char)ext->clean[s->start + i];
+        buf[i] = (char)(c - 'A' < 26 ? c | 0x20 : c);
+    }
     buf[n] = '\0';
     for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
-        if (holds_word(buf, words[i]))
+        if (strstr(buf, words[i]))
             return s->value[0] != 'P'; /* not a duration "for 3 days" */
     return 0;
 }

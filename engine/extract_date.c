@@ -92,6 +92,23 @@ static int64_t nth_weekday(int y, int m, int wd, int n)
 
 /* ---- spans --------------------------------------------------------- */
 
+/* "YYYY-MM-DD" at o (a year 0-9999; snprintf's "%04d-%02d-%02d"
+ * without its cost). */
+static char *put_day(char *o, int y, int m, int d)
+{
+    o[0] = (char)('0' + y / 1000);
+    o[1] = (char)('0' + y / 100 % 10);
+    o[2] = (char)('0' + y / 10 % 10);
+    o[3] = (char)('0' + y % 10);
+    o[4] = '-';
+    o[5] = (char)('0' + m / 10);
+    o[6] = (char)('0' + m % 10);
+    o[7] = '-';
+    o[8] = (char)('0' + d / 10);
+    o[9] = (char)('0' + d % 10);
+    return o + 10;
+}
+
 static int add_interval(mosaic_extractor *ext, size_t s, size_t e,
                         int64_t lo, int64_t hi)
 {
@@ -100,8 +117,14 @@ static int add_interval(mosaic_extractor *ext, size_t s, size_t e,
 
     date_civil_from_days(lo, &y1, &m1, &d1);
     date_civil_from_days(hi, &y2, &m2, &d2);
-    snprintf(v, sizeof(v), "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1, y2,
-             m2, d2);
+    if (y1 >= 0 && y1 <= 9999 && y2 >= 0 && y2 <= 9999) {
+        char *o = put_day(v, y1, m1, d1);
+        *o++ = '/';
+        *put_day(o, y2, m2, d2) = '\0';
+    } else {
+        snprintf(v, sizeof(v), "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1,
+                 y2, m2, d2);
+    }
     return extract_add(ext, s, e, "DATE", v, PRI_PATTERN);
 }
 
