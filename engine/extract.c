@@ -70,6 +70,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     extract_patterns_free(ext->patterns);
     free(ext->clean);
     free(ext->toks);
+    free(ext->words);
     free(ext->folds);
     free(ext->cps);
     free(ext->spans);

@@ -80,10 +80,25 @@ typedef struct {
     uint32_t hash;      /* xtable_hash of the folded form */
     uint32_t stem_hash; /* of the stem, once asked for */
     uint32_t tag_end;   /* hashtag words: token index past the hashtag */
+    uint32_t word;      /* 1 + its index in ext->words; 0 until asked */
     uint16_t kind, flags;
     uint32_t sentence;
     uint32_t roles;     /* ROLE_* and TRIG_* of the folded word */
 } xtoken;
+
+/* What is known of one distinct folded word, across posts: its stem and
+ * whether it starts an entry of each lexicon (the tables never change,
+ * so each is looked up once per word, not once per token). */
+enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_N };
+#define FIRST_UNKNOWN (-2) /* not looked up yet */
+#define FIRST_NONE (-1)
+typedef struct {
+    uint32_t stem;      /* offset in ext->memo's arena; UINT32_MAX until
+                           asked for */
+    uint32_t stem_len, stem_hash;
+    int32_t first[FIRST_N]; /* entry of the word (stem for the lexicon)
+                               alone, FIRST_NONE or FIRST_UNKNOWN */
+} xword;
 
 /* A candidate span, in bytes of the cleaned text. */
 typedef struct {
@@ -142,7 +157,10 @@ struct mosaic_extractor {
     size_t out_cap;
     char *strings;
     size_t strings_cap;
-    xtable memo; /* folded word -> stem, across posts (bounded) */
+    xtable memo; /* folded word -> index in words, across posts
+                    (bounded); its arena also holds the stems */
+    xword *words;
+    size_t nwords, words_cap;
     size_t invalid;
     uint32_t post_roles; /* the OR of every token's roles */
     uint64_t post_trig;  /* post_roles and the post-level TRIG_* bits */
@@ -157,6 +175,9 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len);
 int extract_tokenise(mosaic_extractor *ext);
 /* The folded form of a token (NUL-terminated). */
 #define TOK_FOLD(ext, t) ((ext)->folds + (t)->fold)
+/* What is known of a token's folded word (made on first use); NULL on
+ * failure. */
+xword *extract_word(mosaic_extractor *ext, xtoken *t);
 /* The stem of a word token (computed on first use); NULL on failure. */
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
 /* Fold a phrase the way tokens are folded, word by word, into out

@@ -39,14 +39,34 @@ static size_t next_word(const mosaic_extractor *ext, size_t i)
     return j;
 }
 
+/* Which of the word's remembered first entries (xword.first) a search
+ * of lx from token t uses, or -1 when none is kept for it. */
+static int first_slot(const mosaic_extractor *ext, const xlexicon *lx,
+                      const xtoken *t, int by_stem)
+{
+    if (t->fold_len == 0)
+        return -1;
+    if (lx == &ext->lexicon)
+        return by_stem && t->kind == TOK_WORD ? FIRST_LEXICON : -1;
+    if (by_stem)
+        return -1;
+    return lx == &ext->places ? FIRST_PLACES
+           : lx == &ext->names ? FIRST_NAMES : -1;
+}
+
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent)
 {
     char key[PHRASE_KEY_MAX];
     size_t klen = 0, best = 0, j = i;
     uint32_t h = XTABLE_HASH_INIT;
+    int slot = first_slot(ext, lx, &ext->toks[i], by_stem);
+    xword *word = NULL;
 
     *ent = NULL;
+    if (slot >= 0 && (word = extract_word(ext, &ext->toks[i])) != NULL &&
+        word->first[slot] == FIRST_NONE)
+        return 0; /* the word starts no entry */
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
         xtoken *t = &ext->toks[j];
         const char *k = TOK_FOLD(ext, t);
@@ -68,7 +88,10 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         }
         memcpy(key + klen, k, kl);
         klen += kl;
-        if ((e = xlexicon_find_hashed(lx, key, klen, h)) == NULL)
+        e = xlexicon_find_hashed(lx, key, klen, h);
+        if (w == 0 && word != NULL) /* (no word was added since) */
+            word->first[slot] = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+        if (e == NULL)
             break;
         if (e->flags & XE_FULL) {
             *ent = e;

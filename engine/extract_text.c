@@ -565,45 +565,87 @@ int extract_tokenise(mosaic_extractor *ext)
         brk |= b;
         p = e;
     }
-    if (ext->memo.count > MEMO_MAX)
+    if (ext->memo.count > MEMO_MAX) {
         xtable_clear(&ext->memo);
+        ext->nwords = 0;
+    }
     post_triggers(ext);
+    return 0;
+}
+
+xword *extract_word(mosaic_extractor *ext, xtoken *t)
+{
+    xslot *s;
+    xword *w;
+
+    if (t->word)
+        return &ext->words[t->word - 1];
+    if (t->fold_len == 0) /* not a key of any table */
+        return NULL;
+    s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
+                           t->hash);
+    if (s == NULL) {
+        if (grow((void **)&ext->words, &ext->words_cap, ext->nwords + 1,
+                 sizeof(xword)) < 0 ||
+            xtable_put(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
+                       (uint32_t)ext->nwords) < 0)
+            return NULL;
+        s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
+                               t->hash);
+        w = &ext->words[ext->nwords++];
+        w->stem = UINT32_MAX;
+        w->stem_len = w->stem_hash = 0;
+        for (int k = 0; k < FIRST_N; k++)
+            w->first[k] = FIRST_UNKNOWN;
+    }
+    t->word = s->val + 1;
+    return &ext->words[s->val];
+}
+
+/* Copy a stem into the post's folds as token t's. */
+static int set_stem(mosaic_extractor *ext, xtoken *t, const char *st,
+                    uint32_t len, uint32_t hash)
+{
+    if (grow((void **)&ext->folds, &ext->folds_cap,
+             ext->folds_len + len + 1, 1) < 0)
+        return -1;
+    memcpy(ext->folds + ext->folds_len, st, len);
+    ext->folds[ext->folds_len + len] = '\0';
+    t->stem = (uint32_t)ext->folds_len;
+    t->stem_len = len;
+    t->stem_hash = hash;
+    ext->folds_len += len + 1;
     return 0;
 }
 
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
 {
-    const char *w = TOK_FOLD(ext, t);
-    xslot *s;
-
     if (t->stem == UINT32_MAX) {
+        xword *w = t->fold_len ? extract_word(ext, t) : NULL;
         const char *st;
-        size_t sl;
-        s = xtable_find_hashed(&ext->memo, w, t->fold_len, t->hash);
-        if (s) {
-            st = XTABLE_STR(&ext->memo, s->val);
-            sl = strlen(st);
-        } else {
-            int64_t off;
+        uint32_t sl;
+        int64_t off;
+        if (t->fold_len && w == NULL)
+            return NULL;
+        if (w == NULL || w->stem == UINT32_MAX) {
             st = (const char *)sb_stemmer_stem(
-                ext->stemmer, (const sb_symbol *)w, (int)t->fold_len);
+                ext->stemmer, (const sb_symbol *)TOK_FOLD(ext, t),
+                (int)t->fold_len);
             if (st == NULL)
                 return NULL;
-            sl = (size_t)sb_stemmer_length(ext->stemmer);
-            if ((off = xtable_intern(&ext->memo, st, sl)) < 0 ||
-                xtable_put(&ext->memo, w, t->fold_len, (uint32_t)off) < 0)
+            sl = (uint32_t)sb_stemmer_length(ext->stemmer);
+            if (w == NULL) /* an empty word: nothing to remember */
+                return set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0
+                           ? NULL : (*len = sl, ext->folds + t->stem);
+            if ((off = xtable_intern(&ext->memo, st, sl)) < 0)
                 return NULL;
-            st = XTABLE_STR(&ext->memo, off);
-            w = TOK_FOLD(ext, t);
+            w->stem = (uint32_t)off;
+            w->stem_len = sl;
+            w->stem_hash = xtable_hash(st, sl);
         }
-        if (grow((void **)&ext->folds, &ext->folds_cap,
-                 ext->folds_len + sl + 1, 1) < 0)
+        if (set_stem(ext, t, XTABLE_STR(&ext->memo, w->stem), w->stem_len,
+                     w->stem_hash) < 0)
             return NULL;
-        memcpy(ext->folds + ext->folds_len, st, sl + 1);
-        t->stem = (uint32_t)ext->folds_len;
-        t->stem_len = (uint32_t)sl;
-        t->stem_hash = xtable_hash(st, sl);
-        ext->folds_len += sl + 1;
     }
     *len = t->stem_len;
     return ext->folds + t->stem;
