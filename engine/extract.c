@@ -193,8 +193,18 @@ static void settle_overlaps(mosaic_extractor *ext)
 {
     size_t kept = 0;
 
-    if (ext->nspans > 1)
+    /* few candidates: a stable insertion sort (ties keep the order the
+     * recognisers added them in, as glibc's merge sort does) */
+    if (ext->nspans > 24)
         qsort(ext->spans, ext->nspans, sizeof(xspan), span_order);
+    for (size_t i = 1; ext->nspans <= 24 && i < ext->nspans; i++) {
+        xspan s = ext->spans[i];
+        size_t j = i;
+        for (; j > 0 && span_order(&ext->spans[j - 1], &s) > 0; j--)
+            ext->spans[j] = ext->spans[j - 1];
+        if (j != i)
+            ext->spans[j] = s;
+    }
     for (size_t i = 0; i < ext->nspans; i++) {
         xspan *s = &ext->spans[i];
         if (kept > 0 && s->start < ext->spans[kept - 1].end) {

@@ -528,7 +528,7 @@ static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
       on_iso , TRIG_YEAR },
     { "numeric date", "\\b" DAY "[/.](0?[1-9]|1[0-2])[/.]((?:19|20)?\\d\\d)\\b",
-      0, on_numeric , TRIG_DIGIT },
+      0, on_numeric , TRIG_DIGIT_SEP },
     { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" MONTH
       ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS, on_day_month , TRIG_MONTH_DIGIT },
     { "month day", "\\b(" MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"

@@ -518,10 +518,37 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
 }
 
+/* The byte-level triggers of a post that holds a digit. */
+static uint64_t digit_triggers(const char *t, size_t len)
+{
+    uint64_t trig = 0;
+    size_t digits = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)t[i], n1, n2;
+        if (c - '0' >= 10)
+            continue;
+        digits++;
+        n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+        n2 = i + 2 < len ? (unsigned char)t[i + 2] : 0;
+        if (i > 0 && (unsigned char)t[i - 1] - 'A' < 26)
+            trig |= TRIG_UPPER_DIGIT;
+        if ((n1 == '/' || n1 == '.' || n1 == ':') && n2 - '0' < 10)
+            trig |= TRIG_DIGIT_SEP;
+        if ((n1 | 0x20) == 'a' || (n1 | 0x20) == 'p' || (n2 | 0x20) == 'a' ||
+            (n2 | 0x20) == 'p')
+            trig |= TRIG_AMPM;
+    }
+    return trig | (digits >= 9 ? TRIG_PHONE : 0);
+}
+
 /* Triggers that need two things in the post. */
 static void post_triggers(mosaic_extractor *ext)
 {
     uint32_t r = ext->post_roles;
+
+    if (r & TRIG_DIGIT)
+        ext->post_trig |= digit_triggers(ext->clean, ext->clean_len);
 
     ext->post_trig |= r;
     if ((r & TRIG_MONTH) && (r & TRIG_DIGIT))

@@ -124,9 +124,9 @@ static int on_modality(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "am/pm", "\\b(\\d{1,2})(?:[:.](\\d\\d))?\\s?(am|pm|a\\.m\\.|p\\.m\\.)"
-      "(?![a-z])", REGEX_CASELESS, on_ampm , TRIG_DIGIT },
+      "(?![a-z])", REGEX_CASELESS, on_ampm , TRIG_AMPM },
     { "clock", "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?!\\s?(?:am|pm|:))", 0,
-      on_clock , TRIG_DIGIT },
+      on_clock , TRIG_DIGIT_SEP },
     { "named time", "\\b(?:(noon|midday|midnight)|(\\d{1,2}|" RX_NUMWORD
       ")\\s*o" RX_APOS "?\\s?clock)\\b", REGEX_CASELESS, on_named_time , TRIG_CLOCK },
     { "slot", "\\bmy\\s+(?:(" RX_WEEKDAY ")\\s+)?(\\d{1,2}(?:[:.]\\d\\d)?\\s?"
