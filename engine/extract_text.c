@@ -531,7 +531,7 @@ static uint64_t digit_triggers(const char *t, size_t len)
         digits++;
         n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
         n2 = i + 2 < len ? (unsigned char)t[i + 2] : 0;
-        if (i > 0 && (unsigned char)t[i - 1] - 'A' < 26)
+        if (i > 0 && (unsigned)(unsigned char)t[i - 1] - 'A' < 26)
             trig |= TRIG_UPPER_DIGIT;
         if ((n1 == '/' || n1 == '.' || n1 == ':') && n2 - '0' < 10)
             trig |= TRIG_DIGIT_SEP;
