@@ -106,6 +106,14 @@ typedef struct {
                                alone, FIRST_NONE or FIRST_UNKNOWN */
 } xword;
 
+/* Two-word lookups remembered: (first word, second word, table) ->
+ * entry or FIRST_NONE; direct-mapped, forgotten with the words. */
+#define PAIR_CACHE 4096
+typedef struct {
+    uint64_t key; /* 0: empty */
+    int32_t entry;
+} xpair;
+
 /* A candidate span, in bytes of the cleaned text. */
 typedef struct {
     size_t start, end;
@@ -167,6 +175,7 @@ struct mosaic_extractor {
                     (bounded); its arena also holds the stems */
     xword *words;
     size_t nwords, words_cap;
+    xpair pairs[PAIR_CACHE];
     size_t invalid;
     uint32_t post_roles; /* the OR of every token's roles */
     uint64_t post_trig;  /* post_roles and the post-level TRIG_* bits */

@@ -54,6 +54,26 @@ static int first_slot(const mosaic_extractor *ext, const xlexicon *lx,
            : lx == &ext->names ? FIRST_NAMES : -1;
 }
 
+/* The remembered two-word lookup of tokens a, b in table slot, or NULL
+ * when it cannot be kept (b has no word). */
+static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
+                      int slot, int by_stem)
+{
+    uint64_t key;
+    xpair *p;
+
+    if (b->fold_len == 0 || extract_word(ext, b) == NULL)
+        return NULL;
+    key = (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
+          (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
+    p = &ext->pairs[(key * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)];
+    if (p->key != key) {
+        p->key = key;
+        p->entry = FIRST_UNKNOWN;
+    }
+    return p;
+}
+
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent)
 {
@@ -62,6 +82,7 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
     uint32_t h = XTABLE_HASH_INIT;
     int slot = first_slot(ext, lx, &ext->toks[i], by_stem);
     xword *word = NULL;
+    xpair *pair = NULL;
 
     *ent = NULL;
     if (slot >= 0 && (word = extract_word(ext, &ext->toks[i])) != NULL &&
@@ -73,6 +94,10 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         size_t kl = t->fold_len;
         uint32_t wh = t->hash; /* the word's own hash, for a first word */
         const xentry *e;
+        if (w == 1 && word != NULL &&
+            (pair = pair_of(ext, &ext->toks[i], t, slot, by_stem)) != NULL &&
+            pair->entry == FIRST_NONE)
+            break; /* the two words start no entry */
         if (by_stem && t->kind == TOK_WORD) {
             if ((k = extract_stem(ext, t, &kl)) == NULL)
                 break;
@@ -91,6 +116,8 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         e = xlexicon_find_hashed(lx, key, klen, h);
         if (w == 0 && word != NULL) /* (no word was added since) */
             word->first[slot] = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+        if (w == 1 && pair != NULL)
+            pair->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
         if (e == NULL)
             break;
         if (e->flags & XE_FULL) {

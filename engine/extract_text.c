@@ -595,6 +595,7 @@ int extract_tokenise(mosaic_extractor *ext)
     if (ext->memo.count > MEMO_MAX) {
         xtable_clear(&ext->memo);
         ext->nwords = 0;
+        memset(ext->pairs, 0, sizeof(ext->pairs));
     }
     post_triggers(ext);
     return 0;
