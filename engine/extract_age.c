@@ -16,17 +16,30 @@
     "(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|" \
     "nineties|[1-9]0s|" RX_APOS "[1-9]0s)"
 
+/* The decimal digits of v (0-999) at o; the end. */
+static char *put_age(char *o, int v)
+{
+    if (v >= 100)
+        *o++ = (char)('0' + v / 100);
+    if (v >= 10)
+        *o++ = (char)('0' + v / 10 % 10);
+    *o++ = (char)('0' + v % 10);
+    return o;
+}
+
 static int add_age(mosaic_extractor *ext, size_t s, size_t e, int lo, int hi)
 {
-    char v[32];
+    char v[32], *o;
     int rc;
 
     if (lo < 0 || hi > 120 || lo > hi)
         return 0;
-    if (lo == hi)
-        snprintf(v, sizeof(v), "%d", lo);
-    else
-        snprintf(v, sizeof(v), "%d-%d", lo, hi);
+    o = put_age(v, lo); /* "%d" or "%d-%d", without snprintf's cost */
+    if (hi != lo) {
+        *o++ = '-';
+        o = put_age(o, hi);
+    }
+    *o = '\0';
     if ((rc = extract_add(ext, s, e, "AGE", v, PRI_PATTERN)) < 0)
         return rc;
     EXTRACT_LAST(ext)->age_low = lo;

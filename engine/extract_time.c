@@ -22,7 +22,18 @@ static void clock_value(char *v, size_t size, int h, int m, const char *ap)
         h += 12;
     if (ap && (ap[0] | 0x20) == 'a' && h == 12)
         h = 0;
-    snprintf(v, size, "%02d:%02d", h % 24, m % 60);
+    h %= 24;
+    m %= 60;
+    if (size >= 6 && h >= 0 && m >= 0) { /* "%02d:%02d" */
+        v[0] = (char)('0' + h / 10);
+        v[1] = (char)('0' + h % 10);
+        v[2] = ':';
+        v[3] = (char)('0' + m / 10);
+        v[4] = (char)('0' + m % 10);
+        v[5] = '\0';
+    } else {
+        snprintf(v, size, "%02d:%02d", h, m);
+    }
 }
 
 static int on_ampm(const char *t, const size_t *ov, int n, void *ctx)
@@ -60,7 +71,7 @@ static int on_named_time(const char *t, const size_t *ov, int n, void *ctx)
         h = extract_number(t + ov[4], GROUP_LEN(ov, 2));
     if (h < 0 || h > 12)
         return 0;
-    snprintf(v, sizeof(v), "%02d:00", h);
+    clock_value(v, sizeof(v), h, 0, NULL);
     return extract_add(ctx, ov[0], ov[1], "TIME", v, PRI_PATTERN);
 }
 
