@@ -40,6 +40,9 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
                        : extract_load(ext, dir);
     if (error < 0)
         goto done;
+    /* words met while loading were remembered before all tables were */
+    xtable_clear(&ext->memo);
+    ext->nwords = 0;
     *out = ext;
     ext = NULL;
 done:

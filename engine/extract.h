@@ -102,6 +102,7 @@ typedef struct {
     uint32_t stem;      /* offset in ext->memo's arena; UINT32_MAX until
                            asked for */
     uint32_t stem_len, stem_hash;
+    uint32_t roles;     /* ROLE_* and TRIG_* of the word (extract_roles_of) */
     int32_t first[FIRST_N]; /* entry of the word (stem for the lexicon)
                                alone, FIRST_NONE or FIRST_UNKNOWN */
 } xword;

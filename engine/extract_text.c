@@ -340,10 +340,7 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
     t->stem = UINT32_MAX;
-    if (fold_ascii(ext, t, fold_start, kind)) {
-        t->roles |= extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
-                                     t->hash);
-    } else {
+    if (!fold_ascii(ext, t, fold_start, kind)) {
         if ((rc = fold_into(ext, ext->clean + fold_start, end - fold_start,
                             &t->fold, &t->fold_len)) < 0)
             return rc;
@@ -351,8 +348,6 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
             letter_case(ext->clean + fold_start, end - fold_start,
                         &t->flags);
         t->hash = xtable_hash(ext->folds + t->fold, t->fold_len);
-        t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
-                                    t->hash);
         for (size_t i = start; i < end && kind != TOK_PUNCT; i++) {
             unsigned c = (unsigned char)ext->clean[i];
             if (c - '0' < 10)
@@ -360,6 +355,14 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
             else if (c - 'A' < 26)
                 t->roles |= TRIG_UPPER;
         }
+    }
+    /* only words have roles (every role word has a letter): looked up
+     * once per distinct word */
+    if (kind == TOK_WORD && t->fold_len > 0) {
+        const xword *w = extract_word(ext, t);
+        if (w == NULL)
+            return mosaic__error_oom();
+        t->roles |= w->roles;
     }
     if (kind == TOK_NUMBER)
         t->roles |= TRIG_DIGIT;
@@ -623,6 +626,8 @@ xword *extract_word(mosaic_extractor *ext, xtoken *t)
         w = &ext->words[ext->nwords++];
         w->stem = UINT32_MAX;
         w->stem_len = w->stem_hash = 0;
+        w->roles = extract_roles_of(ext, TOK_FOLD(ext, t), t->fold_len,
+                                    t->hash);
         for (int k = 0; k < FIRST_N; k++)
             w->first[k] = FIRST_UNKNOWN;
     }
