@@ -74,6 +74,12 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_DIGIT_SEP (1ull << 37)   /* [0-9][/.:][0-9]: dates, 14:30 */
 #define TRIG_AMPM (1ull << 38)        /* a digit, then a/p in 2 bytes */
 #define TRIG_PHONE (1ull << 39)       /* nine digits or more */
+#define TRIG_SCHOOL_YEAR (1ull << 40) /* "Year", spaces, a digit, and an
+                                         age word */
+#define TRIG_SOMETHING (1ull << 41)   /* a word holding "something", and
+                                         an age word */
+#define TRIG_EMAIL (1ull << 42)       /* "x@y": '@' between address
+                                         characters */
 #define TRIG_ALWAYS 0u
 
 typedef struct {

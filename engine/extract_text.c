@@ -270,6 +270,8 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     const char *f = TOK_FOLD(ext, t);
     size_t n = t->fold_len;
 
+    if (n >= 9 && strstr(f, "something") != NULL)
+        return TRIG_SOMETHING; /* kept with an age word: post_triggers */
     if (!(t->roles & TRIG_DIGIT))
         return (t->roles & TRIG_AGE_WORD) && n >= 5 &&
                        (strcmp(f + n - 3, "ies") == 0 ||
@@ -521,6 +523,31 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
 }
 
+/* \s of a pattern (not UCP): ASCII white space. */
+static int is_ascii_space(unsigned c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* An e-mail address character before its '@' (the pattern's class). */
+static int is_email_char(unsigned c)
+{
+    return is_alnum_ascii(c) || (c != 0 && strchr("._%+-", (int)c) != NULL);
+}
+
+/* 1 if an '@' has address characters either side ("x@y"). */
+static int email_at(const char *t, size_t len)
+{
+    for (const char *a = memchr(t, '@', len); a != NULL;
+         a = memchr(a + 1, '@', len - (size_t)(a + 1 - t))) {
+        unsigned after = a + 1 < t + len ? (unsigned char)a[1] : 0;
+        if (a > t && is_email_char((unsigned char)a[-1]) &&
+            (is_alnum_ascii(after) || after == '-'))
+            return 1;
+    }
+    return 0;
+}
+
 /* The byte-level triggers of a post that holds a digit. */
 static uint64_t digit_triggers(const char *t, size_t len)
 {
@@ -541,6 +568,13 @@ static uint64_t digit_triggers(const char *t, size_t len)
         if ((n1 | 0x20) == 'a' || (n1 | 0x20) == 'p' || (n2 | 0x20) == 'a' ||
             (n2 | 0x20) == 'p')
             trig |= TRIG_AMPM;
+        if (i > 0 && is_ascii_space((unsigned char)t[i - 1])) {
+            size_t j = i - 1;
+            while (j > 0 && is_ascii_space((unsigned char)t[j - 1]))
+                j--;
+            if (j >= 4 && memcmp(t + j - 4, "Year", 4) == 0)
+                trig |= TRIG_SCHOOL_YEAR;
+        }
     }
     return trig | (digits >= 9 ? TRIG_PHONE : 0);
 }
@@ -552,6 +586,10 @@ static void post_triggers(mosaic_extractor *ext)
 
     if (r & TRIG_DIGIT)
         ext->post_trig |= digit_triggers(ext->clean, ext->clean_len);
+    if (!(r & TRIG_AGE_WORD))
+        ext->post_trig &= ~(TRIG_SOMETHING | TRIG_SCHOOL_YEAR);
+    if ((r & TRIG_AT) && email_at(ext->clean, ext->clean_len))
+        ext->post_trig |= TRIG_EMAIL;
 
     ext->post_trig |= r;
     if ((r & TRIG_MONTH) && (r & TRIG_DIGIT))
