@@ -270,17 +270,18 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     const char *f = TOK_FOLD(ext, t);
     size_t n = t->fold_len;
 
-    if (n >= 9 && strstr(f, "something") != NULL)
-        return TRIG_SOMETHING; /* kept with an age word: post_triggers */
+    /* kept only with an age word (post_triggers) */
+    uint64_t some = n >= 9 && strstr(f, "something") ? TRIG_SOMETHING : 0;
+
     if (!(t->roles & TRIG_DIGIT))
-        return (t->roles & TRIG_AGE_WORD) && n >= 5 &&
-                       (strcmp(f + n - 3, "ies") == 0 ||
-                        strcmp(f, "teens") == 0)
-                   ? TRIG_DECADE : 0;
+        return some | ((t->roles & TRIG_AGE_WORD) && n >= 5 &&
+                               (strcmp(f + n - 3, "ies") == 0 ||
+                                strcmp(f, "teens") == 0)
+                           ? TRIG_DECADE : 0);
     if (holds_year(ext->clean, t->start, t->end))
-        return TRIG_YEAR;
-    return n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10
-               ? TRIG_DECADE : 0; /* "70s" */
+        return some | TRIG_YEAR;
+    return some | (n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10
+                       ? TRIG_DECADE : 0); /* "70s" */
 }
 
 /* An ASCII token's fold, hash, letter case and digit/capital triggers
