@@ -32,6 +32,11 @@ static const struct span_case age_cases[] = {
     { "he is 12, and", NULL, "AGE", "12", 1, "12", U },
     { "it took 3 years", NULL, "AGE", NULL, 0, NULL, U },
     { "next year 11 people", NULL, "AGE", NULL, 0, NULL, U },
+    /* the byte-level triggers: spaces and a tab after "Year" */
+    { "she's in Year  7", NULL, "AGE", "Year  7", 1, "11-12", U },
+    { "she's in Year\t3", NULL, "AGE", "Year\t3", 1, "7-8", U },
+    { "she's TWENTY-SOMETHING", NULL, "AGE", "TWENTY-SOMETHING", 1, "20-29",
+      U },
 };
 
 static const struct span_case time_cases[] = {
@@ -45,6 +50,9 @@ static const struct span_case time_cases[] = {
     { "in session today", NULL, "SESSION", "in session today", 1, NULL, U },
     { "trained in EMDR", NULL, "SESSION", "EMDR", 1, "modality emdr", U },
     { "a ratio of 3:1", NULL, "TIME", NULL, 0, NULL, U },
+    { "at 10.15 a.m.", NULL, "TIME", "10.15 a.m.", 1, "10:15", U },
+    { "at 12 PM", NULL, "TIME", "12 PM", 1, "12:00", U },
+    { "by 23:59", NULL, "TIME", "23:59", 1, "23:59", U },
 };
 
 static const struct span_case contact_cases[] = {
@@ -56,6 +64,12 @@ static const struct span_case contact_cases[] = {
     { "thanks @jo_b", NULL, "CONTACT", "@jo_b", 1, "handle", U },
     { "call 999", NULL, "CONTACT", NULL, 0, NULL, U },
     { "in 2024 we grew", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "ring (0161) 496 0123", NULL, "CONTACT", "(0161) 496 0123", 1, "phone",
+      U },
+    { "mail a_b@c.de", NULL, "CONTACT", "a_b@c.de", 1, "email", U },
+    { "near LS6 2AB", NULL, "CONTACT", "LS6 2AB", 1, "LS6 2AB", U },
+    { "#SW1A1AA", NULL, "CONTACT", "SW1A1AA", 1, "SW1A 1AA", U },
+    { "say hi @ jo.com", NULL, "CONTACT", NULL, 0, NULL, U },
 };
 
 static const struct span_case name_cases[] = {
