@@ -79,14 +79,15 @@ static void sentence_cues(const mosaic_extractor *ext, size_t from,
     }
 }
 
+/* 1 if a span says when a session was: SESSION or TIME, or a DATE
+ * holding "today", "tonight", "this morning", "this afternoon", "this
+ * evening", "yesterday", "last night" or "day" that is not a duration. */
 static int timing_words(const mosaic_extractor *ext, const xspan *s)
 {
-    static const char *const words[] = { "today", "tonight", "this morning",
-                                         "this afternoon", "this evening",
-                                         "yesterday", "last night", "day" };
     char buf[64];
     size_t n = s->end - s->start < sizeof(buf) - 1 ? s->end - s->start
                                                    : sizeof(buf) - 1;
+    int hit;
 
     if (s->kind & SPAN_TIMING)
         return 1;
@@ -97,10 +98,14 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
         buf[i] = (char)(c - 'A' < 26 ? c | 0x20 : c);
     }
     buf[n] = '\0';
-    for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
-        if (strstr(buf, words[i]))
-            return s->value[0] != 'P'; /* not a duration "for 3 days" */
-    return 0;
+    /* "day" covers "today" and "yesterday" */
+    hit = strstr(buf, "day") != NULL ||
+          (strstr(buf, "night") != NULL &&
+           (strstr(buf, "tonight") || strstr(buf, "last night"))) ||
+          (strstr(buf, "this ") != NULL &&
+           (strstr(buf, "this morning") || strstr(buf, "this afternoon") ||
+            strstr(buf, "this evening")));
+    return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
 }
 
 static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
