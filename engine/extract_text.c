@@ -19,13 +19,11 @@
     (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |             \
      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE)
 
-static int grow(void **p, size_t *cap, size_t want, size_t elem)
+static int grow_to(void **p, size_t *cap, size_t want, size_t elem)
 {
     size_t n = *cap ? *cap : 64;
     void *q;
 
-    if (want <= *cap)
-        return 0;
     while (n < want)
         n *= 2;
     if ((q = realloc(*p, n * elem)) == NULL)
@@ -33,6 +31,12 @@ static int grow(void **p, size_t *cap, size_t want, size_t elem)
     *p = q;
     *cap = n;
     return 0;
+}
+
+/* Make room for want elements (the common case inline). */
+static inline int grow(void **p, size_t *cap, size_t want, size_t elem)
+{
+    return want <= *cap ? 0 : grow_to(p, cap, want, elem);
 }
 
 /* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0. */
@@ -293,20 +297,18 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
     const unsigned char *s = (const unsigned char *)ext->clean + from;
     size_t len = t->end - from, at = ext->folds_len, letters = 0, upper = 0;
     uint32_t h = XTABLE_HASH_INIT, roles = 0;
-    unsigned any = 0;
+    unsigned any = 0, first_upper = 0;
     char *o;
 
-    for (size_t i = 0; i < len; i++)
-        any |= s[i];
-    if (any >= 0x80 || grow((void **)&ext->folds, &ext->folds_cap,
-                            at + len + 8, 1) < 0)
+    if (grow((void **)&ext->folds, &ext->folds_cap, at + len + 8, 1) < 0)
         return 0; /* the general path reports a failed grow */
     o = ext->folds + at;
     for (size_t i = 0; i < len; i++) {
         unsigned c = s[i], f = c - 'A' < 26 ? c | 0x20 : c;
+        any |= c;
         if (f - 'a' < 26) {
-            if (letters++ == 0 && c != f && kind == TOK_WORD)
-                t->flags |= TOK_CAP;
+            if (letters++ == 0)
+                first_upper = c != f;
             upper += c != f;
         } else if (c - '0' < 10) {
             roles |= TRIG_DIGIT;
@@ -314,7 +316,11 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
         o[i] = (char)f;
         h = XTABLE_HASH_STEP(h, f);
     }
+    if (any >= 0x80)
+        return 0; /* not ASCII: fold_into writes over it */
     o[len] = '\0';
+    if (kind == TOK_WORD && first_upper)
+        t->flags |= TOK_CAP;
     if (kind == TOK_WORD && letters >= 2 && upper == letters)
         t->flags |= TOK_UPPER;
     if (upper && kind != TOK_PUNCT)
