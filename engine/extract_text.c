@@ -506,10 +506,10 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
         }
         *endp = e;
         {
-            int digits = 1;
-            for (size_t i = p; i < e; i++)
-                digits &= (unsigned)t[i] - '0' < 10;
-            return push_token(ext, p, e, p, digits ? TOK_NUMBER : TOK_WORD,
+            size_t i = p;
+            while (i < e && (unsigned)t[i] - '0' < 10)
+                i++;
+            return push_token(ext, p, e, p, i == e ? TOK_NUMBER : TOK_WORD,
                               0);
         }
     }
