@@ -166,8 +166,9 @@ static size_t word_end(const char *t, size_t p, size_t len)
     size_t n, a;
 
     while (p < len) {
-        if (is_word_char(t + p, &n) && t[p] != '_') {
-            p += n;
+        unsigned c = (unsigned char)t[p];
+        if (c < 0x80 ? is_alnum_ascii(c) : is_word_char_cp(t + p, &n)) {
+            p += c < 0x80 ? 1 : n;
         } else if ((a = apostrophe(t + p)) && p + a < len &&
                    is_word_char(t + p + a, &n) && t[p + a] != '_') {
             p += a;
