@@ -74,52 +74,77 @@ static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
     return p;
 }
 
+/* Append token t's key (its stem when by_stem and a word, else its
+ * folded form) to the phrase key; 0, or -1 when it does not fit. */
+static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
+                   size_t *klen, uint32_t *h)
+{
+    const char *k = TOK_FOLD(ext, t);
+    size_t kl = t->fold_len;
+    uint32_t wh = t->hash; /* the word's own hash, for a first word */
+
+    if (by_stem && t->kind == TOK_WORD) {
+        if ((k = extract_stem(ext, t, &kl)) == NULL)
+            return -1;
+        wh = t->stem_hash;
+    }
+    if (*klen + kl + 2 > PHRASE_KEY_MAX)
+        return -1;
+    if (*klen) {
+        key[(*klen)++] = ' ';
+        *h = xtable_hash_more(xtable_hash_more(*h, " ", 1), k, kl);
+    } else {
+        *h = wh;
+    }
+    memcpy(key + *klen, k, kl);
+    *klen += kl;
+    return 0;
+}
+
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent)
 {
     char key[PHRASE_KEY_MAX];
-    size_t klen = 0, best = 0, j = i;
+    size_t klen = 0, best = 0, j = i, toks[PHRASE_WORDS_MAX], built = 0;
     uint32_t h = XTABLE_HASH_INIT;
     int slot = first_slot(ext, lx, &ext->toks[i], by_stem);
     xword *word = NULL;
-    xpair *pair = NULL;
 
     *ent = NULL;
     if (slot >= 0 && (word = extract_word(ext, &ext->toks[i])) != NULL &&
         word->first[slot] == FIRST_NONE)
         return 0; /* the word starts no entry */
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
-        xtoken *t = &ext->toks[j];
-        const char *k = TOK_FOLD(ext, t);
-        size_t kl = t->fold_len;
-        uint32_t wh = t->hash; /* the word's own hash, for a first word */
-        const xentry *e;
-        if (w == 1 && word != NULL &&
-            (pair = pair_of(ext, &ext->toks[i], t, slot, by_stem)) != NULL &&
-            pair->entry == FIRST_NONE)
-            break; /* the two words start no entry */
-        if (by_stem && t->kind == TOK_WORD) {
-            if ((k = extract_stem(ext, t, &kl)) == NULL)
-                break;
-            wh = t->stem_hash;
+        const xentry *e = NULL;
+        xpair *pair = NULL;
+        int32_t known = FIRST_UNKNOWN;
+        toks[w] = j;
+        /* the first word alone, and the first two, are remembered */
+        if (w == 0 && word != NULL) {
+            known = word->first[slot];
+        } else if (w == 1 && word != NULL &&
+                   (pair = pair_of(ext, &ext->toks[i], &ext->toks[j], slot,
+                                   by_stem)) != NULL) {
+            known = pair->entry;
         }
-        if (klen + kl + 2 > sizeof(key))
+        if (known == FIRST_NONE)
             break;
-        if (klen) {
-            key[klen++] = ' ';
-            h = xtable_hash_more(xtable_hash_more(h, " ", 1), k, kl);
+        if (known >= 0) {
+            e = &lx->e[known];
         } else {
-            h = wh;
+            /* the key is built only when a lookup needs it */
+            for (; built <= (size_t)w; built++)
+                if (key_add(ext, &ext->toks[toks[built]], by_stem, key,
+                            &klen, &h) < 0)
+                    return best;
+            e = xlexicon_find_hashed(lx, key, klen, h);
+            if (w == 0 && word != NULL) /* (no word was added since) */
+                word->first[slot] = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+            if (pair != NULL)
+                pair->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+            if (e == NULL)
+                break;
         }
-        memcpy(key + klen, k, kl);
-        klen += kl;
-        e = xlexicon_find_hashed(lx, key, klen, h);
-        if (w == 0 && word != NULL) /* (no word was added since) */
-            word->first[slot] = e ? (int32_t)(e - lx->e) : FIRST_NONE;
-        if (w == 1 && pair != NULL)
-            pair->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
-        if (e == NULL)
-            break;
         if (e->flags & XE_FULL) {
             *ent = e;
             best = j + 1;
