@@ -62,6 +62,7 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define ROLE_PERSON 0x4000000u /* client, person, kid: a person noun */
 #define ROLE_UPDATE 0x8000000u /* update, following */
 #define TRIG_NUMWORD 0x10000000u /* one ... ninety */
+#define TRIG_FOR 0x20000000u  /* for, over, nearly: a duration's first word */
 /* Post-level triggers (bits 32 and up of extract_post_triggers()): a
  * pattern whose match needs two things runs only when both are there. */
 #define TRIG_MONTH_DIGIT (1ull << 32) /* a month name and a digit */

@@ -567,8 +567,9 @@ static const struct rx_row rows[] = {
       REGEX_CASELESS, on_year , TRIG_YEAR },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than)\\s+" QUANT "\\s+(?:more\\s+)?(hours?|days?|"
-      "weeks?|fortnights?|months?|years?|decades?)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(9),
-      on_duration , TRIG_DURATION },
+      "weeks?|fortnights?|months?|years?|decades?)\\b",
+      REGEX_CASELESS | RX_NEAR_TRIGGER(9) | RX_STARTS_FOR, on_duration ,
+      TRIG_DURATION },
 };
 
 int extract_dates_compile(struct extract_patterns *p)

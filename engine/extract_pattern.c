@@ -67,6 +67,9 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
             if (s < tried || at < done)
                 continue;
             tried = s + 1;
+            if ((row->flags & RX_STARTS_FOR) &&
+                !(ext->toks[s].roles & TRIG_FOR))
+                continue;
             if ((rc = regex_here(re, ext->clean, ext->clean_len, at, &end,
                                  row->fn, ext)) < 0)
                 return rc;

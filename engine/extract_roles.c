@@ -62,6 +62,9 @@ static const struct {
       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
       "thirty forty fifty sixty seventy eighty ninety", TRIG_NUMWORD },
     { "session sessions", TRIG_SESSION },
+    /* every word the duration pattern can start with */
+    { "for over after nearly almost about around within more less",
+      TRIG_FOR },
     { "emdr cbt dbt ifs sandtray sand therapy walk", TRIG_MODALITY },
     { "old yo aged age ages turn turned turns turning birthday", TRIG_AGE },
     { "teens twenties thirties forties fifties sixties seventies eighties "
