@@ -48,23 +48,24 @@ struct sentence {
     int cue, hypo, aggregate, first_person;
 };
 
+/* The tokens of the sentence of token tok; *from: a token at or before
+ * the sentence's first (sentences are met in order), moved past it. */
 static void sentence_scan(const mosaic_extractor *ext, size_t tok,
-                          struct sentence *st)
+                          size_t *from, struct sentence *st)
 {
     uint32_t sent = ext->toks[tok].sentence;
-    size_t a = tok, b = tok;
+    size_t i = *from;
 
-    while (a > 0 && ext->toks[a - 1].sentence == sent)
-        a--;
-    while (b < ext->ntoks && ext->toks[b].sentence == sent)
-        b++;
+    while (ext->toks[i].sentence < sent)
+        i++;
     memset(st, 0, sizeof(*st));
     st->index = sent;
-    for (size_t i = a; i < b; i++) {
+    for (; i < ext->ntoks && ext->toks[i].sentence == sent; i++) {
         const xtoken *t = &ext->toks[i];
         st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
         st->cue |= (t->flags & TOK_CUE) != 0;
     }
+    *from = i;
 }
 
 /* Cue flags of the spans [from, to) that share one sentence. */
@@ -212,9 +213,10 @@ void extract_attribute(mosaic_extractor *ext)
     phrase_cue_flags(ext);
     addressees(ext);
     for (int pass = 0; pass < 2; pass++) {
+        size_t from = 0;
         for (size_t i = 0; i < ext->nspans;) {
             size_t j = i;
-            sentence_scan(ext, ext->spans[i].tok, &st);
+            sentence_scan(ext, ext->spans[i].tok, &from, &st);
             while (j < ext->nspans &&
                    ext->toks[ext->spans[j].tok].sentence == st.index)
                 j++;

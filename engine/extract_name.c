@@ -28,7 +28,10 @@ static const xtoken *before(const mosaic_extractor *ext, size_t i, size_t k)
 static int is_word(const mosaic_extractor *ext, const xtoken *t,
                    const char *w)
 {
-    return t != NULL && strcmp(TOK_FOLD(ext, t), w) == 0;
+    size_t n = strlen(w);
+
+    return t != NULL && t->fold_len == n &&
+           memcmp(TOK_FOLD(ext, t), w, n) == 0;
 }
 
 /* A title ("Mrs", "Dr") or a namer ("called", "aka"). */
