@@ -63,6 +63,7 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define ROLE_UPDATE 0x8000000u /* update, following */
 #define TRIG_NUMWORD 0x10000000u /* one ... ninety */
 #define TRIG_FOR 0x20000000u  /* for, over, nearly: a duration's first word */
+#define TRIG_AGED 0x40000000u /* aged, turns, now ("is now"): before an age */
 /* Post-level triggers (bits 32 and up of extract_post_triggers()): a
  * pattern whose match needs two things runs only when both are there. */
 #define TRIG_MONTH_DIGIT (1ull << 32) /* a month name and a digit */
@@ -81,6 +82,9 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
                                          an age word */
 #define TRIG_EMAIL (1ull << 42)       /* "x@y": '@' between address
                                          characters */
+#define TRIG_AGED_AGE (1ull << 43)    /* TRIG_AGED and TRIG_AGE */
+#define TRIG_BIRTHDAY (1ull << 44)    /* a word "birthday...", TRIG_AGE */
+#define TRIG_MY_DIGIT (1ull << 45)    /* "my" and a digit */
 #define TRIG_ALWAYS 0u
 
 typedef struct {

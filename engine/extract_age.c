@@ -146,12 +146,12 @@ static const struct rx_row rows[] = {
       "y/o|y\\.o\\.))\\b", REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
-      REGEX_CASELESS, on_years_old , TRIG_AGE },
+      REGEX_CASELESS, on_years_old , TRIG_AGED_AGE },
     { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
       "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS, on_pronoun_age , TRIG_THIRD_NUM },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
-      REGEX_CASELESS, on_years_old , TRIG_AGE },
+      REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
       "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
       on_decade , TRIG_DECADE },

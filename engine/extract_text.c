@@ -276,7 +276,9 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     size_t n = t->fold_len;
 
     /* kept only with an age word (post_triggers) */
-    uint64_t some = n >= 9 && strstr(f, "something") ? TRIG_SOMETHING : 0;
+    uint64_t some = (n >= 9 && strstr(f, "something") ? TRIG_SOMETHING : 0) |
+                    (n >= 8 && memcmp(f, "birthday", 8) == 0 ? TRIG_BIRTHDAY
+                                                             : 0);
 
     if (!(t->roles & TRIG_DIGIT))
         return some | ((t->roles & TRIG_AGE_WORD) && n >= 5 &&
@@ -596,6 +598,12 @@ static void post_triggers(mosaic_extractor *ext)
         ext->post_trig |= digit_triggers(ext->clean, ext->clean_len);
     if (!(r & TRIG_AGE_WORD))
         ext->post_trig &= ~(TRIG_SOMETHING | TRIG_SCHOOL_YEAR);
+    if (!(r & TRIG_AGE))
+        ext->post_trig &= ~TRIG_BIRTHDAY;
+    if ((r & TRIG_AGE) && (r & TRIG_AGED))
+        ext->post_trig |= TRIG_AGED_AGE;
+    if ((r & TRIG_MY) && (r & TRIG_DIGIT))
+        ext->post_trig |= TRIG_MY_DIGIT;
     if ((r & TRIG_AT) && email_at(ext->clean, ext->clean_len))
         ext->post_trig |= TRIG_EMAIL;
 

@@ -144,7 +144,7 @@ static const struct rx_row rows[] = {
       "(?:am|pm)|\\d{1,2}\\s*o" RX_APOS "?\\s?clock|\\d{1,2}(?=\\s+(?:"
       PEOPLE "|appointment|session|slot|cancell?ed|didn|dna|no[\\s-]show)))"
       "(?:\\s+(?:" PEOPLE "|appointment|session|slot))?\\b",
-      REGEX_CASELESS, on_slot , TRIG_MY },
+      REGEX_CASELESS, on_slot , TRIG_MY_DIGIT },
     { "weekday client", "\\bmy\\s+(?:" RX_WEEKDAY "|morning|afternoon|"
       "evening|first|last|early|late|final)\\s+(?:" PEOPLE ")\\b",
       REGEX_CASELESS, on_weekday_client , TRIG_MY },

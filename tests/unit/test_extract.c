@@ -37,6 +37,9 @@ static const struct span_case age_cases[] = {
     { "she's in Year\t3", NULL, "AGE", "Year\t3", 1, "7-8", U },
     { "she's TWENTY-SOMETHING", NULL, "AGE", "TWENTY-SOMETHING", 1, "20-29",
       U },
+    { "her 30th birthday", NULL, "AGE", "30th birthday", 1, "30", U },
+    { "he turned 40 today", NULL, "AGE", "turned 40", 1, "40", U },
+    { "she is now 15 and old enough", NULL, "AGE", "is now 15", 1, "15", U },
 };
 
 static const struct span_case time_cases[] = {
@@ -44,6 +47,8 @@ static const struct span_case time_cases[] = {
     { "at 4.30 pm", NULL, "TIME", "4.30 pm", 1, "16:30", U },
     { "at 16:30", NULL, "TIME", "16:30", 1, "16:30", U },
     { "my 4pm cancelled", NULL, "SESSION", "my 4pm", 1, "slot 16:00", C },
+    { "my Monday 10am couple", NULL, "SESSION", "my Monday 10am couple", 1,
+      "slot 10:00", C },
     { "my Thursday lady", NULL, "SESSION", "my Thursday lady", 1, NULL, C },
     { "our 12th session", NULL, "SESSION", "our 12th session", 1,
       "session 12", U },
