@@ -621,6 +621,12 @@ int extract_tokenise(mosaic_extractor *ext)
     uint32_t sentence = 0;
     int brk = 1, rc;
 
+    /* forgotten before the post: its tokens hold indices of words */
+    if (ext->memo.count > MEMO_MAX) {
+        xtable_clear(&ext->memo);
+        ext->nwords = 0;
+        memset(ext->pairs, 0, sizeof(ext->pairs));
+    }
     ext->ntoks = 0;
     ext->folds_len = 0;
     ext->post_roles = 0;
@@ -648,11 +654,6 @@ int extract_tokenise(mosaic_extractor *ext)
             brk = 0;
         brk |= b;
         p = e;
-    }
-    if (ext->memo.count > MEMO_MAX) {
-        xtable_clear(&ext->memo);
-        ext->nwords = 0;
-        memset(ext->pairs, 0, sizeof(ext->pairs));
     }
     post_triggers(ext);
     return 0;
