@@ -143,8 +143,9 @@ int extract_add(mosaic_extractor *ext, size_t start, size_t end,
     s->priority = priority;
     s->about = -1;
     if (value) {
-        strncpy(s->value, value, sizeof(s->value) - 1);
-        s->value[sizeof(s->value) - 1] = '\0';
+        size_t n = strnlen(value, sizeof(s->value) - 1);
+        memcpy(s->value, value, n);
+        s->value[n] = '\0';
     }
     s->kind = span_kind(s);
     return 0;
@@ -250,12 +251,17 @@ static int build_output(mosaic_extractor *ext)
         if (s->kind & SPAN_INTERNAL)
             continue;
         m = &ext->out[n++];
-        for (; at < s->start; at++) /* spans are in order */
-            cp += (t[at] & 0xC0) != 0x80;
-        m->start = cp;
-        m->end = cp;
-        for (size_t j = s->start; j < s->end; j++)
-            m->end += (t[j] & 0xC0) != 0x80;
+        if (ext->clean_ascii) {
+            m->start = s->start;
+            m->end = s->end;
+        } else {
+            for (; at < s->start; at++) /* spans are in order */
+                cp += (t[at] & 0xC0) != 0x80;
+            m->start = cp;
+            m->end = cp;
+            for (size_t j = s->start; j < s->end; j++)
+                m->end += (t[j] & 0xC0) != 0x80;
+        }
         m->byte_start = s->start;
         m->byte_end = s->end;
         m->category = s->category;

@@ -171,6 +171,7 @@ struct mosaic_extractor {
     /* per-post working memory, reused */
     char *clean;
     size_t clean_len, clean_cap;
+    int clean_ascii; /* every byte < 0x80: code points are bytes */
     xtoken *toks;
     size_t ntoks, toks_cap;
     char *folds;

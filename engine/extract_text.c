@@ -69,12 +69,14 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
         return rc;
     o = ext->clean;
     ext->invalid = 0;
+    ext->clean_ascii = 1;
     for (size_t i = 0; i < len;) {
         size_t k;
         if (s[i] < 0x80) {
             *o++ = s[i] ? (char)s[i] : ' ';
             i++;
         } else if ((k = utf8_seq(s + i, len - i)) > 0) {
+            ext->clean_ascii = 0;
             memcpy(o, s + i, k);
             o += k;
             i += k;
@@ -83,6 +85,7 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
             o += 3;
             i++;
             ext->invalid++;
+            ext->clean_ascii = 0;
         }
     }
     *o = '\0';
