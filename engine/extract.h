@@ -242,6 +242,14 @@ int extract_orgs(mosaic_extractor *ext);
  * match (0 when none) and the entry in *ent. */
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent);
+/* 0 when token t's word is known to start no entry of the table whose
+ * remembered first entries are xword.first[slot] (FIRST_*): no need to
+ * call extract_match_at. */
+static inline int extract_may_start(const mosaic_extractor *ext,
+                                    const xtoken *t, int slot)
+{
+    return t->word == 0 || ext->words[t->word - 1].first[slot] != FIRST_NONE;
+}
 /* 1 if token i is a word (or number) a phrase may use. */
 int extract_is_word(const mosaic_extractor *ext, size_t i);
 

@@ -163,6 +163,8 @@ int extract_lexicons(mosaic_extractor *ext)
         size_t end;
         int rc;
         if (!extract_is_word(ext, i) ||
+            (ext->toks[i].kind == TOK_WORD &&
+             !extract_may_start(ext, &ext->toks[i], FIRST_LEXICON)) ||
             (end = extract_match_at(ext, &ext->lexicon, i, 1, &e)) == 0) {
             i++;
             continue;

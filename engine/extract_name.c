@@ -91,14 +91,16 @@ int extract_names(mosaic_extractor *ext)
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *t = &ext->toks[i];
         const xentry *e = NULL;
-        size_t end;
+        size_t end = 0;
         int rc = 0;
         if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG))
             continue;
         if (is_initial(ext, i)) {
             rc = add_name(ext, i, i + 1, PRI_PATTERN);
         } else if (t->flags & TOK_CAP) {
-            int listed = (end = extract_match_at(ext, &ext->names, i, 0, &e));
+            int listed =
+                extract_may_start(ext, t, FIRST_NAMES) &&
+                (end = extract_match_at(ext, &ext->names, i, 0, &e)) != 0;
             if (named_by_context(ext, i))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&
