@@ -73,6 +73,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     extract_patterns_free(ext->patterns);
     free(ext->clean);
     free(ext->toks);
+    free(ext->near);
     free(ext->words);
     free(ext->folds);
     free(ext->cps);

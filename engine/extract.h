@@ -86,6 +86,11 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_BIRTHDAY (1ull << 44)    /* a word "birthday...", TRIG_AGE */
 #define TRIG_MY_DIGIT (1ull << 45)    /* "my" and a digit */
 #define TRIG_ALWAYS 0u
+/* The token triggers of the RX_NEAR_TRIGGER patterns: the tokens with
+ * any of them are listed in ext->near, so a pattern visits only those. */
+#define TRIG_NEAR_ANY                                                     \
+    (TRIG_MONTH | TRIG_WEEKDAY | TRIG_RELDAY | TRIG_AGO | TRIG_UNIT |     \
+     TRIG_HOLIDAY | TRIG_DURATION | TRIG_AGE_WORD)
 
 typedef struct {
     size_t start, end;  /* bytes in the cleaned text */
@@ -174,6 +179,8 @@ struct mosaic_extractor {
     int clean_ascii; /* every byte < 0x80: code points are bytes */
     xtoken *toks;
     size_t ntoks, toks_cap;
+    uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */
+    size_t nnear, near_cap;
     char *folds;
     size_t folds_len, folds_cap;
     int32_t *cps;

@@ -57,9 +57,12 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
 {
     size_t w = RX_WINDOW(row->flags), done = 0, tried = 0, end;
     uint32_t need = (uint32_t)row->need;
+    int listed = (need & ~(uint32_t)TRIG_NEAR_ANY) == 0;
+    size_t n = listed ? ext->nnear : ext->ntoks;
     int rc;
 
-    for (size_t k = 0; k < ext->ntoks; k++) {
+    for (size_t q = 0; q < n; q++) {
+        size_t k = listed ? ext->near[q] : q; /* the listed tokens only */
         if (!(ext->toks[k].roles & need))
             continue;
         for (size_t s = k > w ? k - w : 0; s <= k; s++) {

@@ -385,6 +385,12 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
         t->roles |= TRIG_AT;
     ext->post_roles |= t->roles;
     ext->post_trig |= token_triggers(ext, t);
+    if (t->roles & TRIG_NEAR_ANY) {
+        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
+                       sizeof(*ext->near))) < 0)
+            return rc;
+        ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
+    }
     ext->ntoks++;
     return 0;
 }
@@ -631,6 +637,7 @@ int extract_tokenise(mosaic_extractor *ext)
         memset(ext->pairs, 0, sizeof(ext->pairs));
     }
     ext->ntoks = 0;
+    ext->nnear = 0;
     ext->folds_len = 0;
     ext->post_roles = 0;
     ext->post_trig = 0;
