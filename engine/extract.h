@@ -282,8 +282,9 @@ int extract_image_load(mosaic_extractor *ext, struct refimage *im);
 const xspan *extract_span_at(const mosaic_extractor *ext, size_t at);
 
 /* extract_cues.c: mark the tokens of phrases that point at one client
- * ("the midwife I mentioned", "the lad I see", "update on the nurse"). */
-void extract_phrase_cues(mosaic_extractor *ext);
+ * ("the midwife I mentioned", "the lad I see", "update on the nurse");
+ * 1 if it marked any. */
+int extract_phrase_cues(mosaic_extractor *ext);
 
 /* extract_about.c: post-level cues and who each span describes. */
 void extract_attribute(mosaic_extractor *ext);

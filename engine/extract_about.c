@@ -209,8 +209,8 @@ void extract_attribute(mosaic_extractor *ext)
     if (ext->ntoks == 0)
         return;
     span_tokens(ext);
-    extract_phrase_cues(ext);
-    phrase_cue_flags(ext);
+    if (extract_phrase_cues(ext)) /* else no token has TOK_CUE */
+        phrase_cue_flags(ext);
     addressees(ext);
     for (int pass = 0; pass < 2; pass++) {
         size_t from = 0;
