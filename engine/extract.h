@@ -258,7 +258,12 @@ static inline int extract_may_start(const mosaic_extractor *ext,
     return t->word == 0 || ext->words[t->word - 1].first[slot] != FIRST_NONE;
 }
 /* 1 if token i is a word (or number) a phrase may use. */
-int extract_is_word(const mosaic_extractor *ext, size_t i);
+static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
+{
+    unsigned k = ext->toks[i].kind;
+
+    return k == TOK_WORD || k == TOK_NUMBER;
+}
 
 /* extract_roles.c */
 int extract_roles_load(mosaic_extractor *ext);

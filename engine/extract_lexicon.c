@@ -13,13 +13,6 @@
 #define PHRASE_WORDS_MAX 8
 #define PHRASE_KEY_MAX 512
 
-int extract_is_word(const mosaic_extractor *ext, size_t i)
-{
-    unsigned k = ext->toks[i].kind;
-
-    return k == TOK_WORD || k == TOK_NUMBER;
-}
-
 /* The next word token after i in the same phrase: hyphens are skipped,
  * anything else (punctuation, a sentence end, leaving a hashtag) stops. */
 static size_t next_word(const mosaic_extractor *ext, size_t i)
