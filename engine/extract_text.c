@@ -446,8 +446,8 @@ static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
 
 static int starts_url(const char *s)
 {
-    if (s[0] != 'h' && s[0] != 'w')
-        return 0;
+    if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
+        return 0; /* most words: no comparison */
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
            strncmp(s, "www.", 4) == 0;
 }
