@@ -479,6 +479,8 @@ static int abbreviation(const mosaic_extractor *ext)
         return 0;
     if (t->fold_len == 1 && (t->flags & TOK_CAP))
         return 1;
+    if (t->fold_len > 6) /* longer than "approx" */
+        return 0;
     for (size_t i = 0; i < sizeof(abbr) / sizeof(*abbr); i++)
         if (strcmp(TOK_FOLD(ext, t), abbr[i]) == 0)
             return 1;
