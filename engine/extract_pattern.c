@@ -59,8 +59,12 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
     uint32_t need = (uint32_t)row->need;
     int listed = (need & ~(uint32_t)TRIG_NEAR_ANY) == 0;
     size_t n = listed ? ext->nnear : ext->ntoks;
+    const unsigned char *first;
     int rc;
 
+    if ((rc = regex_compile(re)) < 0)
+        return rc;
+    first = regex_first_bytes(re);
     for (size_t q = 0; q < n; q++) {
         size_t k = listed ? ext->near[q] : q; /* the listed tokens only */
         if (!(ext->toks[k].roles & need))
@@ -70,9 +74,10 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
             if (s < tried || at < done)
                 continue;
             tried = s + 1;
-            if ((row->flags & RX_STARTS_FOR) &&
-                !(ext->toks[s].roles & TRIG_FOR))
-                continue;
+            if (((row->flags & RX_STARTS_FOR) &&
+                 !(ext->toks[s].roles & TRIG_FOR)) ||
+                !REGEX_MAY_START(first, ext->clean[at]))
+                continue; /* no match can start here */
             if ((rc = regex_here(re, ext->clean, ext->clean_len, at, &end,
                                  row->fn, ext)) < 0)
                 return rc;

@@ -106,6 +106,11 @@ int regex_compile(regex *re)
     return 0;
 }
 
+const unsigned char *regex_first_bytes(const regex *re)
+{
+    return re->first;
+}
+
 void regex_free(regex *re)
 {
     if (re == NULL)
