@@ -156,8 +156,10 @@ static const struct rx_row rows[] = {
       "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
       on_decade , TRIG_DECADE },
     { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-      "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something , TRIG_SOMETHING },
-    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0, on_school_year , TRIG_SCHOOL_YEAR },
+      "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something ,
+      TRIG_SOMETHING },
+    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0,
+      on_school_year , TRIG_SCHOOL_YEAR },
     { "life stage", "\\b(?:sixth[\\s-]?form(?:er)?|teenager|teen|"
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"

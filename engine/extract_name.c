@@ -19,8 +19,8 @@ static const xtoken *before(const mosaic_extractor *ext, size_t i, size_t k)
     if (i < k || ext->toks[i - k].sentence != t->sentence)
         return NULL;
     b = &ext->toks[i - k];
-    if (b->kind == TOK_PUNCT && b->fold_len == 1 && TOK_FOLD(ext, b)[0] == '.' &&
-        k == 1 && i >= 2)
+    if (b->kind == TOK_PUNCT && b->fold_len == 1 &&
+        TOK_FOLD(ext, b)[0] == '.' && k == 1 && i >= 2)
         return &ext->toks[i - 2];
     return b;
 }

@@ -734,9 +734,12 @@ const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
             if (st == NULL)
                 return NULL;
             sl = (uint32_t)sb_stemmer_length(ext->stemmer);
-            if (w == NULL) /* an empty word: nothing to remember */
-                return set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0
-                           ? NULL : (*len = sl, ext->folds + t->stem);
+            if (w == NULL) { /* an empty word: nothing to remember */
+                if (set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0)
+                    return NULL;
+                *len = t->stem_len;
+                return ext->folds + t->stem;
+            }
             if ((off = xtable_intern(&ext->memo, st, sl)) < 0)
                 return NULL;
             w->stem = (uint32_t)off;
