@@ -40,6 +40,9 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
                        : extract_load(ext, dir);
     if (error < 0)
         goto done;
+    /* words met while loading were remembered before all tables were */
+    xtable_clear(&ext->memo);
+    ext->nwords = 0;
     *out = ext;
     ext = NULL;
 done:
@@ -70,6 +73,8 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     extract_patterns_free(ext->patterns);
     free(ext->clean);
     free(ext->toks);
+    free(ext->near);
+    free(ext->words);
     free(ext->folds);
     free(ext->cps);
     free(ext->spans);
@@ -139,8 +144,9 @@ int extract_add(mosaic_extractor *ext, size_t start, size_t end,
     s->priority = priority;
     s->about = -1;
     if (value) {
-        strncpy(s->value, value, sizeof(s->value) - 1);
-        s->value[sizeof(s->value) - 1] = '\0';
+        size_t n = strnlen(value, sizeof(s->value) - 1);
+        memcpy(s->value, value, n);
+        s->value[n] = '\0';
     }
     s->kind = span_kind(s);
     return 0;
@@ -192,8 +198,18 @@ static void settle_overlaps(mosaic_extractor *ext)
 {
     size_t kept = 0;
 
-    if (ext->nspans > 1)
+    /* few candidates: a stable insertion sort (ties keep the order the
+     * recognisers added them in, as glibc's merge sort does) */
+    if (ext->nspans > 24)
         qsort(ext->spans, ext->nspans, sizeof(xspan), span_order);
+    for (size_t i = 1; ext->nspans <= 24 && i < ext->nspans; i++) {
+        xspan s = ext->spans[i];
+        size_t j = i;
+        for (; j > 0 && span_order(&ext->spans[j - 1], &s) > 0; j--)
+            ext->spans[j] = ext->spans[j - 1];
+        if (j != i)
+            ext->spans[j] = s;
+    }
     for (size_t i = 0; i < ext->nspans; i++) {
         xspan *s = &ext->spans[i];
         if (kept > 0 && s->start < ext->spans[kept - 1].end) {
@@ -236,12 +252,17 @@ static int build_output(mosaic_extractor *ext)
         if (s->kind & SPAN_INTERNAL)
             continue;
         m = &ext->out[n++];
-        for (; at < s->start; at++) /* spans are in order */
-            cp += (t[at] & 0xC0) != 0x80;
-        m->start = cp;
-        m->end = cp;
-        for (size_t j = s->start; j < s->end; j++)
-            m->end += (t[j] & 0xC0) != 0x80;
+        if (ext->clean_ascii) {
+            m->start = s->start;
+            m->end = s->end;
+        } else {
+            for (; at < s->start; at++) /* spans are in order */
+                cp += (t[at] & 0xC0) != 0x80;
+            m->start = cp;
+            m->end = cp;
+            for (size_t j = s->start; j < s->end; j++)
+                m->end += (t[j] & 0xC0) != 0x80;
+        }
         m->byte_start = s->start;
         m->byte_end = s->end;
         m->category = s->category;

@@ -62,13 +62,35 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define ROLE_PERSON 0x4000000u /* client, person, kid: a person noun */
 #define ROLE_UPDATE 0x8000000u /* update, following */
 #define TRIG_NUMWORD 0x10000000u /* one ... ninety */
+#define TRIG_FOR 0x20000000u  /* for, over, nearly: a duration's first word */
+#define TRIG_AGED 0x40000000u /* aged, turns, now ("is now"): before an age */
 /* Post-level triggers (bits 32 and up of extract_post_triggers()): a
  * pattern whose match needs two things runs only when both are there. */
 #define TRIG_MONTH_DIGIT (1ull << 32) /* a month name and a digit */
 #define TRIG_THIRD_NUM (1ull << 33)   /* she/he/they and a number */
 #define TRIG_YEAR (1ull << 34)        /* a number 1900-2099 */
 #define TRIG_DECADE (1ull << 35)      /* "twenties", "70s" */
+/* From the bytes of a post with a digit (every match of the pattern
+ * holds them, so without them it is not run): */
+#define TRIG_UPPER_DIGIT (1ull << 36) /* [A-Z][0-9]: postcodes */
+#define TRIG_DIGIT_SEP (1ull << 37)   /* [0-9][/.:][0-9]: dates, 14:30 */
+#define TRIG_AMPM (1ull << 38)        /* a digit, then a/p in 2 bytes */
+#define TRIG_PHONE (1ull << 39)       /* nine digits or more */
+#define TRIG_SCHOOL_YEAR (1ull << 40) /* "Year", spaces, a digit, and an
+                                         age word */
+#define TRIG_SOMETHING (1ull << 41)   /* a word holding "something", and
+                                         an age word */
+#define TRIG_EMAIL (1ull << 42)       /* "x@y": '@' between address
+                                         characters */
+#define TRIG_AGED_AGE (1ull << 43)    /* TRIG_AGED and TRIG_AGE */
+#define TRIG_BIRTHDAY (1ull << 44)    /* a word "birthday...", TRIG_AGE */
+#define TRIG_MY_DIGIT (1ull << 45)    /* "my" and a digit */
 #define TRIG_ALWAYS 0u
+/* The token triggers of the RX_NEAR_TRIGGER patterns: the tokens with
+ * any of them are listed in ext->near, so a pattern visits only those. */
+#define TRIG_NEAR_ANY                                                     \
+    (TRIG_MONTH | TRIG_WEEKDAY | TRIG_RELDAY | TRIG_AGO | TRIG_UNIT |     \
+     TRIG_HOLIDAY | TRIG_DURATION | TRIG_AGE_WORD)
 
 typedef struct {
     size_t start, end;  /* bytes in the cleaned text */
@@ -80,10 +102,34 @@ typedef struct {
     uint32_t hash;      /* xtable_hash of the folded form */
     uint32_t stem_hash; /* of the stem, once asked for */
     uint32_t tag_end;   /* hashtag words: token index past the hashtag */
+    uint32_t word;      /* 1 + its index in ext->words; 0 until asked */
     uint16_t kind, flags;
     uint32_t sentence;
     uint32_t roles;     /* ROLE_* and TRIG_* of the folded word */
 } xtoken;
+
+/* What is known of one distinct folded word, across posts: its stem and
+ * whether it starts an entry of each lexicon (the tables never change,
+ * so each is looked up once per word, not once per token). */
+enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_N };
+#define FIRST_UNKNOWN (-2) /* not looked up yet */
+#define FIRST_NONE (-1)
+typedef struct {
+    uint32_t stem;      /* offset in ext->memo's arena; UINT32_MAX until
+                           asked for */
+    uint32_t stem_len, stem_hash;
+    uint32_t roles;     /* ROLE_* and TRIG_* of the word (extract_roles_of) */
+    int32_t first[FIRST_N]; /* entry of the word (stem for the lexicon)
+                               alone, FIRST_NONE or FIRST_UNKNOWN */
+} xword;
+
+/* Two-word lookups remembered: (first word, second word, table) ->
+ * entry or FIRST_NONE; direct-mapped, forgotten with the words. */
+#define PAIR_CACHE 4096
+typedef struct {
+    uint64_t key; /* 0: empty */
+    int32_t entry;
+} xpair;
 
 /* A candidate span, in bytes of the cleaned text. */
 typedef struct {
@@ -130,8 +176,11 @@ struct mosaic_extractor {
     /* per-post working memory, reused */
     char *clean;
     size_t clean_len, clean_cap;
+    int clean_ascii; /* every byte < 0x80: code points are bytes */
     xtoken *toks;
     size_t ntoks, toks_cap;
+    uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */
+    size_t nnear, near_cap;
     char *folds;
     size_t folds_len, folds_cap;
     int32_t *cps;
@@ -142,7 +191,11 @@ struct mosaic_extractor {
     size_t out_cap;
     char *strings;
     size_t strings_cap;
-    xtable memo; /* folded word -> stem, across posts (bounded) */
+    xtable memo; /* folded word -> index in words, across posts
+                    (bounded); its arena also holds the stems */
+    xword *words;
+    size_t nwords, words_cap;
+    xpair pairs[PAIR_CACHE];
     size_t invalid;
     uint32_t post_roles; /* the OR of every token's roles */
     uint64_t post_trig;  /* post_roles and the post-level TRIG_* bits */
@@ -157,6 +210,9 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len);
 int extract_tokenise(mosaic_extractor *ext);
 /* The folded form of a token (NUL-terminated). */
 #define TOK_FOLD(ext, t) ((ext)->folds + (t)->fold)
+/* What is known of a token's folded word (made on first use); NULL on
+ * failure. */
+xword *extract_word(mosaic_extractor *ext, xtoken *t);
 /* The stem of a word token (computed on first use); NULL on failure. */
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
 /* Fold a phrase the way tokens are folded, word by word, into out
@@ -193,8 +249,21 @@ int extract_orgs(mosaic_extractor *ext);
  * match (0 when none) and the entry in *ent. */
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent);
+/* 0 when token t's word is known to start no entry of the table whose
+ * remembered first entries are xword.first[slot] (FIRST_*): no need to
+ * call extract_match_at. */
+static inline int extract_may_start(const mosaic_extractor *ext,
+                                    const xtoken *t, int slot)
+{
+    return t->word == 0 || ext->words[t->word - 1].first[slot] != FIRST_NONE;
+}
 /* 1 if token i is a word (or number) a phrase may use. */
-int extract_is_word(const mosaic_extractor *ext, size_t i);
+static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
+{
+    unsigned k = ext->toks[i].kind;
+
+    return k == TOK_WORD || k == TOK_NUMBER;
+}
 
 /* extract_roles.c */
 int extract_roles_load(mosaic_extractor *ext);
@@ -218,8 +287,9 @@ int extract_image_load(mosaic_extractor *ext, struct refimage *im);
 const xspan *extract_span_at(const mosaic_extractor *ext, size_t at);
 
 /* extract_cues.c: mark the tokens of phrases that point at one client
- * ("the midwife I mentioned", "the lad I see", "update on the nurse"). */
-void extract_phrase_cues(mosaic_extractor *ext);
+ * ("the midwife I mentioned", "the lad I see", "update on the nurse");
+ * 1 if it marked any. */
+int extract_phrase_cues(mosaic_extractor *ext);
 
 /* extract_about.c: post-level cues and who each span describes. */
 void extract_attribute(mosaic_extractor *ext);

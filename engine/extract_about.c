@@ -7,7 +7,6 @@
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
-#include <strings.h>
 
 #include "extract.h"
 
@@ -49,23 +48,24 @@ struct sentence {
     int cue, hypo, aggregate, first_person;
 };
 
+/* The tokens of the sentence of token tok; *from: a token at or before
+ * the sentence's first (sentences are met in order), moved past it. */
 static void sentence_scan(const mosaic_extractor *ext, size_t tok,
-                          struct sentence *st)
+                          size_t *from, struct sentence *st)
 {
     uint32_t sent = ext->toks[tok].sentence;
-    size_t a = tok, b = tok;
+    size_t i = *from;
 
-    while (a > 0 && ext->toks[a - 1].sentence == sent)
-        a--;
-    while (b < ext->ntoks && ext->toks[b].sentence == sent)
-        b++;
+    while (ext->toks[i].sentence < sent)
+        i++;
     memset(st, 0, sizeof(*st));
     st->index = sent;
-    for (size_t i = a; i < b; i++) {
+    for (; i < ext->ntoks && ext->toks[i].sentence == sent; i++) {
         const xtoken *t = &ext->toks[i];
         st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
         st->cue |= (t->flags & TOK_CUE) != 0;
     }
+    *from = i;
 }
 
 /* Cue flags of the spans [from, to) that share one sentence. */
@@ -80,36 +80,33 @@ static void sentence_cues(const mosaic_extractor *ext, size_t from,
     }
 }
 
-/* 1 if s holds w, ignoring ASCII case. */
-static int holds_word(const char *s, const char *w)
-{
-    size_t n = strlen(w);
-
-    for (; *s; s++)
-        if (strncasecmp(s, w, n) == 0)
-            return 1;
-    return 0;
-}
-
+/* 1 if a span says when a session was: SESSION or TIME, or a DATE
+ * holding "today", "tonight", "this morning", "this afternoon", "this
+ * evening", "yesterday", "last night" or "day" that is not a duration. */
 static int timing_words(const mosaic_extractor *ext, const xspan *s)
 {
-    static const char *const words[] = { "today", "tonight", "this morning",
-                                         "this afternoon", "this evening",
-                                         "yesterday", "last night", "day" };
     char buf[64];
     size_t n = s->end - s->start < sizeof(buf) - 1 ? s->end - s->start
                                                    : sizeof(buf) - 1;
+    int hit;
 
     if (s->kind & SPAN_TIMING)
         return 1;
     if (s->category[0] != 'D' || strcmp(s->category, "DATE") != 0)
         return 0;
-    memcpy(buf, ext->clean + s->start, n);
+    for (size_t i = 0; i < n; i++) { /* ASCII lower case, then search */
+        unsigned c = (unsigned char)ext->clean[s->start + i];
+        buf[i] = (char)(c - 'A' < 26 ? c | 0x20 : c);
+    }
     buf[n] = '\0';
-    for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
-        if (holds_word(buf, words[i]))
-            return s->value[0] != 'P'; /* not a duration "for 3 days" */
-    return 0;
+    /* "day" covers "today" and "yesterday" */
+    hit = strstr(buf, "day") != NULL ||
+          (strstr(buf, "night") != NULL &&
+           (strstr(buf, "tonight") || strstr(buf, "last night"))) ||
+          (strstr(buf, "this ") != NULL &&
+           (strstr(buf, "this morning") || strstr(buf, "this afternoon") ||
+            strstr(buf, "this evening")));
+    return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
 }
 
 static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
@@ -212,13 +209,14 @@ void extract_attribute(mosaic_extractor *ext)
     if (ext->ntoks == 0)
         return;
     span_tokens(ext);
-    extract_phrase_cues(ext);
-    phrase_cue_flags(ext);
+    if (extract_phrase_cues(ext)) /* else no token has TOK_CUE */
+        phrase_cue_flags(ext);
     addressees(ext);
     for (int pass = 0; pass < 2; pass++) {
+        size_t from = 0;
         for (size_t i = 0; i < ext->nspans;) {
             size_t j = i;
-            sentence_scan(ext, ext->spans[i].tok, &st);
+            sentence_scan(ext, ext->spans[i].tok, &from, &st);
             while (j < ext->nspans &&
                    ext->toks[ext->spans[j].tok].sentence == st.index)
                 j++;

@@ -16,17 +16,30 @@
     "(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|" \
     "nineties|[1-9]0s|" RX_APOS "[1-9]0s)"
 
+/* The decimal digits of v (0-999) at o; the end. */
+static char *put_age(char *o, int v)
+{
+    if (v >= 100)
+        *o++ = (char)('0' + v / 100);
+    if (v >= 10)
+        *o++ = (char)('0' + v / 10 % 10);
+    *o++ = (char)('0' + v % 10);
+    return o;
+}
+
 static int add_age(mosaic_extractor *ext, size_t s, size_t e, int lo, int hi)
 {
-    char v[32];
+    char v[32], *o;
     int rc;
 
     if (lo < 0 || hi > 120 || lo > hi)
         return 0;
-    if (lo == hi)
-        snprintf(v, sizeof(v), "%d", lo);
-    else
-        snprintf(v, sizeof(v), "%d-%d", lo, hi);
+    o = put_age(v, lo); /* "%d" or "%d-%d", without snprintf's cost */
+    if (hi != lo) {
+        *o++ = '-';
+        o = put_age(o, hi);
+    }
+    *o = '\0';
     if ((rc = extract_add(ext, s, e, "AGE", v, PRI_PATTERN)) < 0)
         return rc;
     EXTRACT_LAST(ext)->age_low = lo;
@@ -133,18 +146,20 @@ static const struct rx_row rows[] = {
       "y/o|y\\.o\\.))\\b", REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
-      REGEX_CASELESS, on_years_old , TRIG_AGE },
+      REGEX_CASELESS, on_years_old , TRIG_AGED_AGE },
     { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
       "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS, on_pronoun_age , TRIG_THIRD_NUM },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
-      REGEX_CASELESS, on_years_old , TRIG_AGE },
+      REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
       "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
       on_decade , TRIG_DECADE },
     { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-      "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something , TRIG_AGE_WORD },
-    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0, on_school_year , TRIG_AGE_WORD },
+      "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something ,
+      TRIG_SOMETHING },
+    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0,
+      on_school_year , TRIG_SCHOOL_YEAR },
     { "life stage", "\\b(?:sixth[\\s-]?form(?:er)?|teenager|teen|"
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"

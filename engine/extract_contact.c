@@ -108,14 +108,14 @@ static int on_district(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "email", "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-      "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_AT },
+      "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_EMAIL },
     { "phone", "(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)\\d{2,4}\\)?"
-      "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_DIGIT },
+      "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_PHONE },
     { "handle", "(?<![\\w@.])@[A-Za-z0-9_]{1,30}\\b", 0, on_handle , TRIG_AT },
     { "postcode", "\\b([A-Z]{1,2}[0-9][A-Z0-9]?)\\s?([0-9][ABD-HJLNP-UW-Z]"
-      "{2})\\b", 0, on_postcode , TRIG_DIGIT },
+      "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT },
     { "district", "\\b[A-Z]{1,2}[0-9][A-Z0-9]?\\b(?![\\s-]?[0-9])", 0,
-      on_district , TRIG_DIGIT },
+      on_district , TRIG_UPPER_DIGIT },
 };
 
 int extract_contacts_compile(struct extract_patterns *p)

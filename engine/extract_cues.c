@@ -105,19 +105,24 @@ static size_t update_on(const mosaic_extractor *ext, size_t u)
     return 0;
 }
 
-void extract_phrase_cues(mosaic_extractor *ext)
+int extract_phrase_cues(mosaic_extractor *ext)
 {
+    int found = 0;
+
     if (!(ext->post_roles & (ROLE_TOLD | ROLE_SEE | ROLE_UPDATE)))
-        return;
+        return 0;
     for (size_t i = 0; i < ext->ntoks; i++) {
         size_t v, d;
         if ((v = update_on(ext, i)) > 0) {
             mark(ext, i, v, 1);
             i = v;
+            found = 1;
         } else if ((v = verb_after(ext, i)) > 0 &&
                    (d = person_before(ext, i)) != SIZE_MAX) {
             mark(ext, d, v, (ext->toks[v].roles & ROLE_TOLD) != 0);
             i = v;
+            found = 1;
         }
     }
+    return found;
 }

@@ -92,6 +92,23 @@ static int64_t nth_weekday(int y, int m, int wd, int n)
 
 /* ---- spans --------------------------------------------------------- */
 
+/* "YYYY-MM-DD" at o (a year 0-9999; snprintf's "%04d-%02d-%02d"
+ * without its cost). */
+static char *put_day(char *o, int y, int m, int d)
+{
+    o[0] = (char)('0' + y / 1000);
+    o[1] = (char)('0' + y / 100 % 10);
+    o[2] = (char)('0' + y / 10 % 10);
+    o[3] = (char)('0' + y % 10);
+    o[4] = '-';
+    o[5] = (char)('0' + m / 10);
+    o[6] = (char)('0' + m % 10);
+    o[7] = '-';
+    o[8] = (char)('0' + d / 10);
+    o[9] = (char)('0' + d % 10);
+    return o + 10;
+}
+
 static int add_interval(mosaic_extractor *ext, size_t s, size_t e,
                         int64_t lo, int64_t hi)
 {
@@ -100,8 +117,14 @@ static int add_interval(mosaic_extractor *ext, size_t s, size_t e,
 
     date_civil_from_days(lo, &y1, &m1, &d1);
     date_civil_from_days(hi, &y2, &m2, &d2);
-    snprintf(v, sizeof(v), "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1, y2,
-             m2, d2);
+    if (y1 >= 0 && y1 <= 9999 && y2 >= 0 && y2 <= 9999) {
+        char *o = put_day(v, y1, m1, d1);
+        *o++ = '/';
+        *put_day(o, y2, m2, d2) = '\0';
+    } else {
+        snprintf(v, sizeof(v), "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1,
+                 y2, m2, d2);
+    }
     return extract_add(ext, s, e, "DATE", v, PRI_PATTERN);
 }
 
@@ -505,7 +528,7 @@ static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
       on_iso , TRIG_YEAR },
     { "numeric date", "\\b" DAY "[/.](0?[1-9]|1[0-2])[/.]((?:19|20)?\\d\\d)\\b",
-      0, on_numeric , TRIG_DIGIT },
+      0, on_numeric , TRIG_DIGIT_SEP },
     { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" MONTH
       ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS, on_day_month , TRIG_MONTH_DIGIT },
     { "month day", "\\b(" MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"
@@ -544,8 +567,9 @@ static const struct rx_row rows[] = {
       REGEX_CASELESS, on_year , TRIG_YEAR },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than)\\s+" QUANT "\\s+(?:more\\s+)?(hours?|days?|"
-      "weeks?|fortnights?|months?|years?|decades?)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(9),
-      on_duration , TRIG_DURATION },
+      "weeks?|fortnights?|months?|years?|decades?)\\b",
+      REGEX_CASELESS | RX_NEAR_TRIGGER(9) | RX_STARTS_FOR, on_duration ,
+      TRIG_DURATION },
 };
 
 int extract_dates_compile(struct extract_patterns *p)

@@ -13,13 +13,6 @@
 #define PHRASE_WORDS_MAX 8
 #define PHRASE_KEY_MAX 512
 
-int extract_is_word(const mosaic_extractor *ext, size_t i)
-{
-    unsigned k = ext->toks[i].kind;
-
-    return k == TOK_WORD || k == TOK_NUMBER;
-}
-
 /* The next word token after i in the same phrase: hyphens are skipped,
  * anything else (punctuation, a sentence end, leaving a hashtag) stops. */
 static size_t next_word(const mosaic_extractor *ext, size_t i)
@@ -39,37 +32,112 @@ static size_t next_word(const mosaic_extractor *ext, size_t i)
     return j;
 }
 
+/* Which of the word's remembered first entries (xword.first) a search
+ * of lx from token t uses, or -1 when none is kept for it. */
+static int first_slot(const mosaic_extractor *ext, const xlexicon *lx,
+                      const xtoken *t, int by_stem)
+{
+    if (t->fold_len == 0)
+        return -1;
+    if (lx == &ext->lexicon)
+        return by_stem && t->kind == TOK_WORD ? FIRST_LEXICON : -1;
+    if (by_stem)
+        return -1;
+    return lx == &ext->places ? FIRST_PLACES
+           : lx == &ext->names ? FIRST_NAMES : -1;
+}
+
+/* The remembered two-word lookup of tokens a, b in table slot, or NULL
+ * when it cannot be kept (b has no word). */
+static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
+                      int slot, int by_stem)
+{
+    uint64_t key;
+    xpair *p;
+
+    if (b->fold_len == 0 || extract_word(ext, b) == NULL)
+        return NULL;
+    key = (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
+          (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
+    p = &ext->pairs[(key * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)];
+    if (p->key != key) {
+        p->key = key;
+        p->entry = FIRST_UNKNOWN;
+    }
+    return p;
+}
+
+/* Append token t's key (its stem when by_stem and a word, else its
+ * folded form) to the phrase key; 0, or -1 when it does not fit. */
+static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
+                   size_t *klen, uint32_t *h)
+{
+    const char *k = TOK_FOLD(ext, t);
+    size_t kl = t->fold_len;
+    uint32_t wh = t->hash; /* the word's own hash, for a first word */
+
+    if (by_stem && t->kind == TOK_WORD) {
+        if ((k = extract_stem(ext, t, &kl)) == NULL)
+            return -1;
+        wh = t->stem_hash;
+    }
+    if (*klen + kl + 2 > PHRASE_KEY_MAX)
+        return -1;
+    if (*klen) {
+        key[(*klen)++] = ' ';
+        *h = xtable_hash_more(xtable_hash_more(*h, " ", 1), k, kl);
+    } else {
+        *h = wh;
+    }
+    memcpy(key + *klen, k, kl);
+    *klen += kl;
+    return 0;
+}
+
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent)
 {
     char key[PHRASE_KEY_MAX];
-    size_t klen = 0, best = 0, j = i;
+    size_t klen = 0, best = 0, j = i, toks[PHRASE_WORDS_MAX], built = 0;
     uint32_t h = XTABLE_HASH_INIT;
+    int slot = first_slot(ext, lx, &ext->toks[i], by_stem);
+    xword *word = NULL;
 
     *ent = NULL;
+    if (slot >= 0 && (word = extract_word(ext, &ext->toks[i])) != NULL &&
+        word->first[slot] == FIRST_NONE)
+        return 0; /* the word starts no entry */
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
-        xtoken *t = &ext->toks[j];
-        const char *k = TOK_FOLD(ext, t);
-        size_t kl = t->fold_len;
-        uint32_t wh = t->hash; /* the word's own hash, for a first word */
-        const xentry *e;
-        if (by_stem && t->kind == TOK_WORD) {
-            if ((k = extract_stem(ext, t, &kl)) == NULL)
-                break;
-            wh = t->stem_hash;
+        const xentry *e = NULL;
+        xpair *pair = NULL;
+        int32_t known = FIRST_UNKNOWN;
+        toks[w] = j;
+        /* the first word alone, and the first two, are remembered */
+        if (w == 0 && word != NULL) {
+            known = word->first[slot];
+        } else if (w == 1 && word != NULL &&
+                   (pair = pair_of(ext, &ext->toks[i], &ext->toks[j], slot,
+                                   by_stem)) != NULL) {
+            known = pair->entry;
         }
-        if (klen + kl + 2 > sizeof(key))
+        if (known == FIRST_NONE)
             break;
-        if (klen) {
-            key[klen++] = ' ';
-            h = xtable_hash_more(xtable_hash_more(h, " ", 1), k, kl);
+        if (known >= 0) {
+            e = &lx->e[known];
         } else {
-            h = wh;
+            /* the key is built only when a lookup needs it */
+            for (; built <= (size_t)w; built++)
+                if (key_add(ext, &ext->toks[toks[built]], by_stem, key,
+                            &klen, &h) < 0)
+                    return best;
+            e = xlexicon_find_hashed(lx, key, klen, h);
+            if (w == 0 && word != NULL) /* (no word was added since) */
+                word->first[slot] = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+            if (pair != NULL)
+                pair->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+            if (e == NULL)
+                break;
         }
-        memcpy(key + klen, k, kl);
-        klen += kl;
-        if ((e = xlexicon_find_hashed(lx, key, klen, h)) == NULL)
-            break;
         if (e->flags & XE_FULL) {
             *ent = e;
             best = j + 1;
@@ -88,6 +156,8 @@ int extract_lexicons(mosaic_extractor *ext)
         size_t end;
         int rc;
         if (!extract_is_word(ext, i) ||
+            (ext->toks[i].kind == TOK_WORD &&
+             !extract_may_start(ext, &ext->toks[i], FIRST_LEXICON)) ||
             (end = extract_match_at(ext, &ext->lexicon, i, 1, &e)) == 0) {
             i++;
             continue;

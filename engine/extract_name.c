@@ -10,62 +10,64 @@
 
 #include "extract.h"
 
-static int in_list(const char *w, const char *const *list, size_t n)
+/* The word before token i in its sentence (k = 1, 2), or NULL at the
+ * start; "Mr. Smith": the word before the full stop. */
+static const xtoken *before(const mosaic_extractor *ext, size_t i, size_t k)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(w, list[i]) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *const titles[] = { "mr", "mrs", "ms", "miss", "mx", "dr",
-                                      "prof", "sir", "dame", "auntie",
-                                      "uncle" };
-static const char *const namers[] = { "called", "named", "calls", "nicknamed",
-                                      "pseudonym", "alias", "aka" };
-
-#define N_OF(a) (sizeof(a) / sizeof(*(a)))
-
-/* The word before token i in its sentence, folded ("" at the start). */
-static const char *before(const mosaic_extractor *ext, size_t i, size_t k)
-{
-    const xtoken *t = &ext->toks[i];
+    const xtoken *t = &ext->toks[i], *b;
 
     if (i < k || ext->toks[i - k].sentence != t->sentence)
-        return "";
-    if (ext->toks[i - k].kind == TOK_PUNCT &&
-        strcmp(TOK_FOLD(ext, &ext->toks[i - k]), ".") == 0 && k == 1 &&
-        i >= 2)
-        return TOK_FOLD(ext, &ext->toks[i - 2]); /* "Mr. Smith" */
-    return TOK_FOLD(ext, &ext->toks[i - k]);
+        return NULL;
+    b = &ext->toks[i - k];
+    if (b->kind == TOK_PUNCT && b->fold_len == 1 &&
+        TOK_FOLD(ext, b)[0] == '.' && k == 1 && i >= 2)
+        return &ext->toks[i - 2];
+    return b;
+}
+
+static int is_word(const mosaic_extractor *ext, const xtoken *t,
+                   const char *w)
+{
+    size_t n = strlen(w);
+
+    return t != NULL && t->fold_len == n &&
+           memcmp(TOK_FOLD(ext, t), w, n) == 0;
+}
+
+/* A title ("Mrs", "Dr") or a namer ("called", "aka"). */
+static int introduces_name(const xtoken *t)
+{
+    return t != NULL && (t->roles & (ROLE_TITLE | ROLE_NAMER));
 }
 
 /* Evidence that a capitalised word at i is a name whatever it is. */
 static int named_by_context(const mosaic_extractor *ext, size_t i)
 {
-    const char *b1 = before(ext, i, 1), *b2 = before(ext, i, 2);
+    const xtoken *b1 = before(ext, i, 1), *b2;
 
-    if (in_list(b1, titles, N_OF(titles)) || in_list(b1, namers, N_OF(namers)))
+    if (b1 == NULL)
+        return 0;
+    if (introduces_name(b1))
         return 1;
-    if ((strcmp(b1, "her") == 0 || strcmp(b1, "him") == 0 ||
-         strcmp(b1, "them") == 0 || strcmp(b1, "is") == 0) &&
-        (strcmp(b2, "call") == 0 || strcmp(b2, "name") == 0))
+    b2 = before(ext, i, 2);
+    if ((is_word(ext, b1, "her") || is_word(ext, b1, "him") ||
+         is_word(ext, b1, "them") || is_word(ext, b1, "is")) &&
+        (is_word(ext, b2, "call") || is_word(ext, b2, "name")))
         return 1;
-    return strcmp(b1, "as") == 0 && strcmp(b2, "known") == 0;
+    return is_word(ext, b1, "as") && is_word(ext, b2, "known");
 }
 
 static int is_initial(const mosaic_extractor *ext, size_t i)
 {
-    const xtoken *t = &ext->toks[i];
+    const xtoken *t = &ext->toks[i], *b1;
     const char *w = ext->clean + t->start;
     int dot = i + 1 < ext->ntoks && ext->clean[t->end] == '.';
-    const char *b1 = before(ext, i, 1);
 
     if (t->end - t->start != 1 || !(t->flags & TOK_CAP) || *w == 'I' ||
         (t->flags & TOK_HASHTAG))
         return 0;
-    if (strcmp(b1, "client") == 0 || in_list(b1, titles, N_OF(titles)) ||
-        in_list(b1, namers, N_OF(namers)))
+    b1 = before(ext, i, 1);
+    if (is_word(ext, b1, "client") || introduces_name(b1))
         return 1;
     if (!dot || *w == 'A')
         return 0;
@@ -89,14 +91,16 @@ int extract_names(mosaic_extractor *ext)
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *t = &ext->toks[i];
         const xentry *e = NULL;
-        size_t end;
+        size_t end = 0;
         int rc = 0;
         if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG))
             continue;
         if (is_initial(ext, i)) {
             rc = add_name(ext, i, i + 1, PRI_PATTERN);
         } else if (t->flags & TOK_CAP) {
-            int listed = (end = extract_match_at(ext, &ext->names, i, 0, &e));
+            int listed =
+                extract_may_start(ext, t, FIRST_NAMES) &&
+                (end = extract_match_at(ext, &ext->names, i, 0, &e)) != 0;
             if (named_by_context(ext, i))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&

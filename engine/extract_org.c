@@ -21,6 +21,8 @@ static int capitalised(const mosaic_extractor *ext, size_t j, uint32_t sent)
 
 int extract_orgs(mosaic_extractor *ext)
 {
+    if (!(ext->post_roles & ROLE_ORG_HEAD))
+        return 0; /* no organisation word */
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *h = &ext->toks[i];
         size_t first = i, end = i + 1;

@@ -57,9 +57,16 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
 {
     size_t w = RX_WINDOW(row->flags), done = 0, tried = 0, end;
     uint32_t need = (uint32_t)row->need;
+    int listed = (need & ~(uint32_t)TRIG_NEAR_ANY) == 0;
+    size_t n = listed ? ext->nnear : ext->ntoks;
+    const unsigned char *first;
     int rc;
 
-    for (size_t k = 0; k < ext->ntoks; k++) {
+    if ((rc = regex_compile(re)) < 0)
+        return rc;
+    first = regex_first_bytes(re);
+    for (size_t q = 0; q < n; q++) {
+        size_t k = listed ? ext->near[q] : q; /* the listed tokens only */
         if (!(ext->toks[k].roles & need))
             continue;
         for (size_t s = k > w ? k - w : 0; s <= k; s++) {
@@ -67,6 +74,10 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
             if (s < tried || at < done)
                 continue;
             tried = s + 1;
+            if (((row->flags & RX_STARTS_FOR) &&
+                 !(ext->toks[s].roles & TRIG_FOR)) ||
+                !REGEX_MAY_START(first, ext->clean[at]))
+                continue; /* no match can start here */
             if ((rc = regex_here(re, ext->clean, ext->clean_len, at, &end,
                                  row->fn, ext)) < 0)
                 return rc;

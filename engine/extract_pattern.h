@@ -31,7 +31,10 @@ struct rx_row {
  * and the w tokens before each, not over the whole post: for patterns
  * that start at most w tokens before a trigger word. */
 #define RX_NEAR_TRIGGER(w) (REGEX_ANCHORED | ((w) << 8))
-#define RX_WINDOW(flags) ((size_t)(flags) >> 8)
+#define RX_WINDOW(flags) ((size_t)(flags) >> 8 & 0xF)
+/* With RX_NEAR_TRIGGER: every match starts with a TRIG_FOR word followed
+ * by a space, so only such tokens are tried. */
+#define RX_STARTS_FOR 0x1000
 
 int extract_rx_compile(struct extract_patterns *p, int base,
                        const struct rx_row *rows, size_t n);

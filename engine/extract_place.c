@@ -93,7 +93,8 @@ int extract_places(mosaic_extractor *ext)
                 continue;
             }
         }
-        end = extract_match_at(ext, &ext->places, i, 0, &e);
+        end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
+                  ? extract_match_at(ext, &ext->places, i, 0, &e) : 0;
         if (end == 0 || !place_evidence(ext, i, e)) {
             i++;
             continue;

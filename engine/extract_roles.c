@@ -62,6 +62,11 @@ static const struct {
       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
       "thirty forty fifty sixty seventy eighty ninety", TRIG_NUMWORD },
     { "session sessions", TRIG_SESSION },
+    /* the words before an age in the "aged" pattern */
+    { "aged age ages turned turns turning now", TRIG_AGED },
+    /* every word the duration pattern can start with */
+    { "for over after nearly almost about around within more less",
+      TRIG_FOR },
     { "emdr cbt dbt ifs sandtray sand therapy walk", TRIG_MODALITY },
     { "old yo aged age ages turn turned turns turning birthday", TRIG_AGE },
     { "teens twenties thirties forties fifties sixties seventies eighties "

@@ -14,12 +14,11 @@
 uint32_t xtable_hash_more(uint32_t h, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+        h = XTABLE_HASH_STEP(h, (unsigned char)s[i]);
     return h;
 }
 
 #define hash_key(s, len) xtable_hash(s, len)
-#define BLOOM_BIT(h) ((h) >> 16)
 
 int64_t xtable_intern(xtable *t, const char *s, size_t len)
 {
@@ -79,17 +78,6 @@ static int rehash(xtable *t)
     return 0;
 }
 
-xslot *xtable_find_hashed(const xtable *t, const char *key, size_t len,
-                          uint32_t h)
-{
-    xslot *s;
-
-    if (t->nslots == 0 || len == 0 ||
-        !(t->bloom[BLOOM_BIT(h) / 64] >> (BLOOM_BIT(h) % 64) & 1))
-        return NULL;
-    s = probe(t->slots, t->nslots, t->arena, h, key, len);
-    return s->klen ? s : NULL;
-}
 
 xslot *xtable_find(const xtable *t, const char *key, size_t len)
 {
@@ -123,7 +111,7 @@ int xtable_put(xtable *t, const char *key, size_t len, uint32_t val)
     s->key = (uint32_t)off;
     s->klen = (uint32_t)len;
     s->val = val;
-    t->bloom[BLOOM_BIT(h) / 64] |= 1ull << (BLOOM_BIT(h) % 64);
+    t->bloom[XTABLE_BLOOM_BIT(h) / 64] |= 1ull << (XTABLE_BLOOM_BIT(h) % 64);
     t->count++;
     return 1;
 }

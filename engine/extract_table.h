@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
     uint32_t hash, key, klen, val; /* key: offset in arena; klen 0: empty */
@@ -31,11 +32,29 @@ int xtable_put(xtable *t, const char *key, size_t len, uint32_t val);
 /* The slot of key, or NULL when absent. */
 xslot *xtable_find(const xtable *t, const char *key, size_t len);
 /* The same with the key's hash known (xtable_hash); hashing once per
- * token serves every table. */
-xslot *xtable_find_hashed(const xtable *t, const char *key, size_t len,
-                          uint32_t hash);
+ * token serves every table.  Inline: extraction calls it per token. */
+#define XTABLE_BLOOM_BIT(h) ((h) >> 16)
+static inline xslot *xtable_find_hashed(const xtable *t, const char *key,
+                                        size_t len, uint32_t hash)
+{
+    size_t mask = t->nslots - 1, i = hash & mask;
+
+    if (t->nslots == 0 || len == 0 ||
+        !(t->bloom[XTABLE_BLOOM_BIT(hash) / 64] >>
+              (XTABLE_BLOOM_BIT(hash) % 64) & 1))
+        return NULL;
+    for (;; i = (i + 1) & mask) {
+        xslot *s = &t->slots[i];
+        if (s->klen == 0)
+            return NULL;
+        if (s->hash == hash && s->klen == len &&
+            memcmp(t->arena + s->key, key, len) == 0)
+            return s;
+    }
+}
 /* FNV-1a of key, and its continuation over more bytes. */
 #define XTABLE_HASH_INIT 2166136261u
+#define XTABLE_HASH_STEP(h, c) (((h) ^ (c)) * 16777619u)
 uint32_t xtable_hash_more(uint32_t h, const char *s, size_t len);
 #define xtable_hash(s, len) xtable_hash_more(XTABLE_HASH_INIT, (s), (len))
 /* Copy a string into the arena; its offset, or <0 on error. */

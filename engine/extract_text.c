@@ -19,13 +19,11 @@
     (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |             \
      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE)
 
-static int grow(void **p, size_t *cap, size_t want, size_t elem)
+static int grow_to(void **p, size_t *cap, size_t want, size_t elem)
 {
     size_t n = *cap ? *cap : 64;
     void *q;
 
-    if (want <= *cap)
-        return 0;
     while (n < want)
         n *= 2;
     if ((q = realloc(*p, n * elem)) == NULL)
@@ -33,6 +31,12 @@ static int grow(void **p, size_t *cap, size_t want, size_t elem)
     *p = q;
     *cap = n;
     return 0;
+}
+
+/* Make room for want elements (the common case inline). */
+static inline int grow(void **p, size_t *cap, size_t want, size_t elem)
+{
+    return want <= *cap ? 0 : grow_to(p, cap, want, elem);
 }
 
 /* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0. */
@@ -65,12 +69,14 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
         return rc;
     o = ext->clean;
     ext->invalid = 0;
+    ext->clean_ascii = 1;
     for (size_t i = 0; i < len;) {
         size_t k;
         if (s[i] < 0x80) {
             *o++ = s[i] ? (char)s[i] : ' ';
             i++;
         } else if ((k = utf8_seq(s + i, len - i)) > 0) {
+            ext->clean_ascii = 0;
             memcpy(o, s + i, k);
             o += k;
             i += k;
@@ -79,6 +85,7 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
             o += 3;
             i++;
             ext->invalid++;
+            ext->clean_ascii = 0;
         }
     }
     *o = '\0';
@@ -104,20 +111,26 @@ static int32_t cp_at(const char *s, size_t *n)
 }
 
 /* 1 if the character at s is a letter or digit (any script). */
-static int is_word_char(const char *s, size_t *n)
+static int is_word_char_cp(const char *s, size_t *n)
 {
-    unsigned c = (unsigned char)s[0];
     int32_t cp;
     utf8proc_category_t cat;
+
+    cp = cp_at(s, n);
+    cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN) ||
+           cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND;
+}
+
+static inline int is_word_char(const char *s, size_t *n)
+{
+    unsigned c = (unsigned char)s[0];
 
     if (c < 0x80) {
         *n = 1;
         return is_alnum_ascii(c) || c == '_';
     }
-    cp = cp_at(s, n);
-    cat = utf8proc_category(cp);
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN) ||
-           cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND;
+    return is_word_char_cp(s, n);
 }
 
 static int is_space(const char *s, size_t *n)
@@ -156,8 +169,9 @@ static size_t word_end(const char *t, size_t p, size_t len)
     size_t n, a;
 
     while (p < len) {
-        if (is_word_char(t + p, &n) && t[p] != '_') {
-            p += n;
+        unsigned c = (unsigned char)t[p];
+        if (c < 0x80 ? is_alnum_ascii(c) : is_word_char_cp(t + p, &n)) {
+            p += c < 0x80 ? 1 : n;
         } else if ((a = apostrophe(t + p)) && p + a < len &&
                    is_word_char(t + p + a, &n) && t[p + a] != '_') {
             p += a;
@@ -264,15 +278,65 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     const char *f = TOK_FOLD(ext, t);
     size_t n = t->fold_len;
 
+    /* kept only with an age word (post_triggers) */
+    uint64_t some = (n >= 9 && strstr(f, "something") ? TRIG_SOMETHING : 0) |
+                    (n >= 8 && memcmp(f, "birthday", 8) == 0 ? TRIG_BIRTHDAY
+                                                             : 0);
+
     if (!(t->roles & TRIG_DIGIT))
-        return (t->roles & TRIG_AGE_WORD) && n >= 5 &&
-                       (strcmp(f + n - 3, "ies") == 0 ||
-                        strcmp(f, "teens") == 0)
-                   ? TRIG_DECADE : 0;
+        return some | ((t->roles & TRIG_AGE_WORD) && n >= 5 &&
+                               (strcmp(f + n - 3, "ies") == 0 ||
+                                strcmp(f, "teens") == 0)
+                           ? TRIG_DECADE : 0);
     if (holds_year(ext->clean, t->start, t->end))
-        return TRIG_YEAR;
-    return n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10
-               ? TRIG_DECADE : 0; /* "70s" */
+        return some | TRIG_YEAR;
+    return some | (n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10
+                       ? TRIG_DECADE : 0); /* "70s" */
+}
+
+/* An ASCII token's fold, hash, letter case and digit/capital triggers
+ * in one pass (the same results as fold_into, letter_case and the loop
+ * in push_token, without utf8proc); 0 when the token is not ASCII. */
+static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
+                      unsigned kind)
+{
+    const unsigned char *s = (const unsigned char *)ext->clean + from;
+    size_t len = t->end - from, at = ext->folds_len, letters = 0, upper = 0;
+    uint32_t h = XTABLE_HASH_INIT, roles = 0;
+    unsigned any = 0, first_upper = 0;
+    char *o;
+
+    if (grow((void **)&ext->folds, &ext->folds_cap, at + len + 8, 1) < 0)
+        return 0; /* the general path reports a failed grow */
+    o = ext->folds + at;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = s[i], f = c - 'A' < 26 ? c | 0x20 : c;
+        any |= c;
+        if (f - 'a' < 26) {
+            if (letters++ == 0)
+                first_upper = c != f;
+            upper += c != f;
+        } else if (c - '0' < 10) {
+            roles |= TRIG_DIGIT;
+        }
+        o[i] = (char)f;
+        h = XTABLE_HASH_STEP(h, f);
+    }
+    if (any >= 0x80)
+        return 0; /* not ASCII: fold_into writes over it */
+    o[len] = '\0';
+    if (kind == TOK_WORD && first_upper)
+        t->flags |= TOK_CAP;
+    if (kind == TOK_WORD && letters >= 2 && upper == letters)
+        t->flags |= TOK_UPPER;
+    if (upper && kind != TOK_PUNCT)
+        roles |= TRIG_UPPER;
+    t->fold = (uint32_t)at;
+    t->fold_len = (uint32_t)len;
+    t->hash = h;
+    t->roles = kind == TOK_PUNCT ? 0 : roles;
+    ext->folds_len = at + len + 1;
+    return 1;
 }
 
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
@@ -291,27 +355,42 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
     t->stem = UINT32_MAX;
-    if ((rc = fold_into(ext, ext->clean + fold_start, end - fold_start,
-                        &t->fold, &t->fold_len)) < 0)
-        return rc;
-    if (kind == TOK_WORD)
-        letter_case(ext->clean + fold_start, end - fold_start, &t->flags);
-    t->hash = xtable_hash(ext->folds + t->fold, t->fold_len);
-    t->roles = extract_roles_of(ext, ext->folds + t->fold, t->fold_len,
-                                t->hash);
+    if (!fold_ascii(ext, t, fold_start, kind)) {
+        if ((rc = fold_into(ext, ext->clean + fold_start, end - fold_start,
+                            &t->fold, &t->fold_len)) < 0)
+            return rc;
+        if (kind == TOK_WORD)
+            letter_case(ext->clean + fold_start, end - fold_start,
+                        &t->flags);
+        t->hash = xtable_hash(ext->folds + t->fold, t->fold_len);
+        for (size_t i = start; i < end && kind != TOK_PUNCT; i++) {
+            unsigned c = (unsigned char)ext->clean[i];
+            if (c - '0' < 10)
+                t->roles |= TRIG_DIGIT;
+            else if (c - 'A' < 26)
+                t->roles |= TRIG_UPPER;
+        }
+    }
+    /* only words have roles (every role word has a letter): looked up
+     * once per distinct word */
+    if (kind == TOK_WORD && t->fold_len > 0) {
+        const xword *w = extract_word(ext, t);
+        if (w == NULL)
+            return mosaic__error_oom();
+        t->roles |= w->roles;
+    }
     if (kind == TOK_NUMBER)
         t->roles |= TRIG_DIGIT;
     if (kind == TOK_HANDLE || kind == TOK_EMAIL)
         t->roles |= TRIG_AT;
-    for (size_t i = start; i < end && kind != TOK_PUNCT; i++) {
-        unsigned c = (unsigned char)ext->clean[i];
-        if (c - '0' < 10)
-            t->roles |= TRIG_DIGIT;
-        else if (c - 'A' < 26)
-            t->roles |= TRIG_UPPER;
-    }
     ext->post_roles |= t->roles;
     ext->post_trig |= token_triggers(ext, t);
+    if (t->roles & TRIG_NEAR_ANY) {
+        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
+                       sizeof(*ext->near))) < 0)
+            return rc;
+        ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
+    }
     ext->ntoks++;
     return 0;
 }
@@ -367,6 +446,8 @@ static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
 
 static int starts_url(const char *s)
 {
+    if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
+        return 0; /* most words: no comparison */
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
            strncmp(s, "www.", 4) == 0;
 }
@@ -398,6 +479,8 @@ static int abbreviation(const mosaic_extractor *ext)
         return 0;
     if (t->fold_len == 1 && (t->flags & TOK_CAP))
         return 1;
+    if (t->fold_len > 6) /* longer than "approx" */
+        return 0;
     for (size_t i = 0; i < sizeof(abbr) / sizeof(*abbr); i++)
         if (strcmp(TOK_FOLD(ext, t), abbr[i]) == 0)
             return 1;
@@ -437,10 +520,10 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
         }
         *endp = e;
         {
-            int digits = 1;
-            for (size_t i = p; i < e; i++)
-                digits &= (unsigned)t[i] - '0' < 10;
-            return push_token(ext, p, e, p, digits ? TOK_NUMBER : TOK_WORD,
+            size_t i = p;
+            while (i < e && (unsigned)t[i] - '0' < 10)
+                i++;
+            return push_token(ext, p, e, p, i == e ? TOK_NUMBER : TOK_WORD,
                               0);
         }
     }
@@ -461,10 +544,79 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
 }
 
+/* \s of a pattern (not UCP): ASCII white space. */
+static int is_ascii_space(unsigned c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* An e-mail address character before its '@' (the pattern's class). */
+static int is_email_char(unsigned c)
+{
+    return is_alnum_ascii(c) || (c != 0 && strchr("._%+-", (int)c) != NULL);
+}
+
+/* 1 if an '@' has address characters either side ("x@y"). */
+static int email_at(const char *t, size_t len)
+{
+    for (const char *a = memchr(t, '@', len); a != NULL;
+         a = memchr(a + 1, '@', len - (size_t)(a + 1 - t))) {
+        unsigned after = a + 1 < t + len ? (unsigned char)a[1] : 0;
+        if (a > t && is_email_char((unsigned char)a[-1]) &&
+            (is_alnum_ascii(after) || after == '-'))
+            return 1;
+    }
+    return 0;
+}
+
+/* The byte-level triggers of a post that holds a digit. */
+static uint64_t digit_triggers(const char *t, size_t len)
+{
+    uint64_t trig = 0;
+    size_t digits = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)t[i], n1, n2;
+        if (c - '0' >= 10)
+            continue;
+        digits++;
+        n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+        n2 = i + 2 < len ? (unsigned char)t[i + 2] : 0;
+        if (i > 0 && (unsigned)(unsigned char)t[i - 1] - 'A' < 26)
+            trig |= TRIG_UPPER_DIGIT;
+        if ((n1 == '/' || n1 == '.' || n1 == ':') && n2 - '0' < 10)
+            trig |= TRIG_DIGIT_SEP;
+        if ((n1 | 0x20) == 'a' || (n1 | 0x20) == 'p' || (n2 | 0x20) == 'a' ||
+            (n2 | 0x20) == 'p')
+            trig |= TRIG_AMPM;
+        if (i > 0 && is_ascii_space((unsigned char)t[i - 1])) {
+            size_t j = i - 1;
+            while (j > 0 && is_ascii_space((unsigned char)t[j - 1]))
+                j--;
+            if (j >= 4 && memcmp(t + j - 4, "Year", 4) == 0)
+                trig |= TRIG_SCHOOL_YEAR;
+        }
+    }
+    return trig | (digits >= 9 ? TRIG_PHONE : 0);
+}
+
 /* Triggers that need two things in the post. */
 static void post_triggers(mosaic_extractor *ext)
 {
     uint32_t r = ext->post_roles;
+
+    if (r & TRIG_DIGIT)
+        ext->post_trig |= digit_triggers(ext->clean, ext->clean_len);
+    if (!(r & TRIG_AGE_WORD))
+        ext->post_trig &= ~(TRIG_SOMETHING | TRIG_SCHOOL_YEAR);
+    if (!(r & TRIG_AGE))
+        ext->post_trig &= ~TRIG_BIRTHDAY;
+    if ((r & TRIG_AGE) && (r & TRIG_AGED))
+        ext->post_trig |= TRIG_AGED_AGE;
+    if ((r & TRIG_MY) && (r & TRIG_DIGIT))
+        ext->post_trig |= TRIG_MY_DIGIT;
+    if ((r & TRIG_AT) && email_at(ext->clean, ext->clean_len))
+        ext->post_trig |= TRIG_EMAIL;
 
     ext->post_trig |= r;
     if ((r & TRIG_MONTH) && (r & TRIG_DIGIT))
@@ -480,7 +632,14 @@ int extract_tokenise(mosaic_extractor *ext)
     uint32_t sentence = 0;
     int brk = 1, rc;
 
+    /* forgotten before the post: its tokens hold indices of words */
+    if (ext->memo.count > MEMO_MAX) {
+        xtable_clear(&ext->memo);
+        ext->nwords = 0;
+        memset(ext->pairs, 0, sizeof(ext->pairs));
+    }
     ext->ntoks = 0;
+    ext->nnear = 0;
     ext->folds_len = 0;
     ext->post_roles = 0;
     ext->post_trig = 0;
@@ -508,45 +667,88 @@ int extract_tokenise(mosaic_extractor *ext)
         brk |= b;
         p = e;
     }
-    if (ext->memo.count > MEMO_MAX)
-        xtable_clear(&ext->memo);
     post_triggers(ext);
+    return 0;
+}
+
+xword *extract_word(mosaic_extractor *ext, xtoken *t)
+{
+    xslot *s;
+    xword *w;
+
+    if (t->word)
+        return &ext->words[t->word - 1];
+    if (t->fold_len == 0) /* not a key of any table */
+        return NULL;
+    s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
+                           t->hash);
+    if (s == NULL) {
+        if (grow((void **)&ext->words, &ext->words_cap, ext->nwords + 1,
+                 sizeof(xword)) < 0 ||
+            xtable_put(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
+                       (uint32_t)ext->nwords) < 0)
+            return NULL;
+        s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
+                               t->hash);
+        w = &ext->words[ext->nwords++];
+        w->stem = UINT32_MAX;
+        w->stem_len = w->stem_hash = 0;
+        w->roles = extract_roles_of(ext, TOK_FOLD(ext, t), t->fold_len,
+                                    t->hash);
+        for (int k = 0; k < FIRST_N; k++)
+            w->first[k] = FIRST_UNKNOWN;
+    }
+    t->word = s->val + 1;
+    return &ext->words[s->val];
+}
+
+/* Copy a stem into the post's folds as token t's. */
+static int set_stem(mosaic_extractor *ext, xtoken *t, const char *st,
+                    uint32_t len, uint32_t hash)
+{
+    if (grow((void **)&ext->folds, &ext->folds_cap,
+             ext->folds_len + len + 1, 1) < 0)
+        return -1;
+    memcpy(ext->folds + ext->folds_len, st, len);
+    ext->folds[ext->folds_len + len] = '\0';
+    t->stem = (uint32_t)ext->folds_len;
+    t->stem_len = len;
+    t->stem_hash = hash;
+    ext->folds_len += len + 1;
     return 0;
 }
 
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
 {
-    const char *w = TOK_FOLD(ext, t);
-    xslot *s;
-
     if (t->stem == UINT32_MAX) {
+        xword *w = t->fold_len ? extract_word(ext, t) : NULL;
         const char *st;
-        size_t sl;
-        s = xtable_find_hashed(&ext->memo, w, t->fold_len, t->hash);
-        if (s) {
-            st = XTABLE_STR(&ext->memo, s->val);
-            sl = strlen(st);
-        } else {
-            int64_t off;
+        uint32_t sl;
+        int64_t off;
+        if (t->fold_len && w == NULL)
+            return NULL;
+        if (w == NULL || w->stem == UINT32_MAX) {
             st = (const char *)sb_stemmer_stem(
-                ext->stemmer, (const sb_symbol *)w, (int)t->fold_len);
+                ext->stemmer, (const sb_symbol *)TOK_FOLD(ext, t),
+                (int)t->fold_len);
             if (st == NULL)
                 return NULL;
-            sl = (size_t)sb_stemmer_length(ext->stemmer);
-            if ((off = xtable_intern(&ext->memo, st, sl)) < 0 ||
-                xtable_put(&ext->memo, w, t->fold_len, (uint32_t)off) < 0)
+            sl = (uint32_t)sb_stemmer_length(ext->stemmer);
+            if (w == NULL) { /* an empty word: nothing to remember */
+                if (set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0)
+                    return NULL;
+                *len = t->stem_len;
+                return ext->folds + t->stem;
+            }
+            if ((off = xtable_intern(&ext->memo, st, sl)) < 0)
                 return NULL;
-            st = XTABLE_STR(&ext->memo, off);
-            w = TOK_FOLD(ext, t);
+            w->stem = (uint32_t)off;
+            w->stem_len = sl;
+            w->stem_hash = xtable_hash(st, sl);
         }
-        if (grow((void **)&ext->folds, &ext->folds_cap,
-                 ext->folds_len + sl + 1, 1) < 0)
+        if (set_stem(ext, t, XTABLE_STR(&ext->memo, w->stem), w->stem_len,
+                     w->stem_hash) < 0)
             return NULL;
-        memcpy(ext->folds + ext->folds_len, st, sl + 1);
-        t->stem = (uint32_t)ext->folds_len;
-        t->stem_len = (uint32_t)sl;
-        t->stem_hash = xtable_hash(st, sl);
-        ext->folds_len += sl + 1;
     }
     *len = t->stem_len;
     return ext->folds + t->stem;

@@ -22,7 +22,18 @@ static void clock_value(char *v, size_t size, int h, int m, const char *ap)
         h += 12;
     if (ap && (ap[0] | 0x20) == 'a' && h == 12)
         h = 0;
-    snprintf(v, size, "%02d:%02d", h % 24, m % 60);
+    h %= 24;
+    m %= 60;
+    if (size >= 6 && h >= 0 && m >= 0) { /* "%02d:%02d" */
+        v[0] = (char)('0' + h / 10);
+        v[1] = (char)('0' + h % 10);
+        v[2] = ':';
+        v[3] = (char)('0' + m / 10);
+        v[4] = (char)('0' + m % 10);
+        v[5] = '\0';
+    } else {
+        snprintf(v, size, "%02d:%02d", h, m);
+    }
 }
 
 static int on_ampm(const char *t, const size_t *ov, int n, void *ctx)
@@ -60,7 +71,7 @@ static int on_named_time(const char *t, const size_t *ov, int n, void *ctx)
         h = extract_number(t + ov[4], GROUP_LEN(ov, 2));
     if (h < 0 || h > 12)
         return 0;
-    snprintf(v, sizeof(v), "%02d:00", h);
+    clock_value(v, sizeof(v), h, 0, NULL);
     return extract_add(ctx, ov[0], ov[1], "TIME", v, PRI_PATTERN);
 }
 
@@ -124,16 +135,16 @@ static int on_modality(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "am/pm", "\\b(\\d{1,2})(?:[:.](\\d\\d))?\\s?(am|pm|a\\.m\\.|p\\.m\\.)"
-      "(?![a-z])", REGEX_CASELESS, on_ampm , TRIG_DIGIT },
+      "(?![a-z])", REGEX_CASELESS, on_ampm , TRIG_AMPM },
     { "clock", "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?!\\s?(?:am|pm|:))", 0,
-      on_clock , TRIG_DIGIT },
+      on_clock , TRIG_DIGIT_SEP },
     { "named time", "\\b(?:(noon|midday|midnight)|(\\d{1,2}|" RX_NUMWORD
       ")\\s*o" RX_APOS "?\\s?clock)\\b", REGEX_CASELESS, on_named_time , TRIG_CLOCK },
     { "slot", "\\bmy\\s+(?:(" RX_WEEKDAY ")\\s+)?(\\d{1,2}(?:[:.]\\d\\d)?\\s?"
       "(?:am|pm)|\\d{1,2}\\s*o" RX_APOS "?\\s?clock|\\d{1,2}(?=\\s+(?:"
       PEOPLE "|appointment|session|slot|cancell?ed|didn|dna|no[\\s-]show)))"
       "(?:\\s+(?:" PEOPLE "|appointment|session|slot))?\\b",
-      REGEX_CASELESS, on_slot , TRIG_MY },
+      REGEX_CASELESS, on_slot , TRIG_MY_DIGIT },
     { "weekday client", "\\bmy\\s+(?:" RX_WEEKDAY "|morning|afternoon|"
       "evening|first|last|early|late|final)\\s+(?:" PEOPLE ")\\b",
       REGEX_CASELESS, on_weekday_client , TRIG_MY },

@@ -22,6 +22,8 @@ struct regex {
     pcre2_code *code;
     pcre2_match_data *match;
     int jit;
+    int anchored;
+    uint8_t first[32]; /* bytes a match can start with (all when unknown) */
 };
 
 /* Patterns are compiled (and JIT-compiled) on their first match: most
@@ -47,11 +49,31 @@ int regex_new(regex **out, const char *name, const char *pattern, int flags)
      * place (PCRE2_ANCHORED at match time would leave the JIT) */
     snprintf(re->pattern, n, flags & REGEX_ANCHORED ? "\\G(?:%s)" : "%s",
              pattern);
+    re->anchored = (flags & REGEX_ANCHORED) != 0;
+    memset(re->first, 0xFF, sizeof(re->first));
     *out = re;
     re = NULL;
 done:
     regex_free(re);
     return error;
+}
+
+/* An anchored pattern's possible first bytes: PCRE2's start bitmap of
+ * the pattern without its \G (the one an unanchored search uses to
+ * skip ahead), so a try where no match can start is never made. */
+static void first_bytes(regex *re)
+{
+    const uint8_t *map = NULL;
+    pcre2_code *plain;
+    PCRE2_SIZE at;
+    int rc;
+
+    plain = pcre2_compile((PCRE2_SPTR)re->pattern + 5,
+                          strlen(re->pattern) - 6, re->opts, &rc, &at, NULL);
+    if (plain && pcre2_pattern_info(plain, PCRE2_INFO_FIRSTBITMAP, &map) ==
+                     0 && map != NULL)
+        memcpy(re->first, map, sizeof(re->first));
+    pcre2_code_free(plain);
 }
 
 int regex_compile(regex *re)
@@ -71,6 +93,8 @@ int regex_compile(regex *re)
     }
     /* JIT code is opaque to valgrind (false "uninitialised" reports):
      * under valgrind the interpreter matches the same. */
+    if (re->anchored)
+        first_bytes(re);
     re->jit = !RUNNING_ON_VALGRIND &&
               pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
     if ((re->match = pcre2_match_data_create(REGEX_GROUPS_MAX, NULL)) ==
@@ -80,6 +104,11 @@ int regex_compile(regex *re)
         return mosaic__error_oom();
     }
     return 0;
+}
+
+const unsigned char *regex_first_bytes(const regex *re)
+{
+    return re->first;
 }
 
 void regex_free(regex *re)
@@ -121,6 +150,9 @@ int regex_here(regex *re, const char *text, size_t len, size_t at,
 
     if ((rc = regex_compile(re)) < 0)
         return rc;
+    if (at < len && !(re->first[(unsigned char)text[at] / 8] >>
+                      ((unsigned char)text[at] % 8) & 1))
+        return 0; /* no match starts with this byte */
     n = regex_match_at(re, text, len, at);
 
     if (n == PCRE2_ERROR_NOMATCH)

@@ -32,6 +32,12 @@ typedef int (*regex_match_fn)(const char *text, const size_t *ov,
 int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,
                void *ctx);
 
+/* The bytes a match can start with, 256 bits (all set when unknown),
+ * once regex_compile has succeeded. */
+const unsigned char *regex_first_bytes(const regex *re);
+#define REGEX_MAY_START(map, c) ((map)[(unsigned char)(c) / 8] >>          \
+                                 ((unsigned char)(c) % 8) & 1)
+
 /* One match starting exactly at `at` (a REGEX_ANCHORED pattern): calls
  * fn and sets *end when there is one.  Returns 1, 0 (none), or <0. */
 int regex_here(regex *re, const char *text, size_t len, size_t at,

@@ -32,6 +32,14 @@ static const struct span_case age_cases[] = {
     { "he is 12, and", NULL, "AGE", "12", 1, "12", U },
     { "it took 3 years", NULL, "AGE", NULL, 0, NULL, U },
     { "next year 11 people", NULL, "AGE", NULL, 0, NULL, U },
+    /* the byte-level triggers: spaces and a tab after "Year" */
+    { "she's in Year  7", NULL, "AGE", "Year  7", 1, "11-12", U },
+    { "she's in Year\t3", NULL, "AGE", "Year\t3", 1, "7-8", U },
+    { "she's TWENTY-SOMETHING", NULL, "AGE", "TWENTY-SOMETHING", 1, "20-29",
+      U },
+    { "her 30th birthday", NULL, "AGE", "30th birthday", 1, "30", U },
+    { "he turned 40 today", NULL, "AGE", "turned 40", 1, "40", U },
+    { "she is now 15 and old enough", NULL, "AGE", "is now 15", 1, "15", U },
 };
 
 static const struct span_case time_cases[] = {
@@ -39,12 +47,17 @@ static const struct span_case time_cases[] = {
     { "at 4.30 pm", NULL, "TIME", "4.30 pm", 1, "16:30", U },
     { "at 16:30", NULL, "TIME", "16:30", 1, "16:30", U },
     { "my 4pm cancelled", NULL, "SESSION", "my 4pm", 1, "slot 16:00", C },
+    { "my Monday 10am couple", NULL, "SESSION", "my Monday 10am couple", 1,
+      "slot 10:00", C },
     { "my Thursday lady", NULL, "SESSION", "my Thursday lady", 1, NULL, C },
     { "our 12th session", NULL, "SESSION", "our 12th session", 1,
       "session 12", U },
     { "in session today", NULL, "SESSION", "in session today", 1, NULL, U },
     { "trained in EMDR", NULL, "SESSION", "EMDR", 1, "modality emdr", U },
     { "a ratio of 3:1", NULL, "TIME", NULL, 0, NULL, U },
+    { "at 10.15 a.m.", NULL, "TIME", "10.15 a.m.", 1, "10:15", U },
+    { "at 12 PM", NULL, "TIME", "12 PM", 1, "12:00", U },
+    { "by 23:59", NULL, "TIME", "23:59", 1, "23:59", U },
 };
 
 static const struct span_case contact_cases[] = {
@@ -56,6 +69,12 @@ static const struct span_case contact_cases[] = {
     { "thanks @jo_b", NULL, "CONTACT", "@jo_b", 1, "handle", U },
     { "call 999", NULL, "CONTACT", NULL, 0, NULL, U },
     { "in 2024 we grew", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "ring (0161) 496 0123", NULL, "CONTACT", "(0161) 496 0123", 1, "phone",
+      U },
+    { "mail a_b@c.de", NULL, "CONTACT", "a_b@c.de", 1, "email", U },
+    { "near LS6 2AB", NULL, "CONTACT", "LS6 2AB", 1, "LS6 2AB", U },
+    { "#SW1A1AA", NULL, "CONTACT", "SW1A1AA", 1, "SW1A 1AA", U },
+    { "say hi @ jo.com", NULL, "CONTACT", NULL, 0, NULL, U },
 };
 
 static const struct span_case name_cases[] = {

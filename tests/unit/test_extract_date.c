@@ -12,6 +12,12 @@
 #define U -1
 
 static const struct span_case date_cases[] = {
+    /* a word holding "something" keeps the year it holds */
+    { "in 2019\xC5\xBFomething", THU, "DATE", "2019", 1,
+      "2019-01-01/2019-12-31", U },
+    { "SOMETHING\xE6\x97\xA5" "2024-02-29", THU, "DATE", "2024-02-29", 1,
+      "2024-02-29/2024-02-29", U },
+    { "on 1/2/2024", THU, "DATE", "1/2/2024", 1, "2024-02-01/2024-02-01", U },
     { "I saw her yesterday", THU, "DATE", "yesterday", 1,
       "2024-03-13/2024-03-13", U },
     { "Last Tuesday was hard", THU, "DATE", "Last Tuesday", 1,
