@@ -163,7 +163,8 @@ int extract_lexicons(mosaic_extractor *ext)
             continue;
         }
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
-                              e->category, XLEX_VALUE(&ext->lexicon, e),
+                              xentry_category(e),
+                              XLEX_VALUE(&ext->lexicon, e),
                               PRI_LEXICON)) < 0)
             return rc;
         i = end;

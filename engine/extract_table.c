@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "extract.h"
 #include "extract_table.h"
 
 #define ARENA_MAX ((size_t)UINT32_MAX - 1)
@@ -138,6 +139,29 @@ void xtable_dispose(xtable *t)
     memset(t, 0, sizeof(*t));
 }
 
+const char *const xcategory_names[] = {
+    CAT_CUE,     CAT_AGGREGATE, CAT_HYPO,   CAT_BACKREF,  "GENDER",
+    "FAMILY",    "LIFE_EVENT",  "HEALTH",   "OCCUPATION", "NATIONALITY",
+    "ETHNICITY", "RELIGION",    "LANGUAGE", "SEXUALITY",  "DISTINCTIVE",
+    "ORG",       "NAME",        "PLACE",
+};
+const size_t xcategory_count =
+    sizeof(xcategory_names) / sizeof(*xcategory_names);
+
+static int category_index(const char *name, uint32_t *index)
+{
+    *index = XCATEGORY_NONE;
+    for (size_t i = 0; name && i < xcategory_count; i++)
+        if (strcmp(xcategory_names[i], name) == 0)
+            *index = (uint32_t)i;
+    if (name && *index == XCATEGORY_NONE)
+        return mosaic__error_set(MOSAIC_ERROR,
+                                 "category %s is not in extract_table.c's "
+                                 "list",
+                                 name);
+    return 0;
+}
+
 static int64_t lexicon_entry(xlexicon *lx, const char *key, size_t len)
 {
     xslot *s = xtable_find(&lx->keys, key, len);
@@ -153,7 +177,7 @@ static int64_t lexicon_entry(xlexicon *lx, const char *key, size_t len)
         lx->e = e;
         lx->cap = cap;
     }
-    memset(&lx->e[lx->n], 0, sizeof(xentry));
+    lx->e[lx->n] = (xentry){ XCATEGORY_NONE, 0, 0, 0 };
     if ((rc = xtable_put(&lx->keys, key, len, (uint32_t)lx->n)) < 0)
         return rc;
     return (int64_t)lx->n++;
@@ -164,7 +188,11 @@ int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
 {
     int64_t i;
     int64_t voff;
+    uint32_t cat;
+    int rc;
 
+    if ((rc = category_index(category, &cat)) < 0)
+        return rc;
     for (size_t k = 0; k < len; k++) { /* every shorter prefix */
         if (key[k] != ' ')
             continue;
@@ -180,7 +208,7 @@ int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
                  : (int64_t)xtable_find(&lx->keys, key, len)->key;
     if (voff < 0)
         return (int)voff;
-    lx->e[i].category = category;
+    lx->e[i].category = cat;
     lx->e[i].value = (uint32_t)voff;
     lx->e[i].flags |= (uint16_t)(XE_FULL | flags);
     lx->e[i].nwords = (uint16_t)nwords;
@@ -205,6 +233,7 @@ xentry *xlexicon_find(const xlexicon *lx, const char *key, size_t len)
 void xlexicon_dispose(xlexicon *lx)
 {
     xtable_dispose(&lx->keys);
-    free(lx->e);
+    if (!lx->borrowed)
+        free(lx->e);
     memset(lx, 0, sizeof(*lx));
 }

@@ -71,21 +71,37 @@ void xtable_dispose(xtable *t);
 #define XE_WORD 0x08   /* a place name that is also an English word: a
                           capital at a sentence start is no evidence */
 
+#define XCATEGORY_NONE UINT32_MAX
+
+/* As the reference image stores it too: a loaded lexicon's entries are
+ * used where they are mapped. */
 typedef struct {
-    const char *category; /* static */
-    uint32_t value;       /* offset of the canonical value in keys.arena */
+    uint32_t category; /* an index of xcategory_names, or XCATEGORY_NONE */
+    uint32_t value;    /* offset of the canonical value in keys.arena */
     uint16_t flags, nwords;
 } xentry;
+
+/* Every category a lexicon entry can have. */
+extern const char *const xcategory_names[];
+extern const size_t xcategory_count;
+/* The entry's category name, or NULL. */
+static inline const char *xentry_category(const xentry *e)
+{
+    return e->category < xcategory_count ? xcategory_names[e->category]
+                                         : NULL;
+}
 
 typedef struct {
     xtable keys; /* phrase key ("junior doctor") -> entry index */
     xentry *e;
     size_t n, cap;
+    int borrowed; /* e is mapped from the reference image */
 } xlexicon;
 
 /* Add a phrase (its words' keys joined by single spaces, nwords words):
  * marks every shorter prefix XE_PREFIX.  The first phrase added wins a
- * clash.  value NULL: the key itself. */
+ * clash.  value NULL: the key itself; category one of xcategory_names
+ * (or NULL). */
 int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
                  const char *category, const char *value, int flags);
 /* The entry for key, or NULL. */
