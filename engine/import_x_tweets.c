@@ -141,12 +141,22 @@ static void put2(char *out, char sep, int v)
     out[2] = (char)('0' + v % 10);
 }
 
+/* Days in month m (0 = January) of year y. */
+static int month_days(int m, int y)
+{
+    static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30,
+                                            31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+    return days[m] + (m == 1 && leap);
+}
+
 /* The common case without sscanf: "Wed Oct 10 20:19:24 +0000 2018". */
 static int x_time_fast(const char *s, char out[TIME_ISO_LEN])
 {
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     const char *m;
-    int d, h, mi, sec;
+    int d, h, mi, sec, year;
 
     if (strlen(s) != 30 || s[3] != ' ' || s[7] != ' ' || s[10] != ' ' ||
         memcmp(s + 19, " +0000 ", 7) != 0 ||
@@ -159,7 +169,8 @@ static int x_time_fast(const char *s, char out[TIME_ISO_LEN])
         sec < 0 || sec > 60 || s[13] != ':' || s[16] != ':' ||
         two_digits(s + 26) < 0 || two_digits(s + 28) < 0)
         return -1;
-    if (d > 28) /* month lengths: leave to the full parser */
+    year = two_digits(s + 26) * 100 + two_digits(s + 28);
+    if (d > month_days((int)(m - months) / 3, year))
         return -1;
     memcpy(out, s + 26, 4);
     put2(out + 4, '-', (int)(m - months) / 3 + 1);
