@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "error.h"
 #include "import_x.h"
 #include "strbuf.h"
@@ -51,6 +52,7 @@ struct x_import {
     size_t parents, parents_cap;
     x_held *held;
     size_t nheld, held_cap;
+    arena held_strings; /* a held post's strings: no malloc each */
     strbuf text; /* the decoded text of the tweet at hand */
 };
 
@@ -81,24 +83,13 @@ int x_import_new(x_import **out, import_sink *sink)
     return 0;
 }
 
-static void held_free(x_held *h)
-{
-    free(h->id);
-    free(h->initial);
-    free(h->created_at);
-    free(h->text);
-    free(h->reply_to);
-    free(h->where);
-}
-
 void x_import_free(x_import *x)
 {
     if (x == NULL)
         return;
     for (size_t i = 0; i < x->nnotes; i++)
         free(x->notes[i].text);
-    for (size_t i = 0; i < x->nheld; i++)
-        held_free(&x->held[i]);
+    arena_dispose(&x->held_strings);
     free(x->notes);
     free(x->held);
     free(x->parent_keys);
@@ -363,6 +354,7 @@ static const char *tweet_kind(const x_tweet *t)
 static int held_add(x_import *x, const mosaic_post *p, const x_tweet *t,
                     const char *where)
 {
+    arena *a = &x->held_strings;
     x_held *h;
 
     if (x->nheld == x->held_cap) {
@@ -379,15 +371,15 @@ static int held_add(x_import *x, const mosaic_post *p, const x_tweet *t,
     h->own = p->own, h->edited = t->edit_versions > 1;
     h->deleted = p->deleted;
     h->self_reply = p->reply_to && is_self_reply(x, t);
-    if ((h->id = strdup(p->native_id)) == NULL ||
-        (h->created_at = strdup(p->created_at)) == NULL ||
-        (p->text && (h->text = strdup(p->text)) == NULL) ||
-        (p->reply_to && (h->reply_to = strdup(p->reply_to)) == NULL) ||
-        (is_edit_chain(t) && (h->initial = strdup(t->edit_initial)) == NULL) ||
-        (h->where = strdup(where)) == NULL) {
-        held_free(h);
+    if ((h->id = arena_strdup(a, p->native_id)) == NULL ||
+        (h->created_at = arena_strdup(a, p->created_at)) == NULL ||
+        (p->text && (h->text = arena_strdup(a, p->text)) == NULL) ||
+        (p->reply_to &&
+         (h->reply_to = arena_strdup(a, p->reply_to)) == NULL) ||
+        (is_edit_chain(t) &&
+         (h->initial = arena_strdup(a, t->edit_initial)) == NULL) ||
+        (h->where = arena_strdup(a, where)) == NULL)
         return mosaic__error_oom();
-    }
     x->nheld++;
     return 0;
 }

@@ -124,7 +124,8 @@ static int zip_find_directory(int fd, uint64_t file_size, uint64_t *entries,
             continue;
         found = 1;
         eocd = file_size - tail + i;
-        if (le16(e + 4) != 0 || le16(e + 6) != 0 || le16(e + 8) != le16(e + 10))
+        if (le16(e + 4) != 0 || le16(e + 6) != 0 ||
+            le16(e + 8) != le16(e + 10))
             goto done; /* spans disks */
         *entries = le16(e + 10);
         *cd_size = le32(e + 12);
