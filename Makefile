@@ -18,7 +18,7 @@ B       := build
 A       := build/asan
 
 PKGS    := sqlite3 libpcre2-8 gsl libarchive libxml-2.0 jansson libcbor \
-           libutf8proc
+           libutf8proc libisal
 CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wcast-qual -Wvla

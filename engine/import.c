@@ -169,7 +169,7 @@ int mosaic_import(mosaic_import_stats *stats, mosaic_store *store,
         goto done;
     sink.stats.format = imp->name;
     sink.stats.skipped = (long)source_skipped_members(src);
-    if ((rc = store_begin(store)) < 0)
+    if ((rc = store_import_begin(store)) < 0)
         goto done;
     in_txn = 1;
     if ((rc = imp->read(src, &sink)) < 0)
@@ -179,14 +179,14 @@ int mosaic_import(mosaic_import_stats *stats, mosaic_store *store,
                                source_path(src));
         goto done;
     }
-    if ((rc = store_commit(store)) < 0)
+    in_txn = 0; /* a failed commit rolls back */
+    if ((rc = store_import_commit(store)) < 0)
         goto done;
-    in_txn = 0;
     if (stats)
         *stats = sink.stats;
 done:
     if (in_txn)
-        store_rollback(store);
+        store_import_rollback(store);
     source_close(src);
     return rc;
 }

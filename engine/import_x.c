@@ -42,6 +42,9 @@ typedef struct {
     const char *member;       /* the member being read, for messages */
     int deleted, community;   /* flags of the tweets file being read */
     char where[768];
+    const char *where_of;     /* the member where[] names */
+    size_t where_len;         /* the length of its prefix */
+    strbuf scratch;           /* a tweet's URL, decoded */
 } x_read;
 
 /* ---- finding the files ---- */
@@ -231,10 +234,28 @@ static int unwrap(json_t *elem, const char *key, const char *where,
     return 0;
 }
 
+/* "archive:member: element N"; the prefix is formatted once a member
+ * (a snprintf per tweet was a fiftieth of an import). */
 static const char *x_where(x_read *r, size_t index)
 {
-    snprintf(r->where, sizeof(r->where), "%s:%s: element %zu",
-             source_path(r->src), r->member, index + 1);
+    char digits[24], *d = digits + sizeof(digits);
+    size_t n = index + 1, len;
+
+    if (r->where_of != r->member) {
+        snprintf(r->where, sizeof(r->where), "%s:%s: element ",
+                 source_path(r->src), r->member);
+        r->where_of = r->member;
+        r->where_len = strlen(r->where);
+    }
+    *--d = '\0';
+    do
+        *--d = (char)('0' + n % 10);
+    while ((n /= 10) > 0);
+    len = (size_t)(digits + sizeof(digits) - d);
+    if (r->where_len + len > sizeof(r->where))
+        len = sizeof(r->where) - r->where_len; /* cut, still terminated */
+    memcpy(r->where + r->where_len, d, len);
+    r->where[sizeof(r->where) - 1] = '\0';
     return r->where;
 }
 
@@ -256,12 +277,26 @@ static int is_status_link(const char *url)
 }
 
 /* Tweets are the bulk of an archive: read by json_scan, without jansson
- * and without allocating.  Fields of a bare tweet go to t[0], those
- * under "tweet" to t[1]. */
+ * and without allocating, where they lie in the read buffer.  Fields of
+ * a bare tweet go to [0], those under "tweet" to [1]. */
+enum { F_ID, F_CREATED_AT, F_TEXT, F_TEXT2, F_REPLY_TO, F_REPLY_USER,
+       F_REPLY_HANDLE, F_EDIT_INITIAL, N_FIELDS };
+
+/* A string field as scanned, still escaped: decoded only once the whole
+ * tweet has parsed, as a tweet that runs past the buffer is scanned
+ * again from the same bytes. */
+typedef struct {
+    char *raw;
+    size_t len;
+    jscan_step key; /* for messages: keys are never rewritten */
+    int seen;
+} x_field;
+
 typedef struct {
     const char *where;
+    strbuf *scratch;             /* a URL decoded here, not in place */
+    x_field f[2][N_FIELDS];
     x_tweet t[2];
-    const char *text2[2];        /* "text": classic objects */
     int initial_form[2];         /* edit_info.initial: the chain's first */
 } tweet_scan;
 
@@ -272,19 +307,25 @@ static int scan_type_error(const tweet_scan *ts, const jscan_step *step,
                              ts->where, (int)step->len, step->key, what);
 }
 
-/* The decoded string value for a field, or an error. */
-static int scan_str(const tweet_scan *ts, const jscan_step *step,
-                    jscan_type type, char *raw, size_t len, const char **out)
+static int scan_bad_string(const tweet_scan *ts, const jscan_step *step)
+{
+    return mosaic__error_set(MOSAIC_EFORMAT,
+                             "%s: \"%.*s\" holds \\u0000 or a broken "
+                             "surrogate",
+                             ts->where, (int)step->len, step->key);
+}
+
+/* Note a string field for decoding later; null leaves it as it was. */
+static int scan_field(const tweet_scan *ts, const jscan_step *step,
+                      jscan_type type, char *raw, size_t len, x_field *out)
 {
     if (type == JSCAN_NULL)
         return 0;
     if (type != JSCAN_STRING)
         return scan_type_error(ts, step, "a string");
-    if ((*out = json_scan_string(raw, len)) == NULL)
-        return mosaic__error_set(MOSAIC_EFORMAT,
-                                 "%s: \"%.*s\" holds \\u0000 or a broken "
-                                 "surrogate",
-                                 ts->where, (int)step->len, step->key);
+    out->raw = raw, out->len = len;
+    out->key = *step;
+    out->seen = 1;
     return 0;
 }
 
@@ -292,28 +333,51 @@ static int scan_str(const tweet_scan *ts, const jscan_step *step,
 static int scan_top(tweet_scan *ts, int b, const jscan_step *k,
                     jscan_type type, char *raw, size_t len)
 {
-    static const char *const names[] = {
-        "id_str", "created_at", "full_text", "text",
-        "in_reply_to_status_id_str", "in_reply_to_user_id_str",
-        "in_reply_to_screen_name",
+    static const struct {
+        const char *name;
+        int field;
+    } names[] = {
+        { "id_str", F_ID },
+        { "created_at", F_CREATED_AT },
+        { "full_text", F_TEXT },
+        { "text", F_TEXT2 },
+        { "in_reply_to_status_id_str", F_REPLY_TO },
+        { "in_reply_to_user_id_str", F_REPLY_USER },
+        { "in_reply_to_screen_name", F_REPLY_HANDLE },
     };
-    x_tweet *t = &ts->t[b];
-    const char **slots[] = {
-        &t->id, &t->created_at, &t->text, &ts->text2[b], &t->reply_to,
-        &t->reply_user, &t->reply_handle,
-    };
+    x_field *f = ts->f[b];
 
     if (jscan_is(k, "edit_info") || jscan_is(k, "entities"))
         return type == JSCAN_OBJECT || type == JSCAN_NULL
                    ? 0
                    : scan_type_error(ts, k, "an object");
     if (jscan_is(k, "id")) /* the same as id_str; a number in old files */
-        return type == JSCAN_STRING && !t->id
-                   ? scan_str(ts, k, type, raw, len, &t->id)
+        return type == JSCAN_STRING && !f[F_ID].seen
+                   ? scan_field(ts, k, type, raw, len, &f[F_ID])
                    : 0;
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (jscan_is(k, names[i]))
-            return scan_str(ts, k, type, raw, len, slots[i]);
+        if (jscan_is(k, names[i].name))
+            return scan_field(ts, k, type, raw, len, &f[names[i].field]);
+    return 0;
+}
+
+/* An entities URL: decoded in a copy, the tweet's bytes left as read. */
+static int scan_url(tweet_scan *ts, int b, const jscan_step *k,
+                    jscan_type type, char *raw, size_t len)
+{
+    char *url;
+
+    if (type == JSCAN_NULL)
+        return 0;
+    if (type != JSCAN_STRING)
+        return scan_type_error(ts, k, "a string");
+    strbuf_clear(ts->scratch);
+    if (strbuf_put(ts->scratch, raw, len) < 0)
+        return mosaic__error_oom();
+    if ((url = json_scan_string(ts->scratch->ptr, len)) == NULL)
+        return scan_bad_string(ts, k);
+    if (is_status_link(url))
+        ts->t[b].quote = 1;
     return 0;
 }
 
@@ -325,8 +389,6 @@ static int tweet_visit(void *ctx, const jscan_step *path, int depth,
     const jscan_step *k = path + b;
     int rel = depth - b;
     x_tweet *t = &ts->t[b];
-    const char *url = NULL;
-    int rc;
 
     if (rel == 0)
         return type == JSCAN_OBJECT ? 0
@@ -338,7 +400,8 @@ static int tweet_visit(void *ctx, const jscan_step *path, int depth,
             ts->initial_form[b] = 1;
         if (rel == 3 && jscan_is(&k[1], "edit") &&
             jscan_is(&k[2], "initialTweetId"))
-            return scan_str(ts, &k[2], type, raw, len, &t->edit_initial);
+            return scan_field(ts, &k[2], type, raw, len,
+                              &ts->f[b][F_EDIT_INITIAL]);
         if ((rel == 4 && jscan_is(&k[1], "initial") &&
              jscan_is(&k[2], "editTweetIds")) ||
             (rel == 5 && jscan_is(&k[1], "edit") &&
@@ -347,34 +410,64 @@ static int tweet_visit(void *ctx, const jscan_step *path, int depth,
         return 0;
     }
     if (rel == 4 && jscan_is(&k[0], "entities") && jscan_is(&k[1], "urls") &&
-        jscan_is(&k[3], "expanded_url")) {
-        if ((rc = scan_str(ts, &k[3], type, raw, len, &url)) < 0)
-            return rc;
-        if (url && is_status_link(url))
-            t->quote = 1;
+        jscan_is(&k[3], "expanded_url"))
+        return scan_url(ts, b, &k[3], type, raw, len);
+    return 0;
+}
+
+/* The fields noted by the scan, decoded in place. */
+static int tweet_decode(tweet_scan *ts)
+{
+    for (int b = 0; b < 2; b++) {
+        x_tweet *t = &ts->t[b];
+        const char **slots[N_FIELDS] = {
+            &t->id, &t->created_at, &t->text, NULL, &t->reply_to,
+            &t->reply_user, &t->reply_handle, &t->edit_initial,
+        };
+        const char *text2 = NULL;
+        slots[F_TEXT2] = &text2;
+        for (int i = 0; i < N_FIELDS; i++) {
+            x_field *f = &ts->f[b][i];
+            if (!f->seen)
+                continue;
+            if ((*slots[i] = json_scan_string(f->raw, f->len)) == NULL)
+                return scan_bad_string(ts, &f->key);
+        }
+        if (t->text == NULL)
+            t->text = text2;
     }
     return 0;
 }
 
-static int tweet_raw(char *buf, size_t len, size_t index, void *ctx)
+static int tweet_value(char *buf, size_t len, int whole, size_t index,
+                       void *ctx, size_t *used)
 {
     x_read *r = ctx;
     tweet_scan ts;
     const char *why;
-    size_t at;
     x_tweet *t;
     int rc, b;
 
     memset(&ts, 0, sizeof(ts));
+    ts.scratch = &r->scratch;
     ts.where = x_where(r, index);
     if (buf[0] != '{')
         return mosaic__error_set(MOSAIC_EFORMAT, "%s: not a JSON object",
                                  ts.where);
-    if ((rc = json_scan(buf, len, tweet_visit, &ts, &why, &at)) != 0)
+    if (whole) {
+        rc = json_scan(buf, len, tweet_visit, &ts, &why, used);
+    } else {
+        rc = json_scan_prefix(buf, len, tweet_visit, &ts, &why, used);
+        if (rc != 0) /* runs on past len, or is odd: cut out, the verdict */
+            return JSON_SCAN_SHORT;
+    }
+    if (rc != 0)
         return why ? mosaic__error_set(MOSAIC_EFORMAT,
                                        "%s: does not parse: %s", ts.where,
                                        why)
                    : rc;
+    if ((rc = tweet_decode(&ts)) < 0)
+        return rc;
     b = ts.t[1].id || ts.t[1].created_at || !ts.t[0].id;
     t = &ts.t[b];
     if (t->id == NULL)
@@ -384,8 +477,6 @@ static int tweet_raw(char *buf, size_t len, size_t index, void *ctx)
         t->edit_initial = t->id;
     if (t->edit_initial && t->edit_versions == 0)
         t->edit_versions = 1;
-    if (t->text == NULL)
-        t->text = ts.text2[b];
     t->repost = t->text && strncmp(t->text, "RT @", 4) == 0;
     t->deleted = r->deleted;
     t->community = r->community;
@@ -495,8 +586,8 @@ static int x_each(x_read *r, enum x_file f, size_t elem_max,
     return rc;
 }
 
-/* The same for the tweets files, unparsed elements to `cb`. */
-static int x_each_raw(x_read *r, enum x_file f, json_raw_cb cb)
+/* The same for the tweets files, each element parsed by `cb`. */
+static int x_each_value(x_read *r, enum x_file f, json_value_cb cb)
 {
     int parts, rc = 0;
 
@@ -507,7 +598,7 @@ static int x_each_raw(x_read *r, enum x_file f, json_raw_cb cb)
         r->member = x_member(r, f, p);
         if ((rc = source_open_stream(r->src, r->member, &in)) < 0)
             break;
-        long n = json_each_raw(in, NULL, 2 * IMPORT_POST_MAX, cb, r);
+        long n = json_each_value(in, NULL, 2 * IMPORT_POST_MAX, cb, r);
         rc = n < 0 ? (int)n : 0;
         instream_close(in);
     }
@@ -617,7 +708,7 @@ static int x_read_tweets(x_read *r)
     for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
         r->deleted = files[i] == X_DELETED;
         r->community = files[i] == X_COMMUNITY;
-        if ((rc = x_each_raw(r, files[i], tweet_raw)) < 0)
+        if ((rc = x_each_value(r, files[i], tweet_value)) < 0)
             return rc;
     }
     r->deleted = r->community = 0;
@@ -626,7 +717,8 @@ static int x_read_tweets(x_read *r)
 
 static int x_read_archive(source *src, import_sink *sink)
 {
-    x_read r = { src, sink, NULL, "", NULL, 0, 0, "" };
+    x_read r = { src, sink, NULL, "", NULL, 0, 0, "", NULL, 0,
+                 STRBUF_INIT(2 * IMPORT_POST_MAX) };
     const char *first;
     int classic, rc;
 
@@ -650,6 +742,7 @@ static int x_read_archive(source *src, import_sink *sink)
         goto done;
 done:
     x_import_free(r.x);
+    strbuf_dispose(&r.scratch);
     return rc;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "error.h"
 #include "import_x.h"
 #include "strbuf.h"
@@ -51,6 +52,7 @@ struct x_import {
     size_t parents, parents_cap;
     x_held *held;
     size_t nheld, held_cap;
+    arena held_strings; /* a held post's strings: no malloc each */
     strbuf text; /* the decoded text of the tweet at hand */
 };
 
@@ -81,24 +83,13 @@ int x_import_new(x_import **out, import_sink *sink)
     return 0;
 }
 
-static void held_free(x_held *h)
-{
-    free(h->id);
-    free(h->initial);
-    free(h->created_at);
-    free(h->text);
-    free(h->reply_to);
-    free(h->where);
-}
-
 void x_import_free(x_import *x)
 {
     if (x == NULL)
         return;
     for (size_t i = 0; i < x->nnotes; i++)
         free(x->notes[i].text);
-    for (size_t i = 0; i < x->nheld; i++)
-        held_free(&x->held[i]);
+    arena_dispose(&x->held_strings);
     free(x->notes);
     free(x->held);
     free(x->parent_keys);
@@ -141,12 +132,22 @@ static void put2(char *out, char sep, int v)
     out[2] = (char)('0' + v % 10);
 }
 
+/* Days in month m (0 = January) of year y. */
+static int month_days(int m, int y)
+{
+    static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30,
+                                            31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+    return days[m] + (m == 1 && leap);
+}
+
 /* The common case without sscanf: "Wed Oct 10 20:19:24 +0000 2018". */
 static int x_time_fast(const char *s, char out[TIME_ISO_LEN])
 {
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     const char *m;
-    int d, h, mi, sec;
+    int d, h, mi, sec, year;
 
     if (strlen(s) != 30 || s[3] != ' ' || s[7] != ' ' || s[10] != ' ' ||
         memcmp(s + 19, " +0000 ", 7) != 0 ||
@@ -159,7 +160,8 @@ static int x_time_fast(const char *s, char out[TIME_ISO_LEN])
         sec < 0 || sec > 60 || s[13] != ':' || s[16] != ':' ||
         two_digits(s + 26) < 0 || two_digits(s + 28) < 0)
         return -1;
-    if (d > 28) /* month lengths: leave to the full parser */
+    year = two_digits(s + 26) * 100 + two_digits(s + 28);
+    if (d > month_days((int)(m - months) / 3, year))
         return -1;
     memcpy(out, s + 26, 4);
     put2(out + 4, '-', (int)(m - months) / 3 + 1);
@@ -352,6 +354,7 @@ static const char *tweet_kind(const x_tweet *t)
 static int held_add(x_import *x, const mosaic_post *p, const x_tweet *t,
                     const char *where)
 {
+    arena *a = &x->held_strings;
     x_held *h;
 
     if (x->nheld == x->held_cap) {
@@ -368,15 +371,15 @@ static int held_add(x_import *x, const mosaic_post *p, const x_tweet *t,
     h->own = p->own, h->edited = t->edit_versions > 1;
     h->deleted = p->deleted;
     h->self_reply = p->reply_to && is_self_reply(x, t);
-    if ((h->id = strdup(p->native_id)) == NULL ||
-        (h->created_at = strdup(p->created_at)) == NULL ||
-        (p->text && (h->text = strdup(p->text)) == NULL) ||
-        (p->reply_to && (h->reply_to = strdup(p->reply_to)) == NULL) ||
-        (is_edit_chain(t) && (h->initial = strdup(t->edit_initial)) == NULL) ||
-        (h->where = strdup(where)) == NULL) {
-        held_free(h);
+    if ((h->id = arena_strdup(a, p->native_id)) == NULL ||
+        (h->created_at = arena_strdup(a, p->created_at)) == NULL ||
+        (p->text && (h->text = arena_strdup(a, p->text)) == NULL) ||
+        (p->reply_to &&
+         (h->reply_to = arena_strdup(a, p->reply_to)) == NULL) ||
+        (is_edit_chain(t) &&
+         (h->initial = arena_strdup(a, t->edit_initial)) == NULL) ||
+        (h->where = arena_strdup(a, where)) == NULL)
         return mosaic__error_oom();
-    }
     x->nheld++;
     return 0;
 }

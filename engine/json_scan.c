@@ -15,6 +15,7 @@ typedef struct {
     void *ctx;
     jscan_step path[JSON_SCAN_DEPTH_MAX + 1];
     const char *why;
+    int ran_out; /* failed for want of bytes past the end */
 } scanner;
 
 static int fail(scanner *s, const char *why)
@@ -22,6 +23,13 @@ static int fail(scanner *s, const char *why)
     if (s->why == NULL)
         s->why = why;
     return MOSAIC_EFORMAT;
+}
+
+/* A failure at the end of the buffer: more bytes might have mended it. */
+static int fail_end(scanner *s, const char *why)
+{
+    s->ran_out = 1;
+    return fail(s, why);
 }
 
 static void skip_space(scanner *s)
@@ -66,15 +74,17 @@ static int scan_string(scanner *s, char **raw, size_t *len)
                (unsigned char)*p >= 0x20)
             p++;
         if (p >= s->end)
-            return fail(s, "unterminated string");
+            return fail_end(s, "unterminated string");
         if (*p == '"')
             break;
         if ((unsigned char)*p < 0x20)
             return fail(s, "control character in a string");
         if (p + 1 >= s->end)
-            return fail(s, "unterminated string");
+            return fail_end(s, "unterminated string");
         if (p[1] == 'u') {
-            if (s->end - p < 6 || !hex4(p + 2))
+            if (s->end - p < 6)
+                return fail_end(s, "bad \\u escape");
+            if (!hex4(p + 2))
                 return fail(s, "bad \\u escape");
             p += 6;
         } else if (strchr("\"\\/bfnrt", p[1]) && p[1] != '\0') {
@@ -101,10 +111,12 @@ static int scan_number(scanner *s)
         while (p < s->end && *p >= '0' && *p <= '9')
             p++;
     } else {
-        return fail(s, "unexpected character");
+        return (p >= s->end ? fail_end : fail)(s, "unexpected character");
     }
     if (p < s->end && *p == '.') {
-        if (++p >= s->end || *p < '0' || *p > '9')
+        if (++p >= s->end)
+            return fail_end(s, "bad number");
+        if (*p < '0' || *p > '9')
             return fail(s, "bad number");
         while (p < s->end && *p >= '0' && *p <= '9')
             p++;
@@ -113,7 +125,9 @@ static int scan_number(scanner *s)
         p++;
         if (p < s->end && (*p == '+' || *p == '-'))
             p++;
-        if (p >= s->end || *p < '0' || *p > '9')
+        if (p >= s->end)
+            return fail_end(s, "bad number");
+        if (*p < '0' || *p > '9')
             return fail(s, "bad number");
         while (p < s->end && *p >= '0' && *p <= '9')
             p++;
@@ -153,13 +167,17 @@ static int scan_container(scanner *s, int depth, int object)
         if (object) {
             char *key;
             skip_space(s);
-            if (s->p >= s->end || *s->p != '"')
+            if (s->p >= s->end)
+                return fail_end(s, "expected a key");
+            if (*s->p != '"')
                 return fail(s, "expected a key");
             if ((rc = scan_string(s, &key, &step->len)) != 0)
                 return rc;
             step->key = key;
             skip_space(s);
-            if (s->p >= s->end || *s->p != ':')
+            if (s->p >= s->end)
+                return fail_end(s, "expected ':'");
+            if (*s->p != ':')
                 return fail(s, "expected ':'");
             s->p++;
         }
@@ -174,13 +192,16 @@ static int scan_container(scanner *s, int depth, int object)
             s->p++;
             return 0;
         }
-        return fail(s, object ? "expected ',' or '}'" : "expected ',' or ']'");
+        return (s->p >= s->end ? fail_end : fail)(
+            s, object ? "expected ',' or '}'" : "expected ',' or ']'");
     }
 }
 
 static int scan_literal(scanner *s, const char *word, size_t n)
 {
-    if ((size_t)(s->end - s->p) < n || memcmp(s->p, word, n) != 0)
+    if ((size_t)(s->end - s->p) < n)
+        return fail_end(s, "unexpected character");
+    if (memcmp(s->p, word, n) != 0)
         return fail(s, "unexpected character");
     s->p += n;
     return 0;
@@ -194,7 +215,7 @@ static int scan_value(scanner *s, int depth)
 
     skip_space(s);
     if (s->p >= s->end)
-        return fail(s, "unexpected end");
+        return fail_end(s, "unexpected end");
     raw = s->p;
     switch (*s->p) {
     case '{':
@@ -242,6 +263,23 @@ int json_scan(char *buf, size_t len, jscan_visit visit_fn, void *ctx,
     *why = s.why;
     *at = (size_t)(s.p - s.start);
     return rc;
+}
+
+int json_scan_prefix(char *buf, size_t len, jscan_visit visit_fn, void *ctx,
+                     const char **why, size_t *used)
+{
+    scanner s;
+    int rc;
+
+    memset(&s, 0, sizeof(s));
+    s.p = s.start = buf, s.end = buf + len;
+    s.visit = visit_fn, s.ctx = ctx;
+    if (len == 0 || (buf[0] != '{' && buf[0] != '['))
+        return JSON_SCAN_SHORT; /* a bare word could go on past len */
+    rc = scan_value(&s, 0);
+    *why = s.why;
+    *used = (size_t)(s.p - s.start);
+    return rc == MOSAIC_EFORMAT && s.ran_out ? JSON_SCAN_SHORT : rc;
 }
 
 static unsigned hex_value(const char *p)

@@ -39,6 +39,16 @@ typedef int (*jscan_visit)(void *ctx, const jscan_step *path, int depth,
 int json_scan(char *buf, size_t len, jscan_visit visit, void *ctx,
               const char **why, size_t *at);
 
+/*
+ * The one object or array at the start of buf[0..len), followed by
+ * anything: 0 with *used its length, JSON_SCAN_SHORT if it may go on
+ * past len (or does not start with '{' or '['), or as json_scan.  The
+ * visitor may have seen part of a value that came back short.
+ */
+#define JSON_SCAN_SHORT 1
+int json_scan_prefix(char *buf, size_t len, jscan_visit visit, void *ctx,
+                     const char **why, size_t *used);
+
 /* Decode a raw string value in place and NUL-terminate it (the result
  * is never longer).  NULL if it holds \u0000 or a broken surrogate. */
 char *json_scan_string(char *raw, size_t len);

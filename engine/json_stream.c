@@ -17,6 +17,7 @@ struct json_cut {
     const char *key;
     json_element_cb cb;
     json_raw_cb raw_cb; /* instead of cb: the element's bytes */
+    json_value_cb value_cb; /* instead of both: parses where it lies */
     void *ctx;
     long depth;
     int in_str, esc;
@@ -32,8 +33,14 @@ static int cut_hand_over(struct json_cut *j, char *buf, size_t len)
 {
     json_error_t err;
     json_t *v;
+    size_t used;
     int rc;
 
+    if (j->value_cb) {
+        rc = j->value_cb(buf, len, 1, j->index, j->ctx, &used);
+        j->index++;
+        return rc < 0 ? rc : 0;
+    }
     if (j->raw_cb) {
         rc = j->raw_cb(buf, len, j->index, j->ctx);
         j->index++;
@@ -186,6 +193,15 @@ static size_t cut_in_place(struct json_cut *j, char *p, size_t n, int *rc)
 
     while (i < n && is_json_space(p[i]))
         i++;
+    if (j->value_cb && i < n && (p[i] == '{' || p[i] == '[')) {
+        size_t used = 0, len = n - i < j->elem.max ? n - i : j->elem.max;
+        int r = j->value_cb(p + i, len, 0, j->index, j->ctx, &used);
+        if (r == JSON_SCAN_SHORT)
+            return 0; /* it goes on past the chunk: cut it out first */
+        j->index++;
+        *rc = r < 0 ? r : 0;
+        return i + used;
+    }
     for (start = i; i < n && !closed; i++) {
         char c;
         while (i < n && !structural[(unsigned char)p[i]])
@@ -350,9 +366,11 @@ static int cut_chunk(struct json_cut *j, char *p, size_t n)
 }
 
 static long cut_all(instream *in, const char *key, size_t elem_max,
-                    json_element_cb cb, json_raw_cb raw_cb, void *ctx)
+                    json_element_cb cb, json_raw_cb raw_cb,
+                    json_value_cb value_cb, void *ctx)
 {
-    struct json_cut j = { in, key, cb, raw_cb, ctx, 0, 0, 0, 0, 0, 0, 0,
+    struct json_cut j = { in, key, cb, raw_cb, value_cb, ctx, 0, 0, 0, 0,
+                          0, 0, 0,
                           STRBUF_INIT(elem_max), STRBUF_INIT(JSON_KEY_MAX),
                           0 };
     char buf[64 * 1024];
@@ -380,13 +398,19 @@ static long cut_all(instream *in, const char *key, size_t elem_max,
 long json_each(instream *in, const char *key, size_t elem_max,
                json_element_cb cb, void *ctx)
 {
-    return cut_all(in, key, elem_max, cb, NULL, ctx);
+    return cut_all(in, key, elem_max, cb, NULL, NULL, ctx);
 }
 
 long json_each_raw(instream *in, const char *key, size_t elem_max,
                    json_raw_cb cb, void *ctx)
 {
-    return cut_all(in, key, elem_max, NULL, cb, ctx);
+    return cut_all(in, key, elem_max, NULL, cb, NULL, ctx);
+}
+
+long json_each_value(instream *in, const char *key, size_t elem_max,
+                     json_value_cb cb, void *ctx)
+{
+    return cut_all(in, key, elem_max, NULL, NULL, cb, ctx);
 }
 
 int json_load_stream(json_t **out, instream *in, size_t max)

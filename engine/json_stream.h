@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "instream.h"
+#include "json_scan.h"
 
 /* Called per element (borrowed: decref'd after the call); <0 stops. */
 typedef int (*json_element_cb)(json_t *elem, size_t index, void *ctx);
@@ -33,6 +34,23 @@ long json_each(instream *in, const char *key, size_t elem_max,
 typedef int (*json_raw_cb)(char *buf, size_t len, size_t index, void *ctx);
 long json_each_raw(instream *in, const char *key, size_t elem_max,
                    json_raw_cb cb, void *ctx);
+
+/*
+ * Like json_each_raw, but an element that starts with '{' or '[' is
+ * parsed where it lies in the read buffer, before anything has looked
+ * for its end (that pass was a tenth of an X import): buf[0..len) starts
+ * with it and may run on past it (whole 0), or holds just the element as
+ * json_each_raw cuts it out (whole 1).  The callback sets *used to the
+ * element's length and returns 0; JSON_SCAN_SHORT, only when whole is 0
+ * and before changing a byte of buf, to have it cut out and handed over
+ * whole (it runs on past len, or does not parse as it lies: the cut-out
+ * copy drops white space, such as between a sign and its digits); or <0
+ * to stop.
+ */
+typedef int (*json_value_cb)(char *buf, size_t len, int whole, size_t index,
+                             void *ctx, size_t *used);
+long json_each_value(instream *in, const char *key, size_t elem_max,
+                     json_value_cb cb, void *ctx);
 
 /* Parse a whole small document (<= max bytes) from a stream. */
 int json_load_stream(json_t **out, instream *in, size_t max);

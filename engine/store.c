@@ -288,6 +288,7 @@ void mosaic_store_close(mosaic_store *store)
     sqlite3_finalize(store->set_cluster);
     sqlite3_finalize(store->keep_value);
     sqlite3_close(store->db);
+    free(store->deferred_index);
     free(store->path);
     free(store);
 }

@@ -16,6 +16,8 @@ struct mosaic_store {
     sqlite3_stmt *insert_post, *update_post;
     sqlite3_stmt *insert_analysed, *insert_mention, *select_text;
     sqlite3_stmt *set_cluster, *keep_value;
+    char *deferred_index;   /* an import's index to build at commit */
+    long long cache_kib;    /* the page cache to restore after it */
     long long stamp_second; /* when `stamp` was written (time_t) */
     char stamp[24];         /* that second, as imported_at holds it */
 };
@@ -24,6 +26,13 @@ struct mosaic_store {
 int store_begin(mosaic_store *store);
 int store_commit(mosaic_store *store);
 void store_rollback(mosaic_store *store);
+
+/* The same for an import: into an empty history, the posts' time index
+ * is built once at commit instead of row by row.  A failed commit rolls
+ * back. */
+int store_import_begin(mosaic_store *store);
+int store_import_commit(mosaic_store *store);
+void store_import_rollback(mosaic_store *store);
 
 /* Store one post; *added and *updated say what happened.  Idempotent on
  * (platform, native_id). */

@@ -18,7 +18,11 @@ int text_is_utf8(const char *str, size_t len)
         unsigned cp, min;
 
         if (c < 0x80) {
+            uint64_t v; /* ASCII runs: 8 bytes at a time */
             s++;
+            while (end - s >= 8 &&
+                   (memcpy(&v, s, 8), (v & 0x8080808080808080ULL) == 0))
+                s += 8;
             continue;
         }
         if (c >= 0xC2 && c <= 0xDF)

@@ -39,6 +39,24 @@ grep -q "x: 6 posts read.*profile read" "$T/out" && ok "classic: 6 posts and the
 [ "$(field 472345678901234567 created_at)" = "2014-06-01T07:00:00Z" ] && ok "classic: timestamp" || not_ok "classic timestamp"
 "$MOSAIC" profile --json | grep -q '"location": "Hebden Bridge"' && ok "classic: profile location" || not_ok "classic profile"
 
+# The sample again with every size, offset and count in zip64 fields
+# (what a multi-gigabyte archive has): the same posts.
+python3 - "$FIX/archives/twitter-sample.zip" "$A/zip64.zip" <<'PY'
+import sys, zipfile
+zipfile.ZIP64_LIMIT = 100
+zipfile.ZIP_FILECOUNT_LIMIT = 1
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    for i in src.infolist():
+        z.writestr(i.filename, src.read(i.filename))
+PY
+export MOSAIC_DB=$T/plain.db
+run 0 "the sample imports" "$MOSAIC" import "$FIX/archives/twitter-sample.zip"
+plain=$(store_digest)
+export MOSAIC_DB=$T/zip64.db
+run 0 "the sample in zip64 form imports" "$MOSAIC" import "$A/zip64.zip"
+[ "$(store_digest)" = "$plain" ] && ok "zip64: the same posts" || not_ok "zip64: the same posts"
+
 # Refused, one line naming member and element, nothing stored.
 export MOSAIC_DB=$T/history.db
 "$MOSAIC" import "$FIX/generic/posts.jsonl" >/dev/null 2>&1

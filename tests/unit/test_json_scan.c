@@ -64,6 +64,54 @@ static void test_json_scan_grammar(void **state)
     }
 }
 
+/* A value at the start of a buffer that may end mid-way: short where
+ * more bytes could mend it, an error where none could. */
+static const struct {
+    const char *doc;
+    int rc;      /* 0, JSON_SCAN_SHORT or MOSAIC_EFORMAT */
+    size_t used; /* when 0 */
+} prefix_cases[] = {
+    { "{\"a\":1} ,{\"b\"", 0, 7 },
+    { "[1,2],", 0, 5 },
+    { "{\"a\":1", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":1 ", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":\"x", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":\"x\\", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":\"\\u00", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":tr", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":-", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":1.", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":1e+", JSON_SCAN_SHORT, 0 },
+    { "{\"a\" ", JSON_SCAN_SHORT, 0 },
+    { "{\"a\":", JSON_SCAN_SHORT, 0 },
+    { "{", JSON_SCAN_SHORT, 0 },
+    { "12", JSON_SCAN_SHORT, 0 }, /* not a container: 123 might follow */
+    { "{\"a\":x}", MOSAIC_EFORMAT, 0 },
+    { "{\"a\":\"\\q\"}", MOSAIC_EFORMAT, 0 },
+    { "{\"a\":trux", MOSAIC_EFORMAT, 0 },
+    { "{\"a\" 1", MOSAIC_EFORMAT, 0 },
+    { "[1 2", MOSAIC_EFORMAT, 0 },
+};
+
+static void test_json_scan_prefix(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(prefix_cases); i++) {
+        char *doc = strdup(prefix_cases[i].doc);
+        const char *why = NULL;
+        size_t used = 0;
+        int n = 0, rc = json_scan_prefix(doc, strlen(doc), count_values, &n,
+                                         &why, &used);
+        if (rc != prefix_cases[i].rc)
+            fail_msg("'%s': rc %d (%s), want %d", prefix_cases[i].doc, rc,
+                     why ? why : "", prefix_cases[i].rc);
+        if (rc == 0 && used != prefix_cases[i].used)
+            fail_msg("'%s': used %zu, want %zu", prefix_cases[i].doc, used,
+                     prefix_cases[i].used);
+        free(doc);
+    }
+}
+
 static void test_json_scan_deep_nesting_is_refused(void **state)
 {
     char doc[2 * (JSON_SCAN_DEPTH_MAX + 10) + 1];
@@ -111,6 +159,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_scan_grammar),
+        cmocka_unit_test(test_json_scan_prefix),
         cmocka_unit_test(test_json_scan_deep_nesting_is_refused),
         cmocka_unit_test(test_json_scan_string_decodes),
     };

@@ -53,6 +53,14 @@ static const struct {
     { "empty elements", "[1,,2,]", NULL, "1 2", 2 },
 };
 
+static int count_any(void *ctx, const jscan_step *path, int depth,
+                     jscan_type type, char *raw, size_t len)
+{
+    (void)path, (void)depth, (void)type, (void)raw, (void)len;
+    (*(int *)ctx)++;
+    return 0;
+}
+
 struct joined {
     char buf[256];
     size_t used;
@@ -109,6 +117,58 @@ static void test_json_each_same_across_reads(void **state)
             memcpy(doc + pad, cases[i].in, len + 1);
             instream_open_memory(&in, cases[i].name, doc, pad + len);
             n = json_each(in, NULL, 1024, join, &j);
+            instream_close(in);
+            free(doc);
+            if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
+                fail_msg("%s, %zu bytes before a read's end: got %ld \"%s\"",
+                         cases[i].name, shift, n, j.buf);
+        }
+    }
+}
+
+/* json_each_value: an element parsed where it lies, or cut out first
+ * when it runs past a read; each element is parsed by jansson from the
+ * bytes it said it used. */
+static int join_value(char *buf, size_t len, int whole, size_t index,
+                      void *ctx, size_t *used)
+{
+    const char *why;
+    json_error_t err;
+    json_t *v;
+    int n = 0, rc;
+
+    (void)index;
+    rc = whole ? json_scan(buf, len, count_any, &n, &why, used)
+               : json_scan_prefix(buf, len, count_any, &n, &why, used);
+    if (rc != 0)
+        return whole ? MOSAIC_EFORMAT : JSON_SCAN_SHORT;
+    if ((v = json_loadb(buf, *used, JSON_DECODE_ANY, &err)) == NULL)
+        return MOSAIC_EFORMAT;
+    rc = join(v, index, ctx);
+    json_decref(v);
+    return rc;
+}
+
+/* The same elements as json_each, wherever the reads end. */
+static void test_json_each_value_across_reads(void **state)
+{
+    const size_t chunk = 64 * 1024 - 1;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        size_t len = strlen(cases[i].in);
+        if (cases[i].key || cases[i].count < 0)
+            continue;
+        for (size_t shift = 0; shift <= len; shift++) {
+            size_t pad = shift ? chunk - shift : 0;
+            char *doc = malloc(pad + len + 1);
+            struct joined j = { "", 0 };
+            instream *in = NULL;
+            long n;
+            memset(doc, ' ', pad);
+            memcpy(doc + pad, cases[i].in, len + 1);
+            instream_open_memory(&in, cases[i].name, doc, pad + len);
+            n = json_each_value(in, NULL, 1024, join_value, &j);
             instream_close(in);
             free(doc);
             if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
@@ -175,6 +235,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_each_cases),
         cmocka_unit_test(test_json_each_same_across_reads),
+        cmocka_unit_test(test_json_each_value_across_reads),
         cmocka_unit_test(test_json_each_deep_nesting_is_refused),
         cmocka_unit_test(test_json_each_element_cap),
         cmocka_unit_test(test_json_each_space_run_is_not_kept),

@@ -202,6 +202,85 @@ static void test_store_forget_leaves_no_text(void **state)
     assert_false(file_contains(path, "farrier from Hebden"));
 }
 
+static long long query_int(mosaic_store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+
+    assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+                     SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static long long time_index_count(mosaic_store *s)
+{
+    return query_int(s, "SELECT count(*) FROM sqlite_schema WHERE "
+                        "type='index' AND name='posts_by_time'");
+}
+
+static void put_numbered(mosaic_store *s, int from, int to)
+{
+    mosaic_post p = { 0 };
+    char id[16];
+    int added, updated;
+
+    p.platform = "x";
+    p.created_at = "2024-01-01T00:00:00Z";
+    p.own = 1;
+    p.text = "a day of supervision";
+    for (int i = from; i < to; i++) {
+        snprintf(id, sizeof(id), "%d", i);
+        p.native_id = id;
+        assert_int_equal(store_put_post(s, &p, &added, &updated), 0);
+    }
+}
+
+/* Into an empty history the time index is built at commit: a rolled
+ * back import leaves it as it was, a committed one has it, and the page
+ * cache comes back to its size either way. */
+static void test_store_import_keeps_the_time_index(void **state)
+{
+    char p2[300];
+    mosaic_store *s = NULL;
+    long long cache;
+
+    (void)state;
+    snprintf(p2, sizeof(p2), "%s/import.db", dir);
+    assert_int_equal(mosaic_store_open(&s, p2), 0);
+    cache = query_int(s, "PRAGMA cache_size");
+    assert_int_equal(store_import_begin(s), 0);
+    assert_int_equal(time_index_count(s), 0); /* dropped for the inserts */
+    put_numbered(s, 0, 100);
+    store_import_rollback(s);
+    assert_int_equal(time_index_count(s), 1);
+    assert_int_equal(mosaic_store_count_posts(s), 0);
+    assert_int_equal(query_int(s, "PRAGMA cache_size"), cache);
+
+    assert_int_equal(store_import_begin(s), 0);
+    put_numbered(s, 0, 100);
+    assert_int_equal(store_import_commit(s), 0);
+    assert_int_equal(time_index_count(s), 1);
+    assert_int_equal(query_int(s, "PRAGMA cache_size"), cache);
+    assert_int_equal(query_int(s, "SELECT count(*) FROM posts INDEXED BY "
+                                  "posts_by_time WHERE created_at > ''"),
+                     100);
+
+    /* a history that has posts keeps its index throughout */
+    assert_int_equal(store_import_begin(s), 0);
+    assert_int_equal(time_index_count(s), 1);
+    put_numbered(s, 50, 150);
+    assert_int_equal(store_import_commit(s), 0);
+    assert_int_equal(mosaic_store_count_posts(s), 150);
+    assert_int_equal(query_int(s, "SELECT count(*) FROM "
+                                  "pragma_integrity_check WHERE "
+                                  "integrity_check = 'ok'"),
+                     1);
+    mosaic_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_store_default_path_from_xdg),
         cmocka_unit_test(test_store_posts_are_idempotent),
         cmocka_unit_test(test_store_forget_leaves_no_text),
+        cmocka_unit_test(test_store_import_keeps_the_time_index),
     };
     return cmocka_run_group_tests_name("store", tests, sandbox_up,
                                        sandbox_down);

@@ -26,6 +26,12 @@ static const struct {
     { "past U+10FFFF", "\xF4\x90\x80\x80", 0 },
     { "truncated", "caf\xC3", 0 },
     { "latin-1 byte", "caf\xE9", 0 },
+    /* past the 8-byte ASCII runs */
+    { "long ascii", "a day of supervision, CPD and tea", 1 },
+    { "bad after a run", "a day of supervision\xC3(", 0 },
+    { "bad in a run", "abcdefgh\xFFijklmnopq", 0 },
+    { "truncated after a run", "abcdefghijklmnop\xE2\x98", 0 },
+    { "accent after a run", "abcdefghijklmnop caf\xC3\xA9 abcdefgh", 1 },
 };
 
 static void test_text_is_utf8_cases(void **state)
