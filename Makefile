@@ -31,7 +31,7 @@ CFLAGS  += -std=c11 $(WARN) -fvisibility=hidden \
 # library costs each run its loading and relocation, and `mosaic check`
 # runs before every post (measured: bench/bench_check.sh).  libarchive
 # and libxml2 stay shared: their archives drag in ICU and libstdc++.
-STATIC  := sqlite3 pcre2-8 gsl gslcblas jansson utf8proc stemmer
+STATIC  := sqlite3 pcre2-8 gsl gslcblas jansson utf8proc stemmer isal
 static_lib = $(or $(abspath $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a))),-l$(1))
 LDLIBS  := $(foreach l,$(STATIC),$(call static_lib,$(l))) \
            $(shell pkg-config --libs libarchive libxml-2.0 libcbor \
