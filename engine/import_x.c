@@ -636,8 +636,10 @@ static int x_single(x_read *r, enum x_file f, const char *key, json_t **out)
         return rc;
     n = json_each(in, NULL, X_SMALL_MAX, keep_first, &first);
     instream_close(in);
-    if (n < 0)
+    if (n < 0) {
+        json_decref(first.first); /* a later element did not parse */
         return (int)n;
+    }
     if (first.first == NULL)
         return 0;
     where = x_where(r, 0);

@@ -155,6 +155,25 @@ def truncated():
     write("truncated_mastodon.tar.gz", raw[: len(raw) // 2])
 
 
+def bad_crc():
+    """The X sample whose account.js parses but fails its CRC-32 (the
+    error comes after the profile's first element was read)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in fixture_members("twitter-sample.zip"):
+            z.writestr(name, data)
+    raw = bytearray(buf.getvalue())
+    name = b"data/account.js"
+    for sig, crc_at in ((b"PK\x03\x04", 14), (b"PK\x01\x02", 16)):
+        name_at = 30 if sig == b"PK\x03\x04" else 46
+        i = raw.find(sig)
+        while i >= 0:
+            if raw[i + name_at:i + name_at + len(name)] == name:
+                raw[i + crc_at] ^= 0xFF
+            i = raw.find(sig, i + 4)
+    write("bad_crc.zip", bytes(raw))
+
+
 # ---- one post far too big (made on request) ----
 
 def big100(name):
@@ -255,6 +274,7 @@ def small():
     tar_named("absolute.tar", "/etc/evil.txt", "w")
     links()
     truncated()
+    bad_crc()
     big_post()
     nul_and_bad_utf8()
     deep()

@@ -48,6 +48,7 @@ refused 2 absolute.tar "absolute.tar: member '/etc/evil.txt' has an unsafe path"
 refused 2 truncated.tar.gz "truncated.tar.gz: archive is truncated or corrupt"
 refused 2 truncated_mastodon.tar.gz "truncated_mastodon.tar.gz: archive is truncated or corrupt"
 refused 2 truncated.zip "truncated.zip"
+refused 2 bad_crc.zip "bad_crc.zip:data/account.js: cannot read: CRC-32 mismatch"
 refused 2 corrupt.zip "corrupt.zip"
 for link in symlink.tar.gz symlink.zip symlink_outbox.tar hardlink_outbox.tar; do
     refused 2 $link "$link: not an export mosaic can read"
