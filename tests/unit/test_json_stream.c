@@ -95,37 +95,6 @@ static void test_json_each_cases(void **state)
     }
 }
 
-/* Elements are cut the same wherever the stream's 64 KiB reads fall:
- * every case again, with white space before it moving each byte of it
- * across a read's end. */
-static void test_json_each_same_across_reads(void **state)
-{
-    const size_t chunk = 64 * 1024 - 1;
-
-    (void)state;
-    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-        size_t len = strlen(cases[i].in);
-        if (cases[i].key)
-            continue;
-        for (size_t shift = 1; shift <= len; shift++) {
-            size_t pad = chunk - shift;
-            char *doc = malloc(pad + len + 1);
-            struct joined j = { "", 0 };
-            instream *in = NULL;
-            long n;
-            memset(doc, ' ', pad);
-            memcpy(doc + pad, cases[i].in, len + 1);
-            instream_open_memory(&in, cases[i].name, doc, pad + len);
-            n = json_each(in, NULL, 1024, join, &j);
-            instream_close(in);
-            free(doc);
-            if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
-                fail_msg("%s, %zu bytes before a read's end: got %ld \"%s\"",
-                         cases[i].name, shift, n, j.buf);
-        }
-    }
-}
-
 /* json_each_value: an element parsed where it lies, or cut out first
  * when it runs past a read; each element is parsed by jansson from the
  * bytes it said it used. */
@@ -149,6 +118,49 @@ static int join_value(char *buf, size_t len, int whole, size_t index,
     return rc;
 }
 
+/* The elements of `text` after `pad` spaces (so that a read ends where
+ * the test wants), by json_each or, by_value, json_each_value. */
+static long each_padded(const char *name, const char *text, size_t pad,
+                        int by_value, struct joined *j)
+{
+    size_t len = strlen(text);
+    char *doc = malloc(pad + len + 1);
+    instream *in = NULL;
+    long n;
+
+    memset(doc, ' ', pad);
+    memcpy(doc + pad, text, len + 1);
+    instream_open_memory(&in, name, doc, pad + len);
+    n = by_value ? json_each_value(in, NULL, 1024, join_value, j)
+                 : json_each(in, NULL, 1024, join, j);
+    instream_close(in);
+    free(doc);
+    return n;
+}
+
+/* Elements are cut the same wherever the stream's 64 KiB reads fall:
+ * every case again, with white space before it moving each byte of it
+ * across a read's end. */
+static void test_json_each_same_across_reads(void **state)
+{
+    const size_t chunk = 64 * 1024 - 1;
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        size_t len = strlen(cases[i].in);
+        if (cases[i].key)
+            continue;
+        for (size_t shift = 1; shift <= len; shift++) {
+            struct joined j = { "", 0 };
+            long n = each_padded(cases[i].name, cases[i].in, chunk - shift,
+                                 0, &j);
+            if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
+                fail_msg("%s, %zu bytes before a read's end: got %ld \"%s\"",
+                         cases[i].name, shift, n, j.buf);
+        }
+    }
+}
+
 /* The same elements as json_each, wherever the reads end. */
 static void test_json_each_value_across_reads(void **state)
 {
@@ -160,17 +172,9 @@ static void test_json_each_value_across_reads(void **state)
         if (cases[i].key || cases[i].count < 0)
             continue;
         for (size_t shift = 0; shift <= len; shift++) {
-            size_t pad = shift ? chunk - shift : 0;
-            char *doc = malloc(pad + len + 1);
             struct joined j = { "", 0 };
-            instream *in = NULL;
-            long n;
-            memset(doc, ' ', pad);
-            memcpy(doc + pad, cases[i].in, len + 1);
-            instream_open_memory(&in, cases[i].name, doc, pad + len);
-            n = json_each_value(in, NULL, 1024, join_value, &j);
-            instream_close(in);
-            free(doc);
+            long n = each_padded(cases[i].name, cases[i].in,
+                                 shift ? chunk - shift : 0, 1, &j);
             if (n != cases[i].count || strcmp(j.buf, cases[i].want) != 0)
                 fail_msg("%s, %zu bytes before a read's end: got %ld \"%s\"",
                          cases[i].name, shift, n, j.buf);
