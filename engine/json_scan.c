@@ -245,15 +245,21 @@ static int scan_value(scanner *s, int depth)
     }
 }
 
+static void scanner_init(scanner *s, char *buf, size_t len,
+                         jscan_visit visit_fn, void *ctx)
+{
+    memset(s, 0, sizeof(*s));
+    s->p = s->start = buf, s->end = buf + len;
+    s->visit = visit_fn, s->ctx = ctx;
+}
+
 int json_scan(char *buf, size_t len, jscan_visit visit_fn, void *ctx,
               const char **why, size_t *at)
 {
     scanner s;
     int rc;
 
-    memset(&s, 0, sizeof(s));
-    s.p = s.start = buf, s.end = buf + len;
-    s.visit = visit_fn, s.ctx = ctx;
+    scanner_init(&s, buf, len, visit_fn, ctx);
     rc = scan_value(&s, 0);
     if (rc == 0) {
         skip_space(&s);
@@ -271,9 +277,7 @@ int json_scan_prefix(char *buf, size_t len, jscan_visit visit_fn, void *ctx,
     scanner s;
     int rc;
 
-    memset(&s, 0, sizeof(s));
-    s.p = s.start = buf, s.end = buf + len;
-    s.visit = visit_fn, s.ctx = ctx;
+    scanner_init(&s, buf, len, visit_fn, ctx);
     if (len == 0 || (buf[0] != '{' && buf[0] != '['))
         return JSON_SCAN_SHORT; /* a bare word could go on past len */
     rc = scan_value(&s, 0);
