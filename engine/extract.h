@@ -295,7 +295,6 @@ int extract_phrase_cues(mosaic_extractor *ext);
 void extract_attribute(mosaic_extractor *ext);
 
 /* extract_date.c helpers, also used by tests through the engine. */
-int64_t date_days_from_civil(int y, int m, int d);
 void date_civil_from_days(int64_t z, int *y, int *m, int *d);
 int date_weekday(int64_t day); /* 0 = Monday ... 6 = Sunday */
 int64_t date_easter(int year);

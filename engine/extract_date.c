@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "extract_pattern.h"
+#include "timefmt.h"
 
 #define MONTH                                                             \
     "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"      \
@@ -26,31 +27,13 @@
 
 /* ---- civil calendar (H. Hinnant's algorithms) ---------------------- */
 
-int64_t date_days_from_civil(int y, int m, int d)
-{
-    int64_t era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
+/* The calendar is timefmt.c's; extraction works in int years. */
 void date_civil_from_days(int64_t z, int *y, int *m, int *d)
 {
-    int64_t era, doe, yoe, doy, mp;
+    int64_t year;
 
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
+    time_civil_from_days(z, &year, m, d);
+    *y = (int)year;
 }
 
 int date_weekday(int64_t day)
@@ -68,25 +51,19 @@ int64_t date_easter(int year) /* anonymous Gregorian algorithm */
     int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
     int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31;
 
-    return date_days_from_civil(year, month, day + 1);
-}
-
-static int days_in_month(int y, int m)
-{
-    return (int)(date_days_from_civil(m == 12 ? y + 1 : y, m % 12 + 1, 1) -
-                 date_days_from_civil(y, m, 1));
+    return time_days_from_civil(year, month, day + 1);
 }
 
 /* The n-th (1-based; -1 the last) weekday wd of a month. */
 static int64_t nth_weekday(int y, int m, int wd, int n)
 {
-    int64_t first = date_days_from_civil(y, m, 1), d;
+    int64_t first = time_days_from_civil(y, m, 1), d;
 
     if (n > 0) {
         d = first + (wd - date_weekday(first) + 7) % 7;
         return d + 7 * (n - 1);
     }
-    d = first + days_in_month(y, m) - 1;
+    d = first + time_days_in_month(y, m) - 1;
     return d - (date_weekday(d) - wd + 7) % 7;
 }
 
@@ -182,21 +159,21 @@ static int add_day_month(mosaic_extractor *ext, size_t s, size_t e, int y,
 {
     int64_t day;
 
-    if (d > days_in_month(y ? y : 2000, m))
+    if (d > time_days_in_month(y ? y : 2000, m))
         return 0;
     if (y == 0) {
         int64_t best = 0, dist = -1;
         if (!ext->have_anchor)
             return extract_add(ext, s, e, "DATE", NULL, PRI_PATTERN);
         for (int k = -1; k <= 1; k++) {
-            int64_t c = date_days_from_civil(anchor_year(ext) + k, m, d);
+            int64_t c = time_days_from_civil(anchor_year(ext) + k, m, d);
             int64_t dd = llabs(c - ext->anchor_day);
             if (dist < 0 || dd < dist)
                 best = c, dist = dd;
         }
         return add_interval(ext, s, e, best, best);
     }
-    day = date_days_from_civil(y, m, d);
+    day = time_days_from_civil(y, m, d);
     return add_interval(ext, s, e, day, day);
 }
 
@@ -234,8 +211,8 @@ static int on_month_day(const char *t, const size_t *ov, int n, void *ctx)
 
 static int add_month(mosaic_extractor *ext, size_t s, size_t e, int y, int m)
 {
-    return add_interval(ext, s, e, date_days_from_civil(y, m, 1),
-                        date_days_from_civil(y, m, days_in_month(y, m)));
+    return add_interval(ext, s, e, time_days_from_civil(y, m, 1),
+                        time_days_from_civil(y, m, time_days_in_month(y, m)));
 }
 
 static int on_month_year(const char *t, const size_t *ov, int n, void *ctx)
@@ -379,19 +356,19 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
             m = 1, y++;
         return add_month(ext, ov[0], ov[1], y, m);
     } else if (strncasecmp(u, "year", 4) == 0 || strncasecmp(u, "term", 4) == 0) {
-        lo = date_days_from_civil(y + dir, 1, 1);
-        hi = date_days_from_civil(y + dir, 12, 31);
+        lo = time_days_from_civil(y + dir, 1, 1);
+        hi = time_days_from_civil(y + dir, 12, 31);
     } else { /* a season: spring Mar-May ... winter Dec-Feb */
         int first = (u[0] | 0x20) == 's' ? ((u[1] | 0x20) == 'p' ? 3 : 6)
                     : (u[0] | 0x20) == 'a' ? 9 : 12;
         int sy = y + dir;
         if (first == 12 && m <= 2)
             sy--;
-        lo = date_days_from_civil(sy, first, 1);
-        hi = date_days_from_civil(first == 12 ? sy + 1 : sy,
+        lo = time_days_from_civil(sy, first, 1);
+        hi = time_days_from_civil(first == 12 ? sy + 1 : sy,
                                   first == 12 ? 2 : first + 2, 1);
-        hi += days_in_month(first == 12 ? sy + 1 : sy,
-                            first == 12 ? 2 : first + 2) - 1;
+        hi += time_days_in_month(first == 12 ? sy + 1 : sy,
+                                 first == 12 ? 2 : first + 2) - 1;
     }
     return add_interval(ext, ov[0], ov[1], lo, hi);
 }
@@ -428,7 +405,7 @@ static int64_t holiday(const char *h, int y)
         if (strncmp(low, fixed[i].prefix, strlen(fixed[i].prefix)) != 0)
             continue;
         if (fixed[i].easter == 100)
-            return date_days_from_civil(y, fixed[i].month, fixed[i].day);
+            return time_days_from_civil(y, fixed[i].month, fixed[i].day);
         return date_easter(y) + fixed[i].easter;
     }
     if (strncmp(low, "father", 6) == 0)
@@ -451,10 +428,10 @@ static int64_t nearest_bank_holiday(int64_t a, int y)
 
     for (int yy = y - 1; yy <= y + 1; yy++) {
         int64_t c[8] = {
-            date_days_from_civil(yy, 1, 1), date_easter(yy) - 2,
+            time_days_from_civil(yy, 1, 1), date_easter(yy) - 2,
             date_easter(yy) + 1,            nth_weekday(yy, 5, 0, 1),
             nth_weekday(yy, 5, 0, -1),      nth_weekday(yy, 8, 0, -1),
-            date_days_from_civil(yy, 12, 25), date_days_from_civil(yy, 12, 26),
+            time_days_from_civil(yy, 12, 25), time_days_from_civil(yy, 12, 26),
         };
         for (int i = 0; i < 8; i++)
             if (dist < 0 || llabs(c[i] - a) < dist)
@@ -498,8 +475,8 @@ static int on_year(const char *t, const size_t *ov, int n, void *ctx)
     int y = group_int(t, ov, 1);
 
     (void)n;
-    return add_interval(ctx, ov[2], ov[3], date_days_from_civil(y, 1, 1),
-                        date_days_from_civil(y, 12, 31));
+    return add_interval(ctx, ov[2], ov[3], time_days_from_civil(y, 1, 1),
+                        time_days_from_civil(y, 12, 31));
 }
 
 /* "for three years" -> "P3Y"; "a fortnight" -> "P2W"; "2 hours" -> "PT2H". */

@@ -132,16 +132,6 @@ static void put2(char *out, char sep, int v)
     out[2] = (char)('0' + v % 10);
 }
 
-/* Days in month m (0 = January) of year y. */
-static int month_days(int m, int y)
-{
-    static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30,
-                                            31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-    return days[m] + (m == 1 && leap);
-}
-
 /* The common case without sscanf: "Wed Oct 10 20:19:24 +0000 2018". */
 static int x_time_fast(const char *s, char out[TIME_ISO_LEN])
 {
@@ -161,7 +151,7 @@ static int x_time_fast(const char *s, char out[TIME_ISO_LEN])
         two_digits(s + 26) < 0 || two_digits(s + 28) < 0)
         return -1;
     year = two_digits(s + 26) * 100 + two_digits(s + 28);
-    if (d > month_days((int)(m - months) / 3, year))
+    if (d > time_days_in_month(year, (int)(m - months) / 3 + 1))
         return -1;
     memcpy(out, s + 26, 4);
     put2(out + 4, '-', (int)(m - months) / 3 + 1);

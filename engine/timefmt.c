@@ -11,41 +11,54 @@
 #include "error.h"
 #include "timefmt.h"
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+/* ---- the proleptic Gregorian calendar (H. Hinnant's algorithms) ---- */
+
+int64_t time_days_from_civil(int64_t y, int m, int d)
 {
-    int64_t era;
-    unsigned yoe, doy, doe;
+    int64_t era, yoe, doy, doe;
 
     y -= m <= 2;
     era = (y >= 0 ? y : y - 399) / 400;
-    yoe = (unsigned)(y - era * 400);
+    yoe = y - era * 400;
     doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
+    return era * 146097 + doe - 719468;
+}
+
+void time_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+    int64_t era, doe, yoe, doy, mp;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+int time_days_in_month(int64_t y, int m)
+{
+    return (int)(time_days_from_civil(m == 12 ? y + 1 : y, m % 12 + 1, 1) -
+                 time_days_from_civil(y, m, 1));
 }
 
 void time_format(int64_t t, char *out)
 {
     int64_t z = (t >= 0 ? t : t - 86399) / 86400, secs = t - z * 86400;
-    int64_t era, y;
-    unsigned doe, yoe, doy, mp, d, m;
+    int64_t y;
+    int m, d;
 
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = (unsigned)(z - era * 146097);
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = (int64_t)yoe + era * 400;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
+    time_civil_from_days(z, &y, &m, &d);
     unsigned hh = (unsigned)(secs / 3600) % 24u;
     unsigned mi = (unsigned)(secs / 60 % 60), ss = (unsigned)(secs % 60);
 
     snprintf(out, TIME_ISO_LEN, "%04u-%02u-%02uT%02u:%02u:%02uZ",
-             (unsigned)(y % 10000 + 10000) % 10000u, m % 13u, d % 32u, hh,
+             (unsigned)(y % 10000 + 10000) % 10000u, (unsigned)m % 13u,
+             (unsigned)d % 32u, hh,
              mi, ss);
 }
 
@@ -79,7 +92,7 @@ static int parse_zone(const char *p, int *offset)
 
 static int64_t to_epoch(int y, int mo, int d, int h, int mi, int s, int off)
 {
-    return days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+    return time_days_from_civil(y, mo, d) * 86400 +
            h * 3600 + mi * 60 + s - off;
 }
 

@@ -18,6 +18,12 @@
  */
 int time_parse(const char *s, int64_t *out);
 
+/* The proleptic Gregorian calendar: days since 1970-01-01 of a date
+ * (month 1-12), the date of such a day, and a month's length. */
+int64_t time_days_from_civil(int64_t y, int m, int d);
+void time_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+int time_days_in_month(int64_t y, int m);
+
 /* Write UTC seconds as ISO 8601 into out[TIME_ISO_LEN]. */
 void time_format(int64_t t, char *out);
 
