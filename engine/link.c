@@ -319,7 +319,7 @@ static void grow_clusters(size_t *parent, struct summary *sum,
 static void keep_settled(size_t *parent, struct summary *sum,
                          const link_profiles *profiles, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && profiles->leader; i++)
         if (profiles->leader[i] != SIZE_MAX)
             join(parent, sum, profiles->leader[i], i, 1);
 }

@@ -50,10 +50,16 @@ static void gather(link_profiles *p, link_mention *profile, link_attr *at,
 
 int link_profiles_build(link_profiles *p, const link_mention *m, size_t n)
 {
-    struct member *members = malloc((n ? n : 1) * sizeof(*members));
+    struct member *members;
     size_t k = 0, values = 0, groups = 0;
 
     memset(p, 0, sizeof(*p));
+    while (k < n && !m[k].settled)
+        k++;
+    if (k == n)
+        return 0; /* a scan: nothing settled, no profiles */
+    k = 0;
+    members = malloc((n ? n : 1) * sizeof(*members));
     p->of = malloc((n ? n : 1) * sizeof(*p->of));
     p->leader = malloc((n ? n : 1) * sizeof(*p->leader));
     for (size_t i = 0; i < n && members; i++)

@@ -16,7 +16,8 @@ typedef struct {
     size_t *leader;        /* per mention: its cluster's first mention */
 } link_profiles;
 
-/* Profiles of the settled mentions among m[0..n). */
+/* Profiles of the settled mentions among m[0..n); none settled: every
+ * pointer NULL. */
 int link_profiles_build(link_profiles *p, const link_mention *m, size_t n);
 
 /* Mention i's profile as seen from another mention: its cluster's
