@@ -202,6 +202,7 @@ struct mosaic_extractor {
     char anchor_text[40]; /* created_at of the last post, to reuse */
     int have_anchor;
     int64_t anchor_day; /* days since 1970-01-01 of created_at */
+    int exhaustive; /* tests: every pattern at every token, no triggers */
     mosaic_extraction result;
 };
 

@@ -88,6 +88,30 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
     return 0;
 }
 
+/* The reference the triggers must not change (ext->exhaustive, for
+ * tests): an anchored try at every character, as a plain search. */
+static int run_everywhere(mosaic_extractor *ext, regex *re,
+                          const struct rx_row *row)
+{
+    size_t at = 0, end;
+    int rc;
+
+    while (at < ext->clean_len) {
+        if ((rc = regex_here(re, ext->clean, ext->clean_len, at, &end,
+                             row->fn, ext)) < 0)
+            return rc;
+        if (rc > 0 && end > at) {
+            at = end;
+            continue;
+        }
+        do /* the next character */
+            at++;
+        while (at < ext->clean_len &&
+               ((unsigned char)ext->clean[at] & 0xC0) == 0x80);
+    }
+    return 0;
+}
+
 int extract_rx_run(mosaic_extractor *ext, int base,
                    const struct rx_row *rows, size_t n)
 {
@@ -95,9 +119,12 @@ int extract_rx_run(mosaic_extractor *ext, int base,
 
     for (size_t i = 0; i < n && rc >= 0; i++) {
         regex *re = ext->patterns->re[base + (int)i];
-        if (rows[i].need != 0 && !(rows[i].need & ext->post_trig))
+        if (ext->exhaustive && (rows[i].flags & REGEX_ANCHORED))
+            rc = run_everywhere(ext, re, &rows[i]);
+        else if (rows[i].need != 0 && !(rows[i].need & ext->post_trig) &&
+                 !ext->exhaustive)
             continue;
-        if (rows[i].flags & REGEX_ANCHORED)
+        else if (rows[i].flags & REGEX_ANCHORED)
             rc = run_near_triggers(ext, re, &rows[i]);
         else
             rc = regex_each(re, ext->clean, ext->clean_len, rows[i].fn, ext);
