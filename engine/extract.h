@@ -78,11 +78,9 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_PHONE (1ull << 39)       /* nine digits or more */
 #define TRIG_SCHOOL_YEAR (1ull << 40) /* "Year", spaces, a digit, and an
                                          age word */
-#define TRIG_SOMETHING (1ull << 41)   /* a word holding "something", and
-                                         an age word */
+#define TRIG_SOMETHING (1ull << 41)   /* a word holding "something" */
 #define TRIG_EMAIL (1ull << 42)       /* "x@y": '@' between address
                                          characters */
-#define TRIG_AGED_AGE (1ull << 43)    /* TRIG_AGED and TRIG_AGE */
 #define TRIG_BIRTHDAY (1ull << 44)    /* a word "birthday...", TRIG_AGE */
 #define TRIG_MY_DIGIT (1ull << 45)    /* "my" and a digit */
 #define TRIG_ALWAYS 0u

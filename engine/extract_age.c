@@ -12,9 +12,7 @@
 #include "extract_pattern.h"
 
 #define NUM "(\\d{1,3}|" RX_NUMWORD ")"
-#define DECADE                                                            \
-    "(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|" \
-    "nineties|[1-9]0s|" RX_APOS "[1-9]0s)"
+#define DECADE "(" RX_DECADE_WORD "|[1-9]0s|" RX_APOS "[1-9]0s)"
 
 /* The decimal digits of v (0-999) at o; the end. */
 static char *put_age(char *o, int v)
@@ -142,11 +140,11 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
 }
 
 static const struct rx_row rows[] = {
-    { "years old", "\\b" NUM "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old|\\s?(?:yo|"
-      "y/o|y\\.o\\.))\\b", REGEX_CASELESS, on_years_old , TRIG_AGE },
+    { "years old", "\\b" NUM "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s?(?:yo\\b|"
+      "y/o\\b|y\\.o\\b\\.?))", REGEX_CASELESS, on_years_old , TRIG_AGE },
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
-      REGEX_CASELESS, on_years_old , TRIG_AGED_AGE },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_years_old , TRIG_AGED },
     { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
       "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS, on_pronoun_age , TRIG_THIRD_NUM },

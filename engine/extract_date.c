@@ -14,10 +14,7 @@
 #include "extract_pattern.h"
 #include "timefmt.h"
 
-#define MONTH                                                             \
-    "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"      \
-    "july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"       \
-    "dec(?:ember)?)"
+#define MONTH RX_MONTH
 #define MONTH_FULL                                                        \
     "(?-i:January|February|March|April|May|June|July|August|September|"   \
     "October|November|December)"

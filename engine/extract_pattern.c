@@ -21,7 +21,8 @@ int extract_patterns_new(struct extract_patterns **out)
     if ((rc = extract_dates_compile(p)) < 0 ||
         (rc = extract_times_compile(p)) < 0 ||
         (rc = extract_ages_compile(p)) < 0 ||
-        (rc = extract_contacts_compile(p)) < 0) {
+        (rc = extract_contacts_compile(p)) < 0 ||
+        (rc = extract_shapes_compile(p)) < 0) {
         extract_patterns_free(p);
         return rc;
     }
@@ -50,8 +51,16 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     return 0;
 }
 
-/* An RX_NEAR_TRIGGER row: one anchored try at each token start from w
- * tokens before a trigger word to the word, matches not overlapping. */
+/* Where a pattern may start in a token: a hashtag's first word after
+ * its '#' ("#Easter"). */
+static size_t word_start(const xtoken *t)
+{
+    return t->start + ((t->flags & TOK_TAG_FIRST) != 0);
+}
+
+/* An RX_NEAR_TRIGGER row: one anchored try at each word from w tokens
+ * before a trigger word to the word, matches not overlapping.  Such a
+ * pattern matches only where a word starts, not inside a URL. */
 static int run_near_triggers(mosaic_extractor *ext, regex *re,
                              const struct rx_row *row)
 {
@@ -70,7 +79,7 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
         if (!(ext->toks[k].roles & need))
             continue;
         for (size_t s = k > w ? k - w : 0; s <= k; s++) {
-            size_t at = ext->toks[s].start;
+            size_t at = word_start(&ext->toks[s]);
             if (s < tried || at < done)
                 continue;
             tried = s + 1;
@@ -89,25 +98,22 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
 }
 
 /* The reference the triggers must not change (ext->exhaustive, for
- * tests): an anchored try at every character, as a plain search. */
-static int run_everywhere(mosaic_extractor *ext, regex *re,
-                          const struct rx_row *row)
+ * tests): an anchored try at every word of the post. */
+static int run_at_every_word(mosaic_extractor *ext, regex *re,
+                             const struct rx_row *row)
 {
-    size_t at = 0, end;
+    size_t done = 0, end;
     int rc;
 
-    while (at < ext->clean_len) {
+    for (size_t s = 0; s < ext->ntoks; s++) {
+        size_t at = word_start(&ext->toks[s]);
+        if (at < done)
+            continue;
         if ((rc = regex_here(re, ext->clean, ext->clean_len, at, &end,
                              row->fn, ext)) < 0)
             return rc;
-        if (rc > 0 && end > at) {
-            at = end;
-            continue;
-        }
-        do /* the next character */
-            at++;
-        while (at < ext->clean_len &&
-               ((unsigned char)ext->clean[at] & 0xC0) == 0x80);
+        if (rc > 0)
+            done = end > at ? end : at + 1;
     }
     return 0;
 }
@@ -120,7 +126,7 @@ int extract_rx_run(mosaic_extractor *ext, int base,
     for (size_t i = 0; i < n && rc >= 0; i++) {
         regex *re = ext->patterns->re[base + (int)i];
         if (ext->exhaustive && (rows[i].flags & REGEX_ANCHORED))
-            rc = run_everywhere(ext, re, &rows[i]);
+            rc = run_at_every_word(ext, re, &rows[i]);
         else if (rows[i].need != 0 && !(rows[i].need & ext->post_trig) &&
                  !ext->exhaustive)
             continue;

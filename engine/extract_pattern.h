@@ -12,7 +12,7 @@
 
 /* Slot bases, one block per recogniser file. */
 enum { RX_DATES = 0, RX_TIMES = 16, RX_AGES = 32, RX_CONTACTS = 48,
-       RX_MAX = 64 };
+       RX_SHAPES = 56, RX_MAX = 64 };
 
 struct extract_patterns {
     regex *re[RX_MAX];
@@ -46,6 +46,7 @@ int extract_dates_compile(struct extract_patterns *p);
 int extract_times_compile(struct extract_patterns *p);
 int extract_ages_compile(struct extract_patterns *p);
 int extract_contacts_compile(struct extract_patterns *p);
+int extract_shapes_compile(struct extract_patterns *p);
 
 /* A number written as digits or words ("fifteen", "twenty-one", "a"),
  * or -1. */
@@ -64,5 +65,12 @@ int extract_number(const char *s, size_t len);
 #define RX_WEEKDAY                                                        \
     "(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day"
 #define RX_APOS "(?:'|\xE2\x80\x99)"
+#define RX_DECADE_WORD                                                    \
+    "(?:teens|twenties|thirties|forties|fifties|sixties|seventies|"        \
+    "eighties|nineties)"
+#define RX_MONTH                                                          \
+    "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"      \
+    "july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"       \
+    "dec(?:ember)?)"
 
 #endif

@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "extract.h"
+#include "extract_pattern.h"
 
 static const struct {
     const char *words; /* space-separated */
@@ -44,7 +44,7 @@ static const struct {
     { "christmas xmas boxing year's years eve easter friday holiday "
       "valentine valentine's valentines bonfire fawkes hallowe'en halloween mother's "
       "mothers mothering father's fathers remembrance shrove pancake "
-      "hogmanay burns patrick's patricks", TRIG_HOLIDAY },
+      "hogmanay burns patrick's patricks year hallowe", TRIG_HOLIDAY },
     { "hour hours day days week weeks fortnight fortnights month months "
       "year years decade decades", TRIG_DURATION },
     { "noon midday midnight o'clock oclock clock", TRIG_CLOCK },
@@ -77,8 +77,51 @@ static const struct {
       "schoolgirl schoolboy school undergrad undergraduate student "
       "students schoolgirls schoolboys schoolkid schoolkids schoolchild "
       "undergrads undergraduates newborns octogenarians nonagenarians "
-      "centenarians oaps preschoolers", TRIG_AGE_WORD },
+      "centenarians oaps preschoolers sixthform sixthforms sixthformer "
+      "sixthformers preteen preteens", TRIG_AGE_WORD },
 };
+
+/* Word shapes: the trigger of a word that no list can hold, from the
+ * same pieces as the patterns that need it ("tueday", "15yo", "y/o",
+ * "3o'clock", "Sepember").  A folded word whose start matches gets the
+ * roles; a shape may admit more words than its pattern, never fewer. */
+static const struct rx_row shapes[] = {
+    { "weekday word", RX_WEEKDAY, REGEX_ANCHORED, NULL, TRIG_WEEKDAY },
+    { "month word", RX_MONTH "\\z", REGEX_ANCHORED, NULL, TRIG_MONTH },
+    /* the last word of "15 years old", "15yo", "5 y/o", "fifteenyo" */
+    { "age word", "(?:\\d{1,3}|" RX_NUMWORD ")?(?:(?:years?|yrs?)?old|yo|y)"
+      "\\z", REGEX_ANCHORED, NULL, TRIG_AGE },
+    { "decade word", "(?:early|mid|late)?" RX_DECADE_WORD "\\z",
+      REGEX_ANCHORED, NULL, TRIG_AGE_WORD },
+    { "clock word", ".*clock\\z", REGEX_ANCHORED, NULL, TRIG_CLOCK },
+};
+
+int extract_shapes_compile(struct extract_patterns *p)
+{
+    return extract_rx_compile(p, RX_SHAPES, shapes,
+                              sizeof(shapes) / sizeof(*shapes));
+}
+
+static int shape_seen(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)t, (void)ov, (void)n, (void)ctx;
+    return 0;
+}
+
+/* The roles of a word's shape (once per distinct word, so a pattern
+ * match is cheap enough). */
+static uint32_t shape_roles(const mosaic_extractor *ext, const char *w,
+                            size_t n)
+{
+    uint32_t roles = 0;
+    size_t end;
+
+    for (size_t i = 0; i < sizeof(shapes) / sizeof(*shapes); i++)
+        if (regex_here(ext->patterns->re[RX_SHAPES + (int)i], w, n, 0, &end,
+                       shape_seen, NULL) > 0)
+            roles |= (uint32_t)shapes[i].need;
+    return roles;
+}
 
 int extract_roles_load(mosaic_extractor *ext)
 {
@@ -103,5 +146,5 @@ uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
 {
     xslot *s = xtable_find_hashed(&ext->roles, w, n, hash);
 
-    return s ? s->val : 0;
+    return (s ? s->val : 0) | shape_roles(ext, w, n);
 }

@@ -278,7 +278,7 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     const char *f = TOK_FOLD(ext, t);
     size_t n = t->fold_len;
 
-    /* kept only with an age word (post_triggers) */
+    /* "birthday" kept only with an age word (post_triggers) */
     uint64_t some = (n >= 9 && strstr(f, "something") ? TRIG_SOMETHING : 0) |
                     (n >= 8 && memcmp(f, "birthday", 8) == 0 ? TRIG_BIRTHDAY
                                                              : 0);
@@ -286,12 +286,9 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     if (!(t->roles & TRIG_DIGIT))
         return some | ((t->roles & TRIG_AGE_WORD) && n >= 5 &&
                                (strcmp(f + n - 3, "ies") == 0 ||
-                                strcmp(f, "teens") == 0)
+                                strcmp(f + n - 5, "teens") == 0)
                            ? TRIG_DECADE : 0);
-    if (holds_year(ext->clean, t->start, t->end))
-        return some | TRIG_YEAR;
-    return some | (n >= 3 && f[n - 1] == 's' && (unsigned)f[n - 2] - '0' < 10
-                       ? TRIG_DECADE : 0); /* "70s" */
+    return some | (holds_year(ext->clean, t->start, t->end) ? TRIG_YEAR : 0);
 }
 
 /* An ASCII token's fold, hash, letter case and digit/capital triggers
@@ -586,6 +583,8 @@ static uint64_t digit_triggers(const char *t, size_t len)
             trig |= TRIG_UPPER_DIGIT;
         if ((n1 == '/' || n1 == '.' || n1 == ':') && n2 - '0' < 10)
             trig |= TRIG_DIGIT_SEP;
+        if (c != '0' && n1 == '0' && (n2 | 0x20) == 's') /* "70s" */
+            trig |= TRIG_DECADE;
         if ((n1 | 0x20) == 'a' || (n1 | 0x20) == 'p' || (n2 | 0x20) == 'a' ||
             (n2 | 0x20) == 'p')
             trig |= TRIG_AMPM;
@@ -608,11 +607,9 @@ static void post_triggers(mosaic_extractor *ext)
     if (r & TRIG_DIGIT)
         ext->post_trig |= digit_triggers(ext->clean, ext->clean_len);
     if (!(r & TRIG_AGE_WORD))
-        ext->post_trig &= ~(TRIG_SOMETHING | TRIG_SCHOOL_YEAR);
+        ext->post_trig &= ~TRIG_SCHOOL_YEAR;
     if (!(r & TRIG_AGE))
         ext->post_trig &= ~TRIG_BIRTHDAY;
-    if ((r & TRIG_AGE) && (r & TRIG_AGED))
-        ext->post_trig |= TRIG_AGED_AGE;
     if ((r & TRIG_MY) && (r & TRIG_DIGIT))
         ext->post_trig |= TRIG_MY_DIGIT;
     if ((r & TRIG_AT) && email_at(ext->clean, ext->clean_len))
