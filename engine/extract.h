@@ -88,7 +88,9 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
  * any of them are listed in ext->near, so a pattern visits only those. */
 #define TRIG_NEAR_ANY                                                     \
     (TRIG_MONTH | TRIG_WEEKDAY | TRIG_RELDAY | TRIG_AGO | TRIG_UNIT |     \
-     TRIG_HOLIDAY | TRIG_DURATION | TRIG_AGE_WORD)
+     TRIG_HOLIDAY | TRIG_DURATION | TRIG_AGE_WORD | TRIG_AGE | TRIG_AGED | \
+     TRIG_DIGIT | TRIG_MY | TRIG_AT | TRIG_MODALITY | TRIG_SESSION |      \
+     ROLE_THIRD)
 
 typedef struct {
     size_t start, end;  /* bytes in the cleaned text */

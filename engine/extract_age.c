@@ -141,29 +141,32 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "years old", "\\b" NUM "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s?(?:yo\\b|"
-      "y/o\\b|y\\.o\\b\\.?))", REGEX_CASELESS, on_years_old , TRIG_AGE },
+      "y/o\\b|y\\.o\\b\\.?))", REGEX_CASELESS | RX_NEAR_TRIGGER(6),
+      on_years_old , TRIG_AGE, 0 },
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_years_old , TRIG_AGED },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_years_old , TRIG_AGED, 0 },
     { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
       "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
-      REGEX_CASELESS, on_pronoun_age , TRIG_THIRD_NUM },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_pronoun_age , TRIG_THIRD_NUM,
+      ROLE_THIRD },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
-      REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY },
+      REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY, 0 },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
-      "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)", REGEX_CASELESS,
-      on_decade , TRIG_DECADE },
+      "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)",
+      REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_decade , TRIG_DECADE,
+      TRIG_AGE_WORD | TRIG_DIGIT },
     { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something ,
-      TRIG_SOMETHING },
-    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b", 0,
-      on_school_year , TRIG_SCHOOL_YEAR },
+      TRIG_SOMETHING, 0 },
+    { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b",
+      RX_NEAR_TRIGGER(0), on_school_year , TRIG_SCHOOL_YEAR, TRIG_AGE_WORD },
     { "life stage", "\\b(?:sixth[\\s-]?form(?:er)?|teenager|teen|"
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
       "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
       "student)s?\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_life_stage ,
-      TRIG_AGE_WORD },
+      TRIG_AGE_WORD, 0 },
 };
 
 int extract_ages_compile(struct extract_patterns *p)

@@ -108,14 +108,15 @@ static int on_district(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "email", "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-      "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_EMAIL },
+      "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_EMAIL, 0 },
     { "phone", "(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)\\d{2,4}\\)?"
-      "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_PHONE },
-    { "handle", "(?<![\\w@.])@[A-Za-z0-9_]{1,30}\\b", 0, on_handle , TRIG_AT },
+      "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_PHONE, 0 },
+    { "handle", "(?<![\\w@.])@[A-Za-z0-9_]{1,30}\\b", RX_NEAR_TRIGGER(0),
+      on_handle , TRIG_AT, 0 },
     { "postcode", "\\b([A-Z]{1,2}[0-9][A-Z0-9]?)\\s?([0-9][ABD-HJLNP-UW-Z]"
-      "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT },
+      "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT, 0 },
     { "district", "\\b[A-Z]{1,2}[0-9][A-Z0-9]?\\b(?![\\s-]?[0-9])", 0,
-      on_district , TRIG_UPPER_DIGIT },
+      on_district , TRIG_UPPER_DIGIT, 0 },
 };
 
 int extract_contacts_compile(struct extract_patterns *p)

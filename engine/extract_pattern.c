@@ -65,7 +65,7 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
                              const struct rx_row *row)
 {
     size_t w = RX_WINDOW(row->flags), done = 0, tried = 0, end;
-    uint32_t need = (uint32_t)row->need;
+    uint32_t need = row->near ? row->near : (uint32_t)row->need;
     int listed = (need & ~(uint32_t)TRIG_NEAR_ANY) == 0;
     size_t n = listed ? ext->nnear : ext->ntoks;
     const unsigned char *first;

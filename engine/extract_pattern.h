@@ -25,6 +25,8 @@ struct rx_row {
     int flags; /* REGEX_CASELESS, RX_NEAR_TRIGGER(w) */
     regex_match_fn fn;
     uint64_t need; /* TRIG_* of which one must be in the post (0: any) */
+    uint32_t near; /* RX_NEAR_TRIGGER: the roles of the words a match is
+                      near (0: need's) */
 };
 
 /* Try the pattern only at the trigger words (tokens with a `need` role)

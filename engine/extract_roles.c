@@ -86,14 +86,14 @@ static const struct {
  * "3o'clock", "Sepember").  A folded word whose start matches gets the
  * roles; a shape may admit more words than its pattern, never fewer. */
 static const struct rx_row shapes[] = {
-    { "weekday word", RX_WEEKDAY, REGEX_ANCHORED, NULL, TRIG_WEEKDAY },
-    { "month word", RX_MONTH "\\z", REGEX_ANCHORED, NULL, TRIG_MONTH },
+    { "weekday word", RX_WEEKDAY, REGEX_ANCHORED, NULL, TRIG_WEEKDAY, 0 },
+    { "month word", RX_MONTH "\\z", REGEX_ANCHORED, NULL, TRIG_MONTH, 0 },
     /* the last word of "15 years old", "15yo", "5 y/o", "fifteenyo" */
     { "age word", "(?:\\d{1,3}|" RX_NUMWORD ")?(?:(?:years?|yrs?)?old|yo|y)"
-      "\\z", REGEX_ANCHORED, NULL, TRIG_AGE },
+      "\\z", REGEX_ANCHORED, NULL, TRIG_AGE, 0 },
     { "decade word", "(?:early|mid|late)?" RX_DECADE_WORD "\\z",
-      REGEX_ANCHORED, NULL, TRIG_AGE_WORD },
-    { "clock word", ".*clock\\z", REGEX_ANCHORED, NULL, TRIG_CLOCK },
+      REGEX_ANCHORED, NULL, TRIG_AGE_WORD, 0 },
+    { "clock word", ".*clock\\z", REGEX_ANCHORED, NULL, TRIG_CLOCK, 0 },
 };
 
 int extract_shapes_compile(struct extract_patterns *p)
