@@ -516,16 +516,16 @@ static const struct rx_row rows[] = {
     { "month", "\\b(in|during|since|until|till|through|throughout|last|"
       "this|next|early|mid|late|(?:the\\s+)?(?:start|end|beginning|middle)"
       "\\s+of|from|by|before|after)[\\s-]+(" MONTH_FULL ")\\b(?!\\s+\\d)",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_prep_month , TRIG_MONTH, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_prep_month , TRIG_MONTH, 0 },
     { "relative day", "\\b(?:the\\s+day\\s+before\\s+yesterday|yesterday|"
       "today|tonight|tomorrow|this\\s+(?:morning|afternoon|evening)|"
-      "last\\s+night|earlier\\s+today)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4),
+      "last\\s+night|earlier\\s+today)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(3),
       on_relative_day , TRIG_RELDAY, 0 },
     { "weekday", "\\b(?:(last|this\\s+past|this|next|on)\\s+)?(" RX_WEEKDAY
       ")(s\\b)?(?:\\s+(?:morning|afternoon|evening|night))?\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_weekday , TRIG_WEEKDAY, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_weekday , TRIG_WEEKDAY, 0 },
     { "ago", "\\b" QUANT "\\s+(days?|weeks?|fortnights?|months?|years?)"
-      "\\s+ago\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(8), on_ago , TRIG_AGO, 0 },
+      "\\s+ago\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_ago , TRIG_AGO, 0 },
     { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
       "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT, 0 },
     { "holiday", "\\b(christmas\\s+(?:day|eve)|christmas|xmas|boxing\\s+day|"
@@ -537,15 +537,15 @@ static const struct rx_row rows[] = {
       "night|hallowe" RX_APOS "?en|mother" RX_APOS "?s\\s+day|mothering\\s+"
       "sunday|father" RX_APOS "?s\\s+day|remembrance\\s+sunday|shrove\\s+"
       "tuesday|pancake\\s+day|hogmanay|burns\\s+night|st\\.?\\s+patrick"
-      RX_APOS "?s\\s+day)\\b(?:\\s+" YEAR "\\b)?", REGEX_CASELESS | RX_NEAR_TRIGGER(4),
-      on_holiday , TRIG_HOLIDAY | TRIG_MONTH, 0 },
+      RX_APOS "?s\\s+day)\\b(?:\\s+" YEAR "\\b)?", REGEX_CASELESS | RX_NEAR_TRIGGER(2),
+      on_holiday , TRIG_HOLIDAY, 0 },
     { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
       "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
       REGEX_CASELESS, on_year , TRIG_YEAR, 0 },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than)\\s+" QUANT "\\s+(?:more\\s+)?(hours?|days?|"
       "weeks?|fortnights?|months?|years?|decades?)\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(9) | RX_STARTS_FOR, on_duration ,
+      REGEX_CASELESS | RX_NEAR_TRIGGER(6) | RX_STARTS_FOR, on_duration ,
       TRIG_DURATION, 0 },
 };
 

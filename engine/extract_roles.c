@@ -39,12 +39,12 @@ static const struct {
       "today's tonight's", TRIG_RELDAY },
     { "ago", TRIG_AGO },
     { "last this next past", TRIG_UNIT },
-    /* a word every holiday phrase holds ("new year's eve": eve; "May
-     * Day": the month, a trigger of the holiday pattern too) */
+    /* a word every holiday phrase holds, at most two words after its
+     * start ("new year's eve": year's; "May Day": may) */
     { "christmas xmas boxing year's years eve easter friday holiday "
       "valentine valentine's valentines bonfire fawkes hallowe'en halloween mother's "
       "mothers mothering father's fathers remembrance shrove pancake "
-      "hogmanay burns patrick's patricks year hallowe", TRIG_HOLIDAY },
+      "hogmanay burns patrick's patricks year hallowe may", TRIG_HOLIDAY },
     { "hour hours day days week weeks fortnight fortnights month months "
       "year years decade decades", TRIG_DURATION },
     { "noon midday midnight o'clock oclock clock", TRIG_CLOCK },

@@ -39,7 +39,8 @@ static const char *const months[] = {
 };
 static const char *const month_forms[] = {
     "3 %s", "3rd of %s", "%s 3rd", "%s 3, 2021", "3 %s 2019", "in %s",
-    "since %s", "mid-%s", "the start of %s", "%s 2020",
+    "since %s", "mid-%s", "the start of %s", "the beginning of %s",
+    "%s 2020",
 };
 static const char *const units[] = {
     "day", "days", "week", "weeks", "fortnight", "month", "months", "year",
@@ -47,7 +48,7 @@ static const char *const units[] = {
 };
 static const char *const unit_forms[] = {
     "%s %s ago", "for %s %s", "over %s %s", "nearly %s more %s",
-    "more than %s %s", "within %s %s",
+    "more than %s %s", "less than %s more %s", "within %s %s",
 };
 static const char *const phrases[] = {
     "the day before yesterday", "Yesterday", "tonight", "this afternoon",
