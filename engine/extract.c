@@ -74,6 +74,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     free(ext->clean);
     free(ext->toks);
     free(ext->near);
+    free(ext->by_role);
     free(ext->words);
     free(ext->folds);
     free(ext->cps);
@@ -330,6 +331,8 @@ int mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,
     if ((rc = set_anchor(ext, created_at)) < 0 ||
         (rc = extract_clean(ext, text ? text : "", len)) < 0 ||
         (rc = extract_tokenise(ext)) < 0)
+        return rc;
+    if ((rc = extract_index_near(ext)) < 0)
         return rc;
     for (size_t i = 0; i < sizeof(recognisers) / sizeof(*recognisers); i++)
         if ((rc = recognisers[i](ext)) < 0)

@@ -181,6 +181,10 @@ struct mosaic_extractor {
     size_t ntoks, toks_cap;
     uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */
     size_t nnear, near_cap;
+    uint32_t *by_role; /* the same per role bit: tokens with bit b are
+                          by_role[role_at[b] .. role_at[b + 1]) */
+    size_t by_role_cap;
+    uint32_t role_at[33];
     char *folds;
     size_t folds_len, folds_cap;
     int32_t *cps;
@@ -232,6 +236,10 @@ int extract_add(mosaic_extractor *ext, size_t start, size_t end,
 #define EXTRACT_LAST(ext) (&(ext)->spans[(ext)->nspans - 1])
 /* The index of the token holding byte offset `at`, or ntoks. */
 size_t extract_token_at(const mosaic_extractor *ext, size_t at);
+
+/* extract_pattern.c: list the trigger words of the post by role, for
+ * the patterns that run near them (after tokenising). */
+int extract_index_near(mosaic_extractor *ext);
 
 /* Recognisers: each adds its candidate spans for the current post. */
 int extract_patterns_new(struct extract_patterns **out);

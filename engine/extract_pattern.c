@@ -51,6 +51,33 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     return 0;
 }
 
+int extract_index_near(mosaic_extractor *ext)
+{
+    uint32_t count[33] = { 0 }, at[32];
+    size_t total = 0;
+
+    for (size_t q = 0; q < ext->nnear; q++) /* a counting sort by bit */
+        for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
+             r &= r - 1)
+            count[__builtin_ctz(r)]++, total++;
+    if (total > ext->by_role_cap) {
+        uint32_t *p = realloc(ext->by_role, total * sizeof(*p));
+        if (p == NULL)
+            return mosaic__error_oom();
+        ext->by_role = p;
+        ext->by_role_cap = total;
+    }
+    ext->role_at[0] = 0;
+    for (int b = 0; b < 32; b++)
+        ext->role_at[b + 1] = ext->role_at[b] + count[b], at[b] =
+                                                           ext->role_at[b];
+    for (size_t q = 0; q < ext->nnear; q++)
+        for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
+             r &= r - 1)
+            ext->by_role[at[__builtin_ctz(r)]++] = ext->near[q];
+    return 0;
+}
+
 /* Where a pattern may start in a token: a hashtag's first word after
  * its '#' ("#Easter"). */
 static size_t word_start(const xtoken *t)
@@ -58,42 +85,71 @@ static size_t word_start(const xtoken *t)
     return t->start + ((t->flags & TOK_TAG_FIRST) != 0);
 }
 
-/* An RX_NEAR_TRIGGER row: one anchored try at each word from w tokens
- * before a trigger word to the word, matches not overlapping.  Such a
- * pattern matches only where a word starts, not inside a URL. */
+/* Where the near-trigger tries of one row stand in the post. */
+struct near_run {
+    regex *re;
+    const struct rx_row *row;
+    const unsigned char *first; /* bytes a match can start with */
+    size_t tried;               /* tokens before it were tried */
+    size_t done;                /* bytes before it are in a match */
+};
+
+/* Anchored tries at each word from w tokens before trigger word k to
+ * the word, matches not overlapping. */
+static int try_near(mosaic_extractor *ext, struct near_run *nr, size_t k)
+{
+    size_t w = RX_WINDOW(nr->row->flags), end;
+    int rc;
+
+    for (size_t s = k > w ? k - w : 0; s <= k; s++) {
+        size_t at = word_start(&ext->toks[s]);
+        if (s < nr->tried || at < nr->done)
+            continue;
+        nr->tried = s + 1;
+        if (((nr->row->flags & RX_STARTS_FOR) &&
+             !(ext->toks[s].roles & TRIG_FOR)) ||
+            !REGEX_MAY_START(nr->first, ext->clean[at]))
+            continue; /* no match can start here */
+        if ((rc = regex_here(nr->re, ext->clean, ext->clean_len, at, &end,
+                             nr->row->fn, ext)) < 0)
+            return rc;
+        if (rc > 0)
+            nr->done = end > at ? end : at + 1;
+    }
+    return 0;
+}
+
+/* An RX_NEAR_TRIGGER row: tries near each trigger word.  Such a pattern
+ * matches only where a word starts, not inside a URL.  The words of a
+ * one-role trigger are listed (extract_index_near); others are found in
+ * the list of all trigger words, or among all tokens. */
 static int run_near_triggers(mosaic_extractor *ext, regex *re,
                              const struct rx_row *row)
 {
-    size_t w = RX_WINDOW(row->flags), done = 0, tried = 0, end;
+    struct near_run nr = { re, row, NULL, 0, 0 };
     uint32_t need = row->near ? row->near : (uint32_t)row->need;
-    int listed = (need & ~(uint32_t)TRIG_NEAR_ANY) == 0;
-    size_t n = listed ? ext->nnear : ext->ntoks;
-    const unsigned char *first;
     int rc;
 
     if ((rc = regex_compile(re)) < 0)
         return rc;
-    first = regex_first_bytes(re);
-    for (size_t q = 0; q < n; q++) {
-        size_t k = listed ? ext->near[q] : q; /* the listed tokens only */
-        if (!(ext->toks[k].roles & need))
-            continue;
-        for (size_t s = k > w ? k - w : 0; s <= k; s++) {
-            size_t at = word_start(&ext->toks[s]);
-            if (s < tried || at < done)
-                continue;
-            tried = s + 1;
-            if (((row->flags & RX_STARTS_FOR) &&
-                 !(ext->toks[s].roles & TRIG_FOR)) ||
-                !REGEX_MAY_START(first, ext->clean[at]))
-                continue; /* no match can start here */
-            if ((rc = regex_here(re, ext->clean, ext->clean_len, at, &end,
-                                 row->fn, ext)) < 0)
+    nr.first = regex_first_bytes(re);
+    if ((need & (need - 1)) == 0 && (need & TRIG_NEAR_ANY)) {
+        int b = __builtin_ctz(need);
+        for (uint32_t q = ext->role_at[b]; q < ext->role_at[b + 1]; q++)
+            if ((rc = try_near(ext, &nr, ext->by_role[q])) < 0)
                 return rc;
-            if (rc > 0)
-                done = end > at ? end : at + 1;
-        }
+        return 0;
     }
+    if ((need & ~(uint32_t)TRIG_NEAR_ANY) == 0) {
+        for (size_t q = 0; q < ext->nnear; q++)
+            if ((ext->toks[ext->near[q]].roles & need) &&
+                (rc = try_near(ext, &nr, ext->near[q])) < 0)
+                return rc;
+        return 0;
+    }
+    for (size_t k = 0; k < ext->ntoks; k++)
+        if ((ext->toks[k].roles & need) && (rc = try_near(ext, &nr, k)) < 0)
+            return rc;
     return 0;
 }
 
