@@ -132,14 +132,21 @@ static int regex_match_at(regex *re, const char *text, size_t len,
                        PCRE2_NO_UTF_CHECK, re->match, NULL);
 }
 
-static void copy_groups(regex *re, int n, size_t *ov)
-{
-    PCRE2_SIZE *v = pcre2_get_ovector_pointer(re->match);
+/* PCRE2 marks an unset group with PCRE2_UNSET: the same SIZE_MAX. */
+_Static_assert(sizeof(PCRE2_SIZE) == sizeof(size_t) &&
+                   PCRE2_UNSET == SIZE_MAX,
+               "PCRE2 offsets are size_t");
 
-    if (n == 0)
+/* The n groups of the last match into ov, the rest unset; returns n. */
+static int copy_groups(regex *re, int n, size_t *ov)
+{
+    if (n == 0 || n > REGEX_GROUPS_MAX)
         n = REGEX_GROUPS_MAX;
-    for (int k = 0; k < 2 * REGEX_GROUPS_MAX; k++)
-        ov[k] = k >= 2 * n || v[k] == PCRE2_UNSET ? SIZE_MAX : (size_t)v[k];
+    memcpy(ov, pcre2_get_ovector_pointer(re->match),
+           2 * (size_t)n * sizeof(*ov));
+    memset(ov + 2 * n, 0xFF, 2 * (size_t)(REGEX_GROUPS_MAX - n) *
+                                 sizeof(*ov));
+    return n;
 }
 
 int regex_here(regex *re, const char *text, size_t len, size_t at,
@@ -160,8 +167,8 @@ int regex_here(regex *re, const char *text, size_t len, size_t at,
     if (n < 0)
         return mosaic__error_set(MOSAIC_ERROR, "pattern match failed (%d)",
                                  n);
-    copy_groups(re, n, ov);
-    if ((rc = fn(text, ov, n ? n : REGEX_GROUPS_MAX, ctx)) < 0)
+    n = copy_groups(re, n, ov);
+    if ((rc = fn(text, ov, n, ctx)) < 0)
         return rc;
     *end = ov[1];
     return 1;
@@ -177,19 +184,13 @@ int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,
         return error;
     while (at <= len) {
         int n = regex_match_at(re, text, len, at), rc;
-        PCRE2_SIZE *v;
 
         if (n == PCRE2_ERROR_NOMATCH)
             return 0;
         if (n < 0)
             return mosaic__error_set(MOSAIC_ERROR, "pattern match failed "
                                      "(%d)", n);
-        if (n == 0)
-            n = REGEX_GROUPS_MAX;
-        v = pcre2_get_ovector_pointer(re->match);
-        for (int k = 0; k < 2 * REGEX_GROUPS_MAX; k++)
-            ov[k] = k >= 2 * n || v[k] == PCRE2_UNSET ? SIZE_MAX
-                                                      : (size_t)v[k];
+        n = copy_groups(re, n, ov);
         if ((rc = fn(text, ov, n, ctx)) < 0)
             return rc;
         if (ov[1] > ov[0]) {
