@@ -181,10 +181,11 @@ struct mosaic_extractor {
     size_t ntoks, toks_cap;
     uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */
     size_t nnear, near_cap;
-    uint32_t *by_role; /* the same per role bit: tokens with bit b are
-                          by_role[role_at[b] .. role_at[b + 1]) */
+    uint32_t *by_role; /* the same per role bit: role_n[b] tokens with
+                          bit b from by_role[role_at[b]] */
     size_t by_role_cap;
-    uint32_t role_at[33];
+    uint32_t role_at[32], role_n[32];
+    uint32_t roles_listed; /* the bits of the tokens listed */
     char *folds;
     size_t folds_len, folds_cap;
     int32_t *cps;

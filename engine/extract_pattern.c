@@ -51,30 +51,40 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     return 0;
 }
 
+#define NEAR_BITS ((size_t)__builtin_popcount(TRIG_NEAR_ANY))
+
 int extract_index_near(mosaic_extractor *ext)
 {
-    uint32_t count[33] = { 0 }, at[32];
-    size_t total = 0;
+    uint32_t count[32], at[32], present = 0;
 
+    for (size_t q = 0; q < ext->nnear; q++)
+        present |= ext->toks[ext->near[q]].roles;
+    present &= TRIG_NEAR_ANY;
+    for (uint32_t r = present; r; r &= r - 1)
+        count[__builtin_ctz(r)] = 0;
     for (size_t q = 0; q < ext->nnear; q++) /* a counting sort by bit */
         for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
              r &= r - 1)
-            count[__builtin_ctz(r)]++, total++;
-    if (total > ext->by_role_cap) {
-        uint32_t *p = realloc(ext->by_role, total * sizeof(*p));
+            count[__builtin_ctz(r)]++;
+    for (uint32_t r = present, total = 0; r; r &= r - 1) {
+        int b = __builtin_ctz(r);
+        at[b] = ext->role_at[b] = total;
+        ext->role_n[b] = count[b];
+        total += count[b];
+    }
+    if (ext->nnear * NEAR_BITS > ext->by_role_cap) {
+        uint32_t *p = realloc(ext->by_role,
+                              ext->nnear * NEAR_BITS * sizeof(*p));
         if (p == NULL)
             return mosaic__error_oom();
         ext->by_role = p;
-        ext->by_role_cap = total;
+        ext->by_role_cap = ext->nnear * NEAR_BITS;
     }
-    ext->role_at[0] = 0;
-    for (int b = 0; b < 32; b++)
-        ext->role_at[b + 1] = ext->role_at[b] + count[b], at[b] =
-                                                           ext->role_at[b];
     for (size_t q = 0; q < ext->nnear; q++)
         for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
              r &= r - 1)
             ext->by_role[at[__builtin_ctz(r)]++] = ext->near[q];
+    ext->roles_listed = present;
     return 0;
 }
 
@@ -135,8 +145,10 @@ static int run_near_triggers(mosaic_extractor *ext, regex *re,
     nr.first = regex_first_bytes(re);
     if ((need & (need - 1)) == 0 && (need & TRIG_NEAR_ANY)) {
         int b = __builtin_ctz(need);
-        for (uint32_t q = ext->role_at[b]; q < ext->role_at[b + 1]; q++)
-            if ((rc = try_near(ext, &nr, ext->by_role[q])) < 0)
+        const uint32_t *k = ext->by_role + ext->role_at[b];
+        for (uint32_t q = 0; (ext->roles_listed & need) && q < ext->role_n[b];
+             q++)
+            if ((rc = try_near(ext, &nr, k[q])) < 0)
                 return rc;
         return 0;
     }
