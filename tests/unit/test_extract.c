@@ -58,6 +58,10 @@ static const struct span_case time_cases[] = {
     { "at 10.15 a.m.", NULL, "TIME", "10.15 a.m.", 1, "10:15", U },
     { "at 12 PM", NULL, "TIME", "12 PM", 1, "12:00", U },
     { "by 23:59", NULL, "TIME", "23:59", 1, "23:59", U },
+    /* a pattern near its trigger word matches only at a word, not in a
+     * URL's path */
+    { "see https://example.org/at-4pm/ later", NULL, "TIME", NULL, 0, NULL,
+      U },
 };
 
 static const struct span_case contact_cases[] = {
