@@ -122,11 +122,28 @@ static void describe(const mosaic_extraction *x, char *out, size_t size)
     }
 }
 
-/* The same spans with and without the triggers, in every setting. */
+/* The same spans with and without the triggers. */
+static void check_text(mosaic_extractor *ext, const char *text)
+{
+    char fast[4096], full[4096];
+    const mosaic_extraction *x;
+
+    ext->exhaustive = 0;
+    assert_int_equal(mosaic_extract(&x, ext, text, strlen(text),
+                                     "2024-03-14T10:00:00Z"), 0);
+    describe(x, fast, sizeof(fast));
+    ext->exhaustive = 1;
+    assert_int_equal(mosaic_extract(&x, ext, text, strlen(text),
+                                     "2024-03-14T10:00:00Z"), 0);
+    describe(x, full, sizeof(full));
+    if (strcmp(fast, full) != 0)
+        fail_msg("\"%s\": with triggers %s, without %s", text, fast, full);
+}
+
+/* check_text in every setting. */
 static void check_phrase(mosaic_extractor *ext, const char *phrase)
 {
-    char text[256], tag[128], fast[2048], full[2048];
-    const mosaic_extraction *x;
+    char text[256], tag[128];
 
     for (size_t i = 0; i < ARRAY_SIZE(settings); i++) {
         const char *p = phrase;
@@ -139,17 +156,7 @@ static void check_phrase(mosaic_extractor *ext, const char *phrase)
             p = tag;
         }
         fill(text, sizeof(text), settings[i], p, NULL);
-        ext->exhaustive = 0;
-        assert_int_equal(mosaic_extract(&x, ext, text, strlen(text),
-                                         "2024-03-14T10:00:00Z"), 0);
-        describe(x, fast, sizeof(fast));
-        ext->exhaustive = 1;
-        assert_int_equal(mosaic_extract(&x, ext, text, strlen(text),
-                                         "2024-03-14T10:00:00Z"), 0);
-        describe(x, full, sizeof(full));
-        if (strcmp(fast, full) != 0)
-            fail_msg("\"%s\": with triggers %s, without %s", text, fast,
-                     full);
+        check_text(ext, text);
     }
 }
 
@@ -187,6 +194,31 @@ static void test_triggers_change_nothing(void **state)
     mosaic_extractor_close(ext);
 }
 
+/* The posts of a synthetic therapist history, with its typos and
+ * shorthand: the same spans with and without the triggers. */
+static void test_triggers_synthetic_posts(void **state)
+{
+    char top[PATH_MAX], path[PATH_MAX + 64], line[4096];
+    mosaic_extractor *ext = NULL;
+    FILE *f;
+    size_t n = 0;
+
+    (void)state;
+    assert_int_equal(fixture_top(top, sizeof(top)), 0);
+    snprintf(path, sizeof(path), "%s/tests/fixtures/extract/synth_posts.txt",
+             top);
+    assert_non_null(f = fopen(path, "r"));
+    assert_int_equal(fixture_open(&ext), 0);
+    while (fgets(line, sizeof(line), f)) {
+        line[strcspn(line, "\n")] = '\0';
+        check_text(ext, line);
+        n++;
+    }
+    fclose(f);
+    mosaic_extractor_close(ext);
+    assert_true(n > 1000);
+}
+
 /* Phrases whose trigger word no list held: each was missed. */
 static const struct span_case once_missed[] = {
     { "my client is 5 y/o", NULL, "AGE", "5 y/o", 1, "5", U },
@@ -216,6 +248,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_triggers_change_nothing),
+        cmocka_unit_test(test_triggers_synthetic_posts),
         cmocka_unit_test(test_triggers_once_missed),
     };
     int rc = cmocka_run_group_tests_name("extract_triggers", tests, NULL,
