@@ -80,12 +80,16 @@ static int decade_start(const char *d)
     return -1;
 }
 
+/* "in her late seventies": the age is "late seventies" ("her" stays a
+ * GENDER span).  A decade alone ("the seventies were fun") is an era,
+ * not an age: kept only with a person ("in her") or a qualifier. */
 static int on_decade(const char *t, const size_t *ov, int n, void *ctx)
 {
     int lo = decade_start(t + ov[4]), hi = lo == 13 ? 19 : lo + 9;
+    size_t from = GROUP_SET(ov, 1) ? ov[2] : ov[4];
 
     (void)n;
-    if (lo < 0)
+    if (lo < 0 || (from == ov[0] && !GROUP_SET(ov, 1)))
         return 0;
     if (GROUP_SET(ov, 1)) {
         char q = (char)(t[ov[2]] | 0x20);
@@ -98,7 +102,7 @@ static int on_decade(const char *t, const size_t *ov, int n, void *ctx)
         else
             lo += 7;
     }
-    return add_age(ctx, ov[0], ov[1], lo, hi);
+    return add_age(ctx, from, ov[1], lo, hi);
 }
 
 static int on_something(const char *t, const size_t *ov, int n, void *ctx)
@@ -174,26 +178,7 @@ int extract_ages_compile(struct extract_patterns *p)
     return extract_rx_compile(p, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
 }
 
-/* A decade alone ("the seventies") is an era, not an age: keep it only
- * with a person ("in her", a qualifier "late") -- checked here. */
 int extract_ages(mosaic_extractor *ext)
 {
-    size_t before = ext->nspans, kept = before;
-    int rc = extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
-
-    if (rc < 0)
-        return rc;
-    for (size_t i = before; i < ext->nspans; i++) {
-        const xspan *s = &ext->spans[i];
-        const char *w = ext->clean + s->start;
-        size_t len = s->end - s->start;
-        int bare = s->age_high - s->age_low == 9 && s->age_low % 10 == 0 &&
-                   strncasecmp(w, "in ", 3) != 0 &&
-                   (len < 9 || strncasecmp(w + len - 9, "something", 9));
-        if (bare)
-            continue;
-        ext->spans[kept++] = *s;
-    }
-    ext->nspans = kept;
-    return 0;
+    return extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
 }
