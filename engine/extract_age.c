@@ -133,6 +133,8 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
         { "nona", 90, 99 },     { "cente", 100, 110 }, { "retire", 55, 100 },
         { "infant", 0, 1 },     { "newborn", 0, 0 },  { "school", 5, 16 },
         { "undergrad", 18, 22 }, { "student", 16, 25 },
+        { "middle", 45, 64 },   { "elderly", 70, 100 }, { "at", 18, 22 },
+        { "mid", 30, 55 },
     };
     const char *w = t + ov[0];
 
@@ -169,8 +171,9 @@ static const struct rx_row rows[] = {
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
       "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
-      "student)s?\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_life_stage ,
-      TRIG_AGE_WORD, 0 },
+      "student|middle[\\s-]aged|elderly|mid[\\s-]career|(?<=in her |in his |"
+      "in their )retirement|at\\s+uni(?:versity)?(?!\\s+(?:of|college)))s?\\b",
+      REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_life_stage, TRIG_AGE_WORD, 0 },
 };
 
 int extract_ages_compile(struct extract_patterns *p)

@@ -255,6 +255,8 @@ static int on_relative_day(const char *t, const size_t *ov, int n, void *ctx)
         off = -2;
     else if (strncasecmp(w, "tomorrow", 8) == 0)
         off = 1;
+    else if (strncasecmp(w, "the other", 9) == 0) /* within the week */
+        return add_relative(ctx, ov[0], ov[1], -7, -1);
     return add_relative(ctx, ov[0], ov[1], off, off);
 }
 
@@ -517,7 +519,8 @@ static const struct rx_row rows[] = {
       "this|next|early|mid|late|(?:the\\s+)?(?:start|end|beginning|middle)"
       "\\s+of|from|by|before|after)[\\s-]+(" MONTH_FULL ")\\b(?!\\s+\\d)",
       REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_prep_month , TRIG_MONTH, 0 },
-    { "relative day", "\\b(?:the\\s+day\\s+before\\s+yesterday|yesterday|"
+    { "relative day", "\\b(?:the\\s+day\\s+before\\s+yesterday|the\\s+other\\s+"
+      "day|yesterday|"
       "today|tonight|tomorrow|this\\s+(?:morning|afternoon|evening)|"
       "last\\s+night|earlier\\s+today)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(3),
       on_relative_day , TRIG_RELDAY, 0 },
@@ -525,7 +528,8 @@ static const struct rx_row rows[] = {
       ")(s\\b)?(?:\\s+(?:morning|afternoon|evening|night))?\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_weekday , TRIG_WEEKDAY, 0 },
     { "ago", "\\b" QUANT "\\s+(days?|weeks?|fortnights?|months?|years?)"
-      "\\s+ago\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_ago , TRIG_AGO, 0 },
+      "\\s+(?:ago|back)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_ago , TRIG_AGO,
+      0 },
     { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
       "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT, 0 },
     { "holiday", "\\b(christmas\\s+(?:day|eve)|christmas|xmas|boxing\\s+day|"

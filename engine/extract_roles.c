@@ -36,8 +36,8 @@ static const struct {
       "tuesday's wednesday's thursday's friday's saturday's sunday's tues "
       "thurs weds", TRIG_WEEKDAY },
     { "yesterday today tonight tomorrow morning afternoon evening night "
-      "today's tonight's", TRIG_RELDAY },
-    { "ago", TRIG_AGO },
+      "today's tonight's day", TRIG_RELDAY },
+    { "ago back", TRIG_AGO },
     { "last this next past", TRIG_UNIT },
     /* a word every holiday phrase holds, at most two words after its
      * start ("new year's eve": year's; "May Day": may) */
@@ -78,7 +78,8 @@ static const struct {
       "students schoolgirls schoolboys schoolkid schoolkids schoolchild "
       "undergrads undergraduates newborns octogenarians nonagenarians "
       "centenarians oaps preschoolers sixthform sixthforms sixthformer "
-      "sixthformers preteen preteens", TRIG_AGE_WORD },
+      "sixthformers preteen preteens aged elderly career retirement uni "
+      "university", TRIG_AGE_WORD },
 };
 
 /* Word shapes: the trigger of a word that no list can hold, from the
