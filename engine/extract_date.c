@@ -15,9 +15,11 @@
 #include "timefmt.h"
 
 #define MONTH RX_MONTH
+/* A month named in full: "May" and "March" only with their capital
+ * (the verbs), the others in any case ("in october"). */
 #define MONTH_FULL                                                        \
-    "(?-i:January|February|March|April|May|June|July|August|September|"   \
-    "October|November|December)"
+    "(?:(?-i:March|May)|(?i:January|February|April|June|July|August|"     \
+    "September|October|November|December))"
 #define DAY "(0?[1-9]|[12]\\d|3[01])"
 #define YEAR "((?:19|20)\\d\\d)"
 #define QUANT "(" RX_NUMWORD "|a|an|a\\s+couple\\s+of|a\\s+few|few|several|\\d{1,3})"

@@ -32,6 +32,10 @@ static const struct span_case date_cases[] = {
     { "a couple of weeks back", THU, "DATE", "a couple of weeks back", 1,
       NULL, U },
     { "my back hurts", THU, "DATE", NULL, 0, NULL, U },
+    /* a month in lower case, but not the verbs */
+    { "in october she left", THU, "DATE", "october", 1,
+      "2023-10-01/2023-10-31", U },
+    { "we may march in may", THU, "DATE", NULL, 0, NULL, U },
     { "the other day she said", THU, "DATE", "the other day", 1,
       "2024-03-07/2024-03-13", U },
     { "last week", THU, "DATE", "last week", 1, "2024-03-04/2024-03-10", U },

@@ -35,7 +35,7 @@ static const char *const weekday_forms[] = {
 static const char *const months[] = {
     "jan", "January", "FEB", "mar", "March", "apr", "may", "May", "jun",
     "June", "jul", "aug", "August", "sep", "Sept.", "sept", "September",
-    "Sepember", "oct", "nov", "November", "dec", "December",
+    "Sepember", "oct", "october", "nov", "November", "dec", "December",
 };
 static const char *const month_forms[] = {
     "3 %s", "3rd of %s", "%s 3rd", "%s 3, 2021", "3 %s 2019", "in %s",
