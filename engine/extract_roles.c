@@ -67,7 +67,8 @@ static const struct {
     /* every word the duration pattern can start with */
     { "for over after nearly almost about around within more less",
       TRIG_FOR },
-    { "emdr cbt dbt ifs sandtray sand therapy walk", TRIG_MODALITY },
+    { "emdr cbt dbt ifs sandtray sand therapy walk zoom facetime skype "
+      "teams", TRIG_MODALITY },
     { "old yo aged age ages turn turned turns turning birthday", TRIG_AGE },
     { "teens twenties thirties forties fifties sixties seventies eighties "
       "nineties something year sixth teenager teenagers teen teens "

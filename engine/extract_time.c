@@ -120,12 +120,19 @@ static int on_in_session(const char *t, const size_t *ov, int n, void *ctx)
                        PRI_PATTERN + 1);
 }
 
+/* "modality emdr"; one value for the ways of writing walk and talk
+ * and for a session over video ("over Zoom", "on Teams"). */
 static int on_modality(const char *t, const size_t *ov, int n, void *ctx)
 {
     char v[40] = "modality ";
     size_t len = ov[1] - ov[0], o = strlen(v);
+    char c = (char)(t[ov[0]] | 0x20);
 
     (void)n;
+    if (c == 'w' || ((c == 'o' || c == 'v') && len > 6))
+        return extract_add(ctx, ov[0], ov[1], "SESSION",
+                           c == 'w' ? "modality walk and talk"
+                                    : "modality online", PRI_PATTERN);
     for (size_t i = 0; i < len && o + 1 < sizeof(v); i++)
         v[o++] = (char)((unsigned)t[ov[0] + i] - 'A' < 26
                             ? t[ov[0] + i] | 0x20 : t[ov[0] + i]);
@@ -157,11 +164,15 @@ static const struct rx_row rows[] = {
       "phone|video|zoom|teams|face[\\s-]to[\\s-]face|in[\\s-]person|"
       "emdr|couples?|family|ending)\\s+))sessions?\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(6), on_session , TRIG_SESSION, 0 },
-    { "in session", "\\bin\\s+session(?:\\s+(?:today|this\\s+morning|this"
-      "\\s+afternoon|this\\s+evening|tonight|yesterday|earlier))?\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_in_session , TRIG_SESSION, 0 },
+    { "in session", "\\bin\\s+(?:(?:our|my|today" RX_APOS "s|this\\s+(?:morning|"
+      "afternoon|evening)" RX_APOS "s)\\s+)?session(?:\\s+(?:today|this\\s+"
+      "morning|this\\s+afternoon|this\\s+evening|tonight|yesterday|"
+      "earlier))?\\b",
+      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_in_session , TRIG_SESSION, 0 },
     { "modality", "\\b(?:(?-i:EMDR|CBT|DBT|IFS)|sand\\s?tray|play\\s+therapy|"
-      "art\\s+therapy|drama\\s+therapy|walk(?:\\s+and|\\s*&)\\s+talk)\\b",
+      "art\\s+therapy|drama\\s+therapy|walk[\\s-]+(?:and|&)[\\s-]+talk|"
+      "walk\\s*&\\s*talk|(?:over|on|via)\\s+(?:zoom|facetime|skype|"
+      "(?-i:Teams)))\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_modality ,
       TRIG_MODALITY, 0 },
 };
