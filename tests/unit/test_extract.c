@@ -53,6 +53,22 @@ static const struct span_case age_cases[] = {
     { "she is now 15 and old enough", NULL, "AGE", "is now 15", 1, "15", U },
 };
 
+/* Medicines that say what they treat. */
+static const struct span_case medicine_cases[] = {
+    { "she is on antidepressants", NULL, "HEALTH", "antidepressants", 1,
+      "antidepressant medication", U },
+    { "he takes sertraline", NULL, "HEALTH", "sertraline", 1,
+      "antidepressant medication", U },
+    { "a client on methadone", NULL, "HEALTH", "methadone", 1,
+      "opioid substitution treatment", U },
+};
+
+static void test_extract_medicine_cases(void **state)
+{
+    (void)state;
+    check_span_cases(medicine_cases, ARRAY_SIZE(medicine_cases));
+}
+
 static const struct span_case time_cases[] = {
     { "see you at 4pm", NULL, "TIME", "4pm", 1, "16:00", U },
     { "at 4.30 pm", NULL, "TIME", "4.30 pm", 1, "16:30", U },
@@ -334,6 +350,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract_age_cases),
         cmocka_unit_test(test_extract_time_cases),
+        cmocka_unit_test(test_extract_medicine_cases),
         cmocka_unit_test(test_extract_contact_cases),
         cmocka_unit_test(test_extract_name_cases),
         cmocka_unit_test(test_extract_lexicon_cases),
