@@ -63,6 +63,20 @@ static const struct span_case medicine_cases[] = {
       "opioid substitution treatment", U },
 };
 
+/* A job said as what the person does. */
+static const struct span_case job_cases[] = {
+    { "a man who drives a cab in Leeds", NULL, "OCCUPATION", "drives a cab",
+      1, "taxi driver", U },
+    { "he serves with the Rifles", NULL, "OCCUPATION",
+      "serves with the Rifles", 1, "soldier", U },
+};
+
+static void test_extract_job_cases(void **state)
+{
+    (void)state;
+    check_span_cases(job_cases, ARRAY_SIZE(job_cases));
+}
+
 static void test_extract_medicine_cases(void **state)
 {
     (void)state;
@@ -351,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_extract_age_cases),
         cmocka_unit_test(test_extract_time_cases),
         cmocka_unit_test(test_extract_medicine_cases),
+        cmocka_unit_test(test_extract_job_cases),
         cmocka_unit_test(test_extract_contact_cases),
         cmocka_unit_test(test_extract_name_cases),
         cmocka_unit_test(test_extract_lexicon_cases),
