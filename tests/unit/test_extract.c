@@ -264,6 +264,10 @@ static const struct {
     { "Update on my husband: he is home", 0, 1, 0 },
     { "The book I mentioned is out", 0, 0, 0 },
     { "Imagine the lad I see moved away", 0, 0, 0 },
+    /* teaching material is no client */
+    { "Training scenario: a client from Selby discloses abuse.", 0, 0, 0 },
+    { "Exam question I set: a client from Selby you know socially.", 0, 0,
+      0 },
     { "Lovely walk by the canal", 0, 0, 0 },
 };
 
