@@ -200,11 +200,31 @@ static int lexicon_line(mosaic_extractor *ext, const void *src, char *line)
     return add_line(ext, src, line);
 }
 
-/* refdata/places.tsv: name, alt_names (|), lat, lon, population, ... */
+/* The areas a place is in (columns 6-9: district, county, region,
+ * nation) are places too ("North Yorkshire"); the first add of a name
+ * wins, so each is added once. */
+static int add_areas(mosaic_extractor *ext, char *rest)
+{
+    char *f = rest;
+    int rc;
+
+    for (int col = 2; col < 9 && f; col++) { /* rest starts at lat */
+        char *next = strchr(f, '\t');
+        if (next)
+            *next++ = '\0';
+        if (col >= 5 && f[0] && (rc = add_place(ext, f, f, 0)) < 0)
+            return rc;
+        f = next;
+    }
+    return 0;
+}
+
+/* refdata/places.tsv: name, alt_names (|), lat, lon, population,
+ * district, county, region, nation. */
 static int gazetteer_line(mosaic_extractor *ext, const void *ctx,
                           char *line)
 {
-    char *name = line, *alts = strchr(line, '\t'), *end;
+    char *name = line, *alts = strchr(line, '\t'), *end, *rest = NULL;
     int rc;
 
     (void)ctx;
@@ -213,7 +233,7 @@ static int gazetteer_line(mosaic_extractor *ext, const void *ctx,
                                  "columns");
     *alts++ = '\0';
     if ((end = strchr(alts, '\t')) != NULL)
-        *end = '\0';
+        *end = '\0', rest = end + 1;
     if (name[0] == '\0')
         return mosaic__error_set(MOSAIC_EFORMAT, "empty name");
     if ((rc = add_place(ext, name, name, 0)) < 0)
@@ -221,7 +241,7 @@ static int gazetteer_line(mosaic_extractor *ext, const void *ctx,
     for (char *a = strtok(alts, "|"); a; a = strtok(NULL, "|"))
         if (a[0] && (rc = add_place(ext, a, name, 1)) < 0)
             return rc;
-    return 0;
+    return rest ? add_areas(ext, rest) : 0;
 }
 
 int extract_load(mosaic_extractor *ext, const char *dir)

@@ -17,6 +17,9 @@ static const struct span_case place_cases[] = {
     { "#Reading tonight", NULL, "PLACE", "#Reading", 1, "Reading", U },
     { "#reading list", NULL, "PLACE", NULL, 0, NULL, U },
     { "They moved to Bath last year", NULL, "PLACE", "Bath", 1, "Bath", U },
+    /* the areas a place is in are places too */
+    { "my client from West Yorkshire", NULL, "PLACE", "West Yorkshire", 1,
+      "West Yorkshire", U },
     { "a long bath helps", NULL, "PLACE", NULL, 0, NULL, U },
     { "Bath time again", NULL, "PLACE", NULL, 0, NULL, U },
     { "a lad from Sale", NULL, "PLACE", "Sale", 1, "Sale", U },
