@@ -339,6 +339,62 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
     return 1;
 }
 
+/* The sentence of the next token: the first after a break opens one
+ * (TOK_SENT_START in *flags). */
+static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
+{
+    if (ext->tok_brk) {
+        *flags |= TOK_SENT_START;
+        ext->tok_sentence += ext->ntoks > 0;
+        ext->tok_brk = 0;
+    }
+    return ext->tok_sentence;
+}
+
+/* Token t, complete, counts: the post's roles and triggers, the list of
+ * tokens with a near trigger. */
+static inline int token_done(mosaic_extractor *ext, const xtoken *t)
+{
+    int rc;
+
+    ext->post_roles |= t->roles;
+    ext->post_trig |= token_triggers(ext, t);
+    if (t->roles & TRIG_NEAR_ANY) {
+        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
+                       sizeof(*ext->near))) < 0)
+            return rc;
+        ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
+    }
+    ext->ntoks++;
+    return 0;
+}
+
+static int64_t word_index(mosaic_extractor *ext, const char *fold,
+                          uint32_t len, uint32_t hash);
+
+/* A token's sentence, roles and triggers once it is folded: the last
+ * step of pushing it. */
+static int finish_token(mosaic_extractor *ext, xtoken *t)
+{
+    unsigned flags = t->flags;
+
+    t->sentence = sentence_of(ext, &flags);
+    t->flags = (uint16_t)flags;
+    /* only words have roles (every role word has a letter): looked up
+     * once per distinct word */
+    if (t->kind == TOK_WORD && t->fold_len > 0) {
+        const xword *w = extract_word(ext, t);
+        if (w == NULL)
+            return mosaic__error_oom();
+        t->roles |= w->roles;
+    }
+    if (t->kind == TOK_NUMBER)
+        t->roles |= TRIG_DIGIT;
+    if (t->kind == TOK_HANDLE || t->kind == TOK_EMAIL)
+        t->roles |= TRIG_AT;
+    return token_done(ext, t);
+}
+
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
                       size_t fold_start, unsigned kind, unsigned flags)
 {
@@ -371,28 +427,75 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
                 t->roles |= TRIG_UPPER;
         }
     }
-    /* only words have roles (every role word has a letter): looked up
-     * once per distinct word */
-    if (kind == TOK_WORD && t->fold_len > 0) {
-        const xword *w = extract_word(ext, t);
-        if (w == NULL)
-            return mosaic__error_oom();
-        t->roles |= w->roles;
+    return finish_token(ext, t);
+}
+
+/* A word or number of ASCII letters and digits at p, met in one pass
+ * that finds its end and folds, hashes and classifies it (what
+ * word_end, next_token's digit test and fold_ascii do over three).
+ * Returns 1 when pushed, with its end in *endp; 0 when the word may go
+ * on past ASCII (an apostrophe, a non-ASCII letter) or be an address
+ * ('@'): next_token's general path takes it. */
+static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
+{
+    const unsigned char *s = (const unsigned char *)ext->clean;
+    size_t e = p, at = ext->folds_len;
+    uint32_t h = XTABLE_HASH_INIT, roles, word = 0, sentence;
+    unsigned letters = 0, upper = 0, first = 0, c, f, kind, flags = 0;
+    char *o;
+    xtoken *t;
+    int rc;
+
+    /* the text ends in a NUL, which stops the loop */
+    if ((rc = grow((void **)&ext->folds, &ext->folds_cap,
+                   at + ext->clean_len - p + 1, 1)) < 0)
+        return rc;
+    o = ext->folds + at - p;
+    for (;; e++) {
+        c = s[e];
+        f = c - 'A' < 26 ? c | 0x20 : c;
+        if (f - 'a' < 26) {
+            if (letters++ == 0)
+                first = c;
+            upper += c != f;
+        } else if (c - '0' >= 10) {
+            break;
+        }
+        o[e] = (char)f;
+        h = XTABLE_HASH_STEP(h, f);
     }
-    if (kind == TOK_NUMBER)
-        t->roles |= TRIG_DIGIT;
-    if (kind == TOK_HANDLE || kind == TOK_EMAIL)
-        t->roles |= TRIG_AT;
-    ext->post_roles |= t->roles;
-    ext->post_trig |= token_triggers(ext, t);
-    if (t->roles & TRIG_NEAR_ANY) {
-        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
-                       sizeof(*ext->near))) < 0)
-            return rc;
-        ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
+    if (c >= 0x80 || c == '\'' || c == '@')
+        return 0;
+    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
+                   sizeof(xtoken))) < 0)
+        return rc;
+    o[e] = '\0';
+    if (letters) {
+        int64_t w = word_index(ext, o + p, (uint32_t)(e - p), h);
+        if (w < 0)
+            return (int)w;
+        kind = TOK_WORD;
+        flags = (first - 'A' < 26 ? TOK_CAP : 0) |
+                (letters >= 2 && upper == letters ? TOK_UPPER : 0);
+        word = (uint32_t)w + 1;
+        roles = ext->words[w].roles | (letters < e - p ? TRIG_DIGIT : 0);
+    } else {
+        kind = TOK_NUMBER;
+        roles = TRIG_DIGIT;
     }
-    ext->ntoks++;
-    return 0;
+    roles |= upper ? TRIG_UPPER : 0;
+    sentence = sentence_of(ext, &flags);
+    t = &ext->toks[ext->ntoks];
+    *t = (xtoken){ .start = p, .end = e, .fold = (uint32_t)at,
+                   .fold_len = (uint32_t)(e - p), .stem = UINT32_MAX,
+                   .hash = h, .word = word, .kind = (uint16_t)kind,
+                   .flags = (uint16_t)flags, .sentence = sentence,
+                   .roles = roles };
+    ext->folds_len = at + (e - p) + 1;
+    *endp = e;
+    if ((rc = token_done(ext, t)) < 0)
+        return rc;
+    return 1;
 }
 
 size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
@@ -494,6 +597,7 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     const char *t = ext->clean;
     size_t len = ext->clean_len, n, e;
     unsigned c = (unsigned char)t[p];
+    int rc;
 
     if (starts_url(t + p)) {
         e = to_space(t, p, len);
@@ -510,6 +614,8 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
             return push_hashtag(ext, p, e);
         return push_token(ext, p, e, p, TOK_HANDLE, 0);
     }
+    if (is_alnum_ascii(c) && (rc = push_plain_word(ext, p, endp)) != 0)
+        return rc < 0 ? rc : 0;
     if (is_word_char(t + p, &n)) {
         e = word_end(t, p, len);
         if (e == p)
@@ -629,8 +735,7 @@ int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
     size_t len = ext->clean_len, p = 0, n;
-    uint32_t sentence = 0;
-    int brk = 1, rc;
+    int rc;
 
     /* forgotten before the post: its tokens hold indices of words */
     if (ext->memo.count > MEMO_MAX) {
@@ -643,63 +748,62 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->folds_len = 0;
     ext->post_roles = 0;
     ext->post_trig = 0;
+    ext->tok_sentence = 0;
+    ext->tok_brk = 1;
     while (p < len) {
-        size_t first = ext->ntoks, e;
+        size_t e = p + 1;
         int b = 0;
         if (is_space(t + p, &n)) {
             if (t[p] == '\n')
-                brk = 1;
+                ext->tok_brk = 1;
             p += n;
             continue;
         }
         if ((rc = next_token(ext, p, &e, &b)) < 0)
             return rc;
-        for (size_t i = first; i < ext->ntoks; i++) {
-            if (brk && i == first) {
-                if (first > 0)
-                    sentence++;
-                ext->toks[i].flags |= TOK_SENT_START;
-            }
-            ext->toks[i].sentence = sentence;
-        }
-        if (ext->ntoks > first)
-            brk = 0;
-        brk |= b;
+        ext->tok_brk |= b;
         p = e;
     }
     post_triggers(ext);
     return 0;
 }
 
+/* The index in ext->words of a folded word, made on first use; <0 on
+ * failure. */
+static int64_t word_index(mosaic_extractor *ext, const char *fold,
+                          uint32_t len, uint32_t hash)
+{
+    const xslot *s = xtable_find_hashed(&ext->memo, fold, len, hash);
+    xword *w;
+    int rc;
+
+    if (s != NULL)
+        return s->val;
+    if ((rc = grow((void **)&ext->words, &ext->words_cap, ext->nwords + 1,
+                   sizeof(xword))) < 0 ||
+        (rc = xtable_put(&ext->memo, fold, len, (uint32_t)ext->nwords)) < 0)
+        return rc;
+    w = &ext->words[ext->nwords];
+    w->stem = UINT32_MAX;
+    w->stem_len = w->stem_hash = 0;
+    w->roles = extract_roles_of(ext, fold, len, hash);
+    for (int k = 0; k < FIRST_N; k++)
+        w->first[k] = FIRST_UNKNOWN;
+    return (int64_t)ext->nwords++;
+}
+
 xword *extract_word(mosaic_extractor *ext, xtoken *t)
 {
-    xslot *s;
-    xword *w;
+    int64_t w;
 
     if (t->word)
         return &ext->words[t->word - 1];
     if (t->fold_len == 0) /* not a key of any table */
         return NULL;
-    s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
-                           t->hash);
-    if (s == NULL) {
-        if (grow((void **)&ext->words, &ext->words_cap, ext->nwords + 1,
-                 sizeof(xword)) < 0 ||
-            xtable_put(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
-                       (uint32_t)ext->nwords) < 0)
-            return NULL;
-        s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
-                               t->hash);
-        w = &ext->words[ext->nwords++];
-        w->stem = UINT32_MAX;
-        w->stem_len = w->stem_hash = 0;
-        w->roles = extract_roles_of(ext, TOK_FOLD(ext, t), t->fold_len,
-                                    t->hash);
-        for (int k = 0; k < FIRST_N; k++)
-            w->first[k] = FIRST_UNKNOWN;
-    }
-    t->word = s->val + 1;
-    return &ext->words[s->val];
+    if ((w = word_index(ext, TOK_FOLD(ext, t), t->fold_len, t->hash)) < 0)
+        return NULL;
+    t->word = (uint32_t)w + 1;
+    return &ext->words[w];
 }
 
 /* Copy a stem into the post's folds as token t's. */
