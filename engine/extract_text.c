@@ -570,10 +570,11 @@ static size_t to_space(const char *t, size_t p, size_t len)
 /* "Mr.", "Dr.", "St.", an initial "J.": a full stop that ends nothing. */
 static int abbreviation(const mosaic_extractor *ext)
 {
-    static const char *const abbr[] = { "mr", "mrs", "ms", "dr", "st",
-                                        "prof", "rev", "mt", "no", "vs",
-                                        "etc", "approx", "e.g", "i.e" };
+    static const char abbr[][7] = { "mr", "mrs", "ms", "dr", "st",
+                                    "prof", "rev", "mt", "no", "vs",
+                                    "etc", "approx", "e.g", "i.e" };
     const xtoken *t;
+    const char *f;
 
     if (ext->ntoks == 0)
         return 0;
@@ -584,8 +585,10 @@ static int abbreviation(const mosaic_extractor *ext)
         return 1;
     if (t->fold_len > 6) /* longer than "approx" */
         return 0;
+    f = TOK_FOLD(ext, t);
     for (size_t i = 0; i < sizeof(abbr) / sizeof(*abbr); i++)
-        if (strcmp(TOK_FOLD(ext, t), abbr[i]) == 0)
+        if (abbr[i][0] == f[0] && abbr[i][t->fold_len] == '\0' &&
+            memcmp(f, abbr[i], t->fold_len) == 0)
             return 1;
     return 0;
 }
