@@ -471,7 +471,10 @@ static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         return rc;
     o[e] = '\0';
     if (letters) {
-        int64_t w = word_index(ext, o + p, (uint32_t)(e - p), h);
+        /* without a capital the fold is the text itself, which is read
+         * back faster than the bytes just stored */
+        int64_t w = word_index(ext, upper ? o + p : ext->clean + p,
+                               (uint32_t)(e - p), h);
         if (w < 0)
             return (int)w;
         kind = TOK_WORD;
