@@ -56,6 +56,9 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return want;
 }
 
+#define ASCII_ONES 0x0101010101010101ull
+#define ASCII_HIGH 0x8080808080808080ull
+
 int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -72,6 +75,17 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
     ext->clean_ascii = 1;
     for (size_t i = 0; i < len;) {
         size_t k;
+        uint64_t x;
+        /* eight bytes at a time while they are ASCII and not NUL */
+        for (; len - i >= 8; i += 8, o += 8) {
+            memcpy(&x, s + i, 8);
+            if ((((x | ASCII_HIGH) - ASCII_ONES) & ~x & ASCII_HIGH) !=
+                ASCII_HIGH)
+                break;
+            memcpy(o, &x, 8);
+        }
+        if (i >= len)
+            break;
         if (s[i] < 0x80) {
             *o++ = s[i] ? (char)s[i] : ' ';
             i++;
