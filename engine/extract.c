@@ -203,12 +203,15 @@ static void settle_overlaps(mosaic_extractor *ext)
     if (ext->nspans > 24)
         qsort(ext->spans, ext->nspans, sizeof(xspan), span_order);
     for (size_t i = 1; ext->nspans <= 24 && i < ext->nspans; i++) {
-        xspan s = ext->spans[i];
-        size_t j = i;
+        xspan s;
+        size_t j = i - 1;
+        if (span_order(&ext->spans[j], &ext->spans[i]) <= 0)
+            continue; /* in order already: nothing moves */
+        s = ext->spans[i];
         for (; j > 0 && span_order(&ext->spans[j - 1], &s) > 0; j--)
-            ext->spans[j] = ext->spans[j - 1];
-        if (j != i)
-            ext->spans[j] = s;
+            ext->spans[j + 1] = ext->spans[j];
+        ext->spans[j + 1] = ext->spans[j];
+        ext->spans[j] = s;
     }
     for (size_t i = 0; i < ext->nspans; i++) {
         xspan *s = &ext->spans[i];
@@ -218,7 +221,8 @@ static void settle_overlaps(mosaic_extractor *ext)
                 *k = *s;
             continue;
         }
-        ext->spans[kept++] = *s;
+        if (kept++ != i)
+            ext->spans[kept - 1] = *s;
     }
     ext->nspans = kept;
 }
@@ -271,9 +275,10 @@ static int build_output(mosaic_extractor *ext)
         m->text = ext->strings + o;
         o += len + 1;
         if (s->value[0]) {
-            strcpy(ext->strings + o, s->value);
+            size_t vl = strlen(s->value);
+            memcpy(ext->strings + o, s->value, vl + 1);
             m->value = ext->strings + o;
-            o += strlen(s->value) + 1;
+            o += vl + 1;
         } else {
             m->value = NULL;
         }
