@@ -74,6 +74,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     free(ext->clean);
     free(ext->toks);
     free(ext->near);
+    free(ext->cands);
     free(ext->words);
     free(ext->folds);
     free(ext->cps);

@@ -108,6 +108,18 @@ typedef struct {
     uint32_t roles;     /* ROLE_* and TRIG_* of the folded word */
 } xtoken;
 
+/* A token where a lexicon phrase, a place or a name may start: made
+ * while tokenising from what is known of its word then, a superset of
+ * the tokens each recogniser's own test lets through (a word known to
+ * start no entry stays so), so the recognisers visit only these. */
+#define CAND_LEXICON 0x1u
+#define CAND_PLACE 0x2u
+#define CAND_NAME 0x4u
+typedef struct {
+    uint32_t tok;  /* index in ext->toks */
+    uint32_t what; /* CAND_* */
+} xcand;
+
 /* What is known of one distinct folded word, across posts: its stem and
  * whether it starts an entry of each lexicon (the tables never change,
  * so each is looked up once per word, not once per token). */
@@ -181,6 +193,8 @@ struct mosaic_extractor {
     size_t ntoks, toks_cap;
     uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */
     size_t nnear, near_cap;
+    xcand *cands;    /* the tokens a phrase, place or name may start at */
+    size_t ncands, cands_cap;
     char *folds;
     size_t folds_len, folds_cap;
     int32_t *cps;

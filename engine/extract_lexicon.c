@@ -151,23 +151,24 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
 
 int extract_lexicons(mosaic_extractor *ext)
 {
-    for (size_t i = 0; i < ext->ntoks;) {
+    size_t next = 0; /* past the last match */
+
+    for (size_t c = 0; c < ext->ncands; c++) {
+        size_t i = ext->cands[c].tok, end;
         const xentry *e;
-        size_t end;
         int rc;
-        if (!extract_is_word(ext, i) ||
+        if (i < next || !(ext->cands[c].what & CAND_LEXICON) ||
+            !extract_is_word(ext, i) ||
             (ext->toks[i].kind == TOK_WORD &&
              !extract_may_start(ext, &ext->toks[i], FIRST_LEXICON)) ||
-            (end = extract_match_at(ext, &ext->lexicon, i, 1, &e)) == 0) {
-            i++;
+            (end = extract_match_at(ext, &ext->lexicon, i, 1, &e)) == 0)
             continue;
-        }
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               xentry_category(e),
                               XLEX_VALUE(&ext->lexicon, e),
                               PRI_LEXICON)) < 0)
             return rc;
-        i = end;
+        next = end;
     }
     return 0;
 }

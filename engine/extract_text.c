@@ -365,12 +365,41 @@ static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
     return ext->tok_sentence;
 }
 
-/* Token t, complete, counts: the post's roles and triggers, the list of
- * tokens with a near trigger. */
+/* What token t may start (CAND_*), from what is known of its word. */
+static inline unsigned candidate(const mosaic_extractor *ext,
+                                 const xtoken *t)
+{
+    const int32_t *first;
+    unsigned what = 0;
+
+    if (t->kind != TOK_WORD && t->kind != TOK_NUMBER)
+        return 0;
+    first = t->word ? ext->words[t->word - 1].first : NULL;
+    if (t->kind == TOK_NUMBER || first == NULL ||
+        first[FIRST_LEXICON] != FIRST_NONE)
+        what |= CAND_LEXICON;
+    if ((t->flags & TOK_TAG_FIRST) || first == NULL ||
+        first[FIRST_PLACES] != FIRST_NONE)
+        what |= CAND_PLACE;
+    if (t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
+        !(t->flags & TOK_HASHTAG))
+        what |= CAND_NAME;
+    return what;
+}
+
+/* Token t, complete, counts: the post's roles and triggers, the lists
+ * of tokens with a near trigger and of candidates. */
 static inline int token_done(mosaic_extractor *ext, const xtoken *t)
 {
+    unsigned what = candidate(ext, t);
     int rc;
 
+    if (what) {
+        if ((rc = grow((void **)&ext->cands, &ext->cands_cap,
+                       ext->ncands + 1, sizeof(*ext->cands))) < 0)
+            return rc;
+        ext->cands[ext->ncands++] = (xcand){ (uint32_t)ext->ntoks, what };
+    }
     ext->post_roles |= t->roles;
     ext->post_trig |= token_triggers(ext, t);
     if (t->roles & TRIG_NEAR_ANY) {
@@ -765,6 +794,7 @@ int extract_tokenise(mosaic_extractor *ext)
     }
     ext->ntoks = 0;
     ext->nnear = 0;
+    ext->ncands = 0;
     ext->folds_len = 0;
     ext->post_roles = 0;
     ext->post_trig = 0;
