@@ -544,6 +544,33 @@ static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     return 1;
 }
 
+/* One ASCII byte of punctuation at p (what push_token makes of it: its
+ * own fold, no roles), without the general path's passes. */
+static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
+{
+    size_t at = ext->folds_len;
+    unsigned c = (unsigned char)ext->clean[p], flags = 0;
+    uint32_t sentence;
+    xtoken *t;
+    int rc;
+
+    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
+                   sizeof(xtoken))) < 0 ||
+        (rc = grow((void **)&ext->folds, &ext->folds_cap, at + 9, 1)) < 0)
+        return rc;
+    ext->folds[at] = (char)c;
+    ext->folds[at + 1] = '\0';
+    ext->folds_len = at + 2;
+    sentence = sentence_of(ext, &flags);
+    t = &ext->toks[ext->ntoks];
+    *t = (xtoken){ .start = p, .end = p + 1, .fold = (uint32_t)at,
+                   .fold_len = 1, .stem = UINT32_MAX,
+                   .hash = XTABLE_HASH_STEP(XTABLE_HASH_INIT, c),
+                   .kind = (uint16_t)kind, .flags = (uint16_t)flags,
+                   .sentence = sentence };
+    return token_done(ext, t);
+}
+
 size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
                              size_t max)
 {
@@ -696,7 +723,7 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     *endp = p + 1;
     if (c == '.' || c == '!' || c == '?' || c == ';')
         *brk = !(c == '.' && abbreviation(ext));
-    return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
+    return push_mark(ext, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT);
 }
 
 /* \s of a pattern (not UCP): ASCII white space. */
