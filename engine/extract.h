@@ -274,6 +274,28 @@ static inline int extract_may_start(const mosaic_extractor *ext,
 {
     return t->word == 0 || ext->words[t->word - 1].first[slot] != FIRST_NONE;
 }
+/* extract_match_at without the call when token i's word answers alone:
+ * its first entry in slot (the FIRST_* extract_match_at would use for
+ * lx) is known and no longer phrase continues it. */
+static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
+                                   size_t i, int by_stem, int slot,
+                                   const xentry **ent)
+{
+    const xtoken *t = &ext->toks[i];
+
+    if (t->word != 0 && (!by_stem || t->kind == TOK_WORD)) {
+        int32_t f = ext->words[t->word - 1].first[slot];
+        if (f == FIRST_NONE) {
+            *ent = NULL;
+            return 0;
+        }
+        if (f >= 0 && !(lx->e[f].flags & XE_PREFIX)) {
+            *ent = lx->e[f].flags & XE_FULL ? &lx->e[f] : NULL;
+            return *ent ? i + 1 : 0;
+        }
+    }
+    return extract_match_at(ext, lx, i, by_stem, ent);
+}
 /* 1 if token i is a word (or number) a phrase may use. */
 static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
 {

@@ -161,7 +161,7 @@ int extract_lexicons(mosaic_extractor *ext)
             !extract_is_word(ext, i) ||
             (ext->toks[i].kind == TOK_WORD &&
              !extract_may_start(ext, &ext->toks[i], FIRST_LEXICON)) ||
-            (end = extract_match_at(ext, &ext->lexicon, i, 1, &e)) == 0)
+            (end = extract_match(ext, &ext->lexicon, i, 1, FIRST_LEXICON, &e)) == 0)
             continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               xentry_category(e),
