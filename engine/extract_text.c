@@ -473,6 +473,26 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
     return finish_token(ext, t);
 }
 
+/* The index in ext->words of a word already in the memo, or -1: the
+ * common case of word_index inline, without the bloom filter (most
+ * words looked up are there). */
+static inline int64_t memo_find(const xtable *m, const char *key,
+                                size_t len, uint32_t hash)
+{
+    size_t mask = m->nslots - 1;
+
+    if (m->nslots == 0)
+        return -1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const xslot *s = &m->slots[i];
+        if (s->klen == 0)
+            return -1;
+        if (s->hash == hash && s->klen == len &&
+            memcmp(m->arena + s->key, key, len) == 0)
+            return s->val;
+    }
+}
+
 /* A word or number of ASCII letters and digits at p, met in one pass
  * that finds its end and folds, hashes and classifies it (what
  * word_end, next_token's digit test and fold_ascii do over three).
@@ -516,8 +536,11 @@ static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     if (letters) {
         /* without a capital the fold is the text itself, which is read
          * back faster than the bytes just stored */
-        int64_t w = word_index(ext, upper ? o + p : ext->clean + p,
-                               (uint32_t)(e - p), h);
+        int64_t w = memo_find(&ext->memo, upper ? o + p : ext->clean + p,
+                              e - p, h);
+        if (w < 0)
+            w = word_index(ext, upper ? o + p : ext->clean + p,
+                           (uint32_t)(e - p), h);
         if (w < 0)
             return (int)w;
         kind = TOK_WORD;
