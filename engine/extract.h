@@ -230,6 +230,11 @@ int extract_tokenise(mosaic_extractor *ext);
 /* What is known of a token's folded word (made on first use); NULL on
  * failure. */
 xword *extract_word(mosaic_extractor *ext, xtoken *t);
+/* The same without a call for a token whose word is known. */
+static inline xword *extract_word_of(mosaic_extractor *ext, xtoken *t)
+{
+    return t->word ? &ext->words[t->word - 1] : extract_word(ext, t);
+}
 /* The stem of a word token (computed on first use); NULL on failure. */
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
 /* Fold a phrase the way tokens are folded, word by word, into out

@@ -55,7 +55,7 @@ static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
     uint64_t key;
     xpair *p;
 
-    if (b->fold_len == 0 || extract_word(ext, b) == NULL)
+    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL)
         return NULL;
     key = (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
           (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
@@ -104,7 +104,8 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
     xword *word = NULL;
 
     *ent = NULL;
-    if (slot >= 0 && (word = extract_word(ext, &ext->toks[i])) != NULL &&
+    if (slot >= 0 &&
+        (word = extract_word_of(ext, &ext->toks[i])) != NULL &&
         word->first[slot] == FIRST_NONE)
         return 0; /* the word starts no entry */
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
@@ -161,7 +162,8 @@ int extract_lexicons(mosaic_extractor *ext)
             !extract_is_word(ext, i) ||
             (ext->toks[i].kind == TOK_WORD &&
              !extract_may_start(ext, &ext->toks[i], FIRST_LEXICON)) ||
-            (end = extract_match(ext, &ext->lexicon, i, 1, FIRST_LEXICON, &e)) == 0)
+            (end = extract_match(ext, &ext->lexicon, i, 1, FIRST_LEXICON,
+                                 &e)) == 0)
             continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               xentry_category(e),

@@ -103,7 +103,8 @@ int extract_names(mosaic_extractor *ext)
         } else if (t->flags & TOK_CAP) {
             int listed =
                 extract_may_start(ext, t, FIRST_NAMES) &&
-                (end = extract_match(ext, &ext->names, i, 0, FIRST_NAMES, &e)) != 0;
+                (end = extract_match(ext, &ext->names, i, 0, FIRST_NAMES,
+                                     &e)) != 0;
             if (named_by_context(ext, i))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&

@@ -95,7 +95,8 @@ int extract_places(mosaic_extractor *ext)
             }
         }
         end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
-                  ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e) : 0;
+                  ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)
+                  : 0;
         if (end == 0 || !place_evidence(ext, i, e))
             continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
