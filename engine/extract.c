@@ -228,6 +228,24 @@ static void settle_overlaps(mosaic_extractor *ext)
     ext->nspans = kept;
 }
 
+/* The code points in bytes [from, to) of valid UTF-8: the bytes that
+ * are not continuation bytes (10xxxxxx), eight at a time. */
+static size_t code_points(const unsigned char *t, size_t from, size_t to)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    size_t n = to - from;
+    uint64_t x, cont;
+
+    for (; from + 8 <= to; from += 8) {
+        memcpy(&x, t + from, 8);
+        cont = x & ~(x << 1) & high;
+        n -= (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; from < to; from++)
+        n -= (t[from] & 0xC0) == 0x80;
+    return n;
+}
+
 static int build_output(mosaic_extractor *ext)
 {
     size_t need = 0, n = 0, cp = 0, at = 0, o = 0;
@@ -261,12 +279,12 @@ static int build_output(mosaic_extractor *ext)
             m->start = s->start;
             m->end = s->end;
         } else {
-            for (; at < s->start; at++) /* spans are in order */
-                cp += (t[at] & 0xC0) != 0x80;
+            if (at < s->start) { /* spans are in order */
+                cp += code_points(t, at, s->start);
+                at = s->start;
+            }
             m->start = cp;
-            m->end = cp;
-            for (size_t j = s->start; j < s->end; j++)
-                m->end += (t[j] & 0xC0) != 0x80;
+            m->end = cp + code_points(t, s->start, s->end);
         }
         m->byte_start = s->start;
         m->byte_end = s->end;
