@@ -94,6 +94,9 @@ int extract_places(mosaic_extractor *ext)
                 continue;
             }
         }
+        /* without a capital, place_evidence says no to any match */
+        if (!(ext->toks[i].flags & (TOK_CAP | TOK_UPPER)))
+            continue;
         end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
                   ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)
                   : 0;

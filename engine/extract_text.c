@@ -378,8 +378,10 @@ static inline unsigned candidate(const mosaic_extractor *ext,
     if (t->kind == TOK_NUMBER || first == NULL ||
         first[FIRST_LEXICON] != FIRST_NONE)
         what |= CAND_LEXICON;
-    if ((t->flags & TOK_TAG_FIRST) || first == NULL ||
-        first[FIRST_PLACES] != FIRST_NONE)
+    /* (a place needs a capital but in a hashtag: extract_places) */
+    if ((t->flags & TOK_TAG_FIRST) ||
+        ((t->flags & (TOK_CAP | TOK_UPPER)) &&
+         (first == NULL || first[FIRST_PLACES] != FIRST_NONE)))
         what |= CAND_PLACE;
     if (t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
         !(t->flags & TOK_HASHTAG))
