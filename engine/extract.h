@@ -279,9 +279,44 @@ static inline int extract_may_start(const mosaic_extractor *ext,
 {
     return t->word == 0 || ext->words[t->word - 1].first[slot] != FIRST_NONE;
 }
+/* The next word token after i in the same phrase: hyphens are skipped,
+ * anything else (punctuation, a sentence end, leaving a hashtag) stops;
+ * ntoks when none. */
+static inline size_t extract_next_word(const mosaic_extractor *ext,
+                                       size_t i)
+{
+    const xtoken *a = &ext->toks[i];
+    size_t j = i + 1;
+    unsigned k;
+
+    if (j < ext->ntoks && ext->toks[j].kind == TOK_HYPHEN &&
+        ext->toks[j].start == a->end)
+        j++;
+    if (j >= ext->ntoks ||
+        ((k = ext->toks[j].kind) != TOK_WORD && k != TOK_NUMBER))
+        return ext->ntoks;
+    if (ext->toks[j].sentence != a->sentence ||
+        ((ext->toks[j].flags ^ a->flags) & TOK_HASHTAG) ||
+        (ext->toks[j].flags & TOK_TAG_FIRST))
+        return ext->ntoks;
+    return j;
+}
+
+/* The key of the remembered two-word lookup of tokens a, b (both with
+ * their word known) in table slot, and its place in ext->pairs. */
+static inline uint64_t extract_pair_key(const xtoken *a, const xtoken *b,
+                                        int slot, int by_stem)
+{
+    return (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
+           (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
+}
+#define EXTRACT_PAIR(ext, key)                                            \
+    (&(ext)->pairs[((key) * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)])
+
 /* extract_match_at without the call when token i's word answers alone:
  * its first entry in slot (the FIRST_* extract_match_at would use for
- * lx) is known and no longer phrase continues it. */
+ * lx) is known, and no longer phrase continues it, or the next word is
+ * none or is remembered to make no entry with it. */
 static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
                                    size_t i, int by_stem, int slot,
                                    const xentry **ent)
@@ -290,11 +325,26 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
 
     if (t->word != 0 && (!by_stem || t->kind == TOK_WORD)) {
         int32_t f = ext->words[t->word - 1].first[slot];
+        int alone = 0;
         if (f == FIRST_NONE) {
             *ent = NULL;
             return 0;
         }
         if (f >= 0 && !(lx->e[f].flags & XE_PREFIX)) {
+            alone = 1;
+        } else if (f >= 0) {
+            size_t j = extract_next_word(ext, i);
+            const xpair *p;
+            uint64_t key;
+            if (j == ext->ntoks) {
+                alone = 1;
+            } else if (ext->toks[j].word != 0) {
+                key = extract_pair_key(t, &ext->toks[j], slot, by_stem);
+                p = EXTRACT_PAIR(ext, key);
+                alone = p->key == key && p->entry == FIRST_NONE;
+            }
+        }
+        if (alone) {
             *ent = lx->e[f].flags & XE_FULL ? &lx->e[f] : NULL;
             return *ent ? i + 1 : 0;
         }

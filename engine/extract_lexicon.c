@@ -13,25 +13,6 @@
 #define PHRASE_WORDS_MAX 8
 #define PHRASE_KEY_MAX 512
 
-/* The next word token after i in the same phrase: hyphens are skipped,
- * anything else (punctuation, a sentence end, leaving a hashtag) stops. */
-static size_t next_word(const mosaic_extractor *ext, size_t i)
-{
-    const xtoken *a = &ext->toks[i];
-    size_t j = i + 1;
-
-    if (j < ext->ntoks && ext->toks[j].kind == TOK_HYPHEN &&
-        ext->toks[j].start == a->end)
-        j++;
-    if (j >= ext->ntoks || !extract_is_word(ext, j))
-        return ext->ntoks;
-    if (ext->toks[j].sentence != a->sentence ||
-        ((ext->toks[j].flags ^ a->flags) & TOK_HASHTAG) ||
-        (ext->toks[j].flags & TOK_TAG_FIRST))
-        return ext->ntoks;
-    return j;
-}
-
 /* Which of the word's remembered first entries (xword.first) a search
  * of lx from token t uses, or -1 when none is kept for it. */
 static int first_slot(const mosaic_extractor *ext, const xlexicon *lx,
@@ -57,9 +38,8 @@ static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
 
     if (b->fold_len == 0 || extract_word_of(ext, b) == NULL)
         return NULL;
-    key = (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
-          (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
-    p = &ext->pairs[(key * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)];
+    key = extract_pair_key(a, b, slot, by_stem);
+    p = EXTRACT_PAIR(ext, key);
     if (p->key != key) {
         p->key = key;
         p->entry = FIRST_UNKNOWN;
@@ -145,7 +125,7 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         }
         if (!(e->flags & XE_PREFIX))
             break;
-        j = next_word(ext, j);
+        j = extract_next_word(ext, j);
     }
     return best;
 }
