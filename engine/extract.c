@@ -75,6 +75,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     free(ext->toks);
     free(ext->near);
     free(ext->by_role);
+    free(ext->cands);
     free(ext->words);
     free(ext->folds);
     free(ext->cps);
@@ -204,12 +205,15 @@ static void settle_overlaps(mosaic_extractor *ext)
     if (ext->nspans > 24)
         qsort(ext->spans, ext->nspans, sizeof(xspan), span_order);
     for (size_t i = 1; ext->nspans <= 24 && i < ext->nspans; i++) {
-        xspan s = ext->spans[i];
-        size_t j = i;
+        xspan s;
+        size_t j = i - 1;
+        if (span_order(&ext->spans[j], &ext->spans[i]) <= 0)
+            continue; /* in order already: nothing moves */
+        s = ext->spans[i];
         for (; j > 0 && span_order(&ext->spans[j - 1], &s) > 0; j--)
-            ext->spans[j] = ext->spans[j - 1];
-        if (j != i)
-            ext->spans[j] = s;
+            ext->spans[j + 1] = ext->spans[j];
+        ext->spans[j + 1] = ext->spans[j];
+        ext->spans[j] = s;
     }
     for (size_t i = 0; i < ext->nspans; i++) {
         xspan *s = &ext->spans[i];
@@ -219,9 +223,28 @@ static void settle_overlaps(mosaic_extractor *ext)
                 *k = *s;
             continue;
         }
-        ext->spans[kept++] = *s;
+        if (kept++ != i)
+            ext->spans[kept - 1] = *s;
     }
     ext->nspans = kept;
+}
+
+/* The code points in bytes [from, to) of valid UTF-8: the bytes that
+ * are not continuation bytes (10xxxxxx), eight at a time. */
+static size_t code_points(const unsigned char *t, size_t from, size_t to)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    size_t n = to - from;
+    uint64_t x, cont;
+
+    for (; from + 8 <= to; from += 8) {
+        memcpy(&x, t + from, 8);
+        cont = x & ~(x << 1) & high;
+        n -= (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; from < to; from++)
+        n -= (t[from] & 0xC0) == 0x80;
+    return n;
 }
 
 static int build_output(mosaic_extractor *ext)
@@ -257,12 +280,12 @@ static int build_output(mosaic_extractor *ext)
             m->start = s->start;
             m->end = s->end;
         } else {
-            for (; at < s->start; at++) /* spans are in order */
-                cp += (t[at] & 0xC0) != 0x80;
+            if (at < s->start) { /* spans are in order */
+                cp += code_points(t, at, s->start);
+                at = s->start;
+            }
             m->start = cp;
-            m->end = cp;
-            for (size_t j = s->start; j < s->end; j++)
-                m->end += (t[j] & 0xC0) != 0x80;
+            m->end = cp + code_points(t, s->start, s->end);
         }
         m->byte_start = s->start;
         m->byte_end = s->end;
@@ -272,9 +295,10 @@ static int build_output(mosaic_extractor *ext)
         m->text = ext->strings + o;
         o += len + 1;
         if (s->value[0]) {
-            strcpy(ext->strings + o, s->value);
+            size_t vl = strlen(s->value);
+            memcpy(ext->strings + o, s->value, vl + 1);
             m->value = ext->strings + o;
-            o += strlen(s->value) + 1;
+            o += vl + 1;
         } else {
             m->value = NULL;
         }

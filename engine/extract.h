@@ -108,6 +108,18 @@ typedef struct {
     uint32_t roles;     /* ROLE_* and TRIG_* of the folded word */
 } xtoken;
 
+/* A token where a lexicon phrase, a place or a name may start: made
+ * while tokenising from what is known of its word then, a superset of
+ * the tokens each recogniser's own test lets through (a word known to
+ * start no entry stays so), so the recognisers visit only these. */
+#define CAND_LEXICON 0x1u
+#define CAND_PLACE 0x2u
+#define CAND_NAME 0x4u
+typedef struct {
+    uint32_t tok;  /* index in ext->toks */
+    uint32_t what; /* CAND_* */
+} xcand;
+
 /* What is known of one distinct folded word, across posts: its stem and
  * whether it starts an entry of each lexicon (the tables never change,
  * so each is looked up once per word, not once per token). */
@@ -186,6 +198,8 @@ struct mosaic_extractor {
     size_t by_role_cap;
     uint32_t role_at[32], role_n[32];
     uint32_t roles_listed; /* the bits of the tokens listed */
+    xcand *cands;    /* the tokens a phrase, place or name may start at */
+    size_t ncands, cands_cap;
     char *folds;
     size_t folds_len, folds_cap;
     int32_t *cps;
@@ -202,6 +216,8 @@ struct mosaic_extractor {
     size_t nwords, words_cap;
     xpair pairs[PAIR_CACHE];
     size_t invalid;
+    uint32_t tok_sentence; /* tokenising: the current sentence */
+    int tok_brk;           /* tokenising: the next token opens one */
     uint32_t post_roles; /* the OR of every token's roles */
     uint64_t post_trig;  /* post_roles and the post-level TRIG_* bits */
     char anchor_text[40]; /* created_at of the last post, to reuse */
@@ -219,6 +235,11 @@ int extract_tokenise(mosaic_extractor *ext);
 /* What is known of a token's folded word (made on first use); NULL on
  * failure. */
 xword *extract_word(mosaic_extractor *ext, xtoken *t);
+/* The same without a call for a token whose word is known. */
+static inline xword *extract_word_of(mosaic_extractor *ext, xtoken *t)
+{
+    return t->word ? &ext->words[t->word - 1] : extract_word(ext, t);
+}
 /* The stem of a word token (computed on first use); NULL on failure. */
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
 /* Fold a phrase the way tokens are folded, word by word, into out
@@ -266,6 +287,78 @@ static inline int extract_may_start(const mosaic_extractor *ext,
                                     const xtoken *t, int slot)
 {
     return t->word == 0 || ext->words[t->word - 1].first[slot] != FIRST_NONE;
+}
+/* The next word token after i in the same phrase: hyphens are skipped,
+ * anything else (punctuation, a sentence end, leaving a hashtag) stops;
+ * ntoks when none. */
+static inline size_t extract_next_word(const mosaic_extractor *ext,
+                                       size_t i)
+{
+    const xtoken *a = &ext->toks[i];
+    size_t j = i + 1;
+    unsigned k;
+
+    if (j < ext->ntoks && ext->toks[j].kind == TOK_HYPHEN &&
+        ext->toks[j].start == a->end)
+        j++;
+    if (j >= ext->ntoks ||
+        ((k = ext->toks[j].kind) != TOK_WORD && k != TOK_NUMBER))
+        return ext->ntoks;
+    if (ext->toks[j].sentence != a->sentence ||
+        ((ext->toks[j].flags ^ a->flags) & TOK_HASHTAG) ||
+        (ext->toks[j].flags & TOK_TAG_FIRST))
+        return ext->ntoks;
+    return j;
+}
+
+/* The key of the remembered two-word lookup of tokens a, b (both with
+ * their word known) in table slot, and its place in ext->pairs. */
+static inline uint64_t extract_pair_key(const xtoken *a, const xtoken *b,
+                                        int slot, int by_stem)
+{
+    return (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
+           (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
+}
+#define EXTRACT_PAIR(ext, key)                                            \
+    (&(ext)->pairs[((key) * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)])
+
+/* extract_match_at without the call when token i's word answers alone:
+ * its first entry in slot (the FIRST_* extract_match_at would use for
+ * lx) is known, and no longer phrase continues it, or the next word is
+ * none or is remembered to make no entry with it. */
+static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
+                                   size_t i, int by_stem, int slot,
+                                   const xentry **ent)
+{
+    const xtoken *t = &ext->toks[i];
+
+    if (t->word != 0 && (!by_stem || t->kind == TOK_WORD)) {
+        int32_t f = ext->words[t->word - 1].first[slot];
+        int alone = 0;
+        if (f == FIRST_NONE) {
+            *ent = NULL;
+            return 0;
+        }
+        if (f >= 0 && !(lx->e[f].flags & XE_PREFIX)) {
+            alone = 1;
+        } else if (f >= 0) {
+            size_t j = extract_next_word(ext, i);
+            const xpair *p;
+            uint64_t key;
+            if (j == ext->ntoks) {
+                alone = 1;
+            } else if (ext->toks[j].word != 0) {
+                key = extract_pair_key(t, &ext->toks[j], slot, by_stem);
+                p = EXTRACT_PAIR(ext, key);
+                alone = p->key == key && p->entry == FIRST_NONE;
+            }
+        }
+        if (alone) {
+            *ent = lx->e[f].flags & XE_FULL ? &lx->e[f] : NULL;
+            return *ent ? i + 1 : 0;
+        }
+    }
+    return extract_match_at(ext, lx, i, by_stem, ent);
 }
 /* 1 if token i is a word (or number) a phrase may use. */
 static inline int extract_is_word(const mosaic_extractor *ext, size_t i)

@@ -200,11 +200,14 @@ static void span_tokens(mosaic_extractor *ext)
     }
 }
 
-/* Walk the spans one sentence at a time: post flags, then each span. */
+/* Walk the spans one sentence at a time: post flags, then each span.
+ * The first pass keeps what it found of the first SENTENCES_KEPT
+ * sentences for the second, which rescans only the rest. */
+#define SENTENCES_KEPT 32
 void extract_attribute(mosaic_extractor *ext)
 {
     mosaic_extraction *r = &ext->result;
-    struct sentence st;
+    struct sentence st, kept[SENTENCES_KEPT];
 
     if (ext->ntoks == 0)
         return;
@@ -213,20 +216,28 @@ void extract_attribute(mosaic_extractor *ext)
         phrase_cue_flags(ext);
     addressees(ext);
     for (int pass = 0; pass < 2; pass++) {
-        size_t from = 0;
-        for (size_t i = 0; i < ext->nspans;) {
+        size_t from = 0, g = 0;
+        for (size_t i = 0; i < ext->nspans; g++) {
             size_t j = i;
-            sentence_scan(ext, ext->spans[i].tok, &from, &st);
+            if (pass == 1 && g < SENTENCES_KEPT) {
+                st = kept[g];
+            } else {
+                sentence_scan(ext, ext->spans[i].tok, &from, &st);
+            }
             while (j < ext->nspans &&
                    ext->toks[ext->spans[j].tok].sentence == st.index)
                 j++;
-            sentence_cues(ext, i, j, &st);
+            if (pass == 0 || g >= SENTENCES_KEPT)
+                sentence_cues(ext, i, j, &st);
+            if (pass == 0 && g < SENTENCES_KEPT)
+                kept[g] = st;
             for (size_t k = i; k < j; k++) {
                 xspan *s = &ext->spans[k];
                 if (pass == 0) {
                     r->client_cue |= is_cue(s) && !st.hypo;
                     r->back_reference |= (s->kind & SPAN_BACK) != 0;
-                    r->session_timing |= timing_words(ext, s);
+                    if (!r->session_timing) /* else no need to look */
+                        r->session_timing = timing_words(ext, s);
                 } else if (s->about < 0) {
                     s->about = decide(ext, s, s->tok, &st, r->client_cue);
                 }

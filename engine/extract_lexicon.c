@@ -13,25 +13,6 @@
 #define PHRASE_WORDS_MAX 8
 #define PHRASE_KEY_MAX 512
 
-/* The next word token after i in the same phrase: hyphens are skipped,
- * anything else (punctuation, a sentence end, leaving a hashtag) stops. */
-static size_t next_word(const mosaic_extractor *ext, size_t i)
-{
-    const xtoken *a = &ext->toks[i];
-    size_t j = i + 1;
-
-    if (j < ext->ntoks && ext->toks[j].kind == TOK_HYPHEN &&
-        ext->toks[j].start == a->end)
-        j++;
-    if (j >= ext->ntoks || !extract_is_word(ext, j))
-        return ext->ntoks;
-    if (ext->toks[j].sentence != a->sentence ||
-        ((ext->toks[j].flags ^ a->flags) & TOK_HASHTAG) ||
-        (ext->toks[j].flags & TOK_TAG_FIRST))
-        return ext->ntoks;
-    return j;
-}
-
 /* Which of the word's remembered first entries (xword.first) a search
  * of lx from token t uses, or -1 when none is kept for it. */
 static int first_slot(const mosaic_extractor *ext, const xlexicon *lx,
@@ -55,11 +36,10 @@ static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
     uint64_t key;
     xpair *p;
 
-    if (b->fold_len == 0 || extract_word(ext, b) == NULL)
+    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL)
         return NULL;
-    key = (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
-          (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
-    p = &ext->pairs[(key * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)];
+    key = extract_pair_key(a, b, slot, by_stem);
+    p = EXTRACT_PAIR(ext, key);
     if (p->key != key) {
         p->key = key;
         p->entry = FIRST_UNKNOWN;
@@ -104,7 +84,8 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
     xword *word = NULL;
 
     *ent = NULL;
-    if (slot >= 0 && (word = extract_word(ext, &ext->toks[i])) != NULL &&
+    if (slot >= 0 &&
+        (word = extract_word_of(ext, &ext->toks[i])) != NULL &&
         word->first[slot] == FIRST_NONE)
         return 0; /* the word starts no entry */
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
@@ -144,30 +125,32 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         }
         if (!(e->flags & XE_PREFIX))
             break;
-        j = next_word(ext, j);
+        j = extract_next_word(ext, j);
     }
     return best;
 }
 
 int extract_lexicons(mosaic_extractor *ext)
 {
-    for (size_t i = 0; i < ext->ntoks;) {
+    size_t next = 0; /* past the last match */
+
+    for (size_t c = 0; c < ext->ncands; c++) {
+        size_t i = ext->cands[c].tok, end;
         const xentry *e;
-        size_t end;
         int rc;
-        if (!extract_is_word(ext, i) ||
+        if (i < next || !(ext->cands[c].what & CAND_LEXICON) ||
+            !extract_is_word(ext, i) ||
             (ext->toks[i].kind == TOK_WORD &&
              !extract_may_start(ext, &ext->toks[i], FIRST_LEXICON)) ||
-            (end = extract_match_at(ext, &ext->lexicon, i, 1, &e)) == 0) {
-            i++;
+            (end = extract_match(ext, &ext->lexicon, i, 1, FIRST_LEXICON,
+                                 &e)) == 0)
             continue;
-        }
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               xentry_category(e),
                               XLEX_VALUE(&ext->lexicon, e),
                               PRI_LEXICON)) < 0)
             return rc;
-        i = end;
+        next = end;
     }
     return 0;
 }

@@ -88,19 +88,23 @@ static int add_name(mosaic_extractor *ext, size_t i, size_t end, int pri)
 
 int extract_names(mosaic_extractor *ext)
 {
-    for (size_t i = 0; i < ext->ntoks; i++) {
+    /* every name starts at a capital (an initial too): a candidate */
+    for (size_t c = 0; c < ext->ncands; c++) {
+        size_t i = ext->cands[c].tok;
         const xtoken *t = &ext->toks[i];
         const xentry *e = NULL;
         size_t end = 0;
         int rc = 0;
-        if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG))
+        if (!(ext->cands[c].what & CAND_NAME) || t->kind != TOK_WORD ||
+            (t->flags & TOK_HASHTAG))
             continue;
         if (is_initial(ext, i)) {
             rc = add_name(ext, i, i + 1, PRI_PATTERN);
         } else if (t->flags & TOK_CAP) {
             int listed =
                 extract_may_start(ext, t, FIRST_NAMES) &&
-                (end = extract_match_at(ext, &ext->names, i, 0, &e)) != 0;
+                (end = extract_match(ext, &ext->names, i, 0, FIRST_NAMES,
+                                     &e)) != 0;
             if (named_by_context(ext, i))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&

@@ -77,33 +77,36 @@ static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
 
 int extract_places(mosaic_extractor *ext)
 {
-    for (size_t i = 0; i < ext->ntoks;) {
+    size_t next = 0; /* past the last match */
+
+    for (size_t c = 0; c < ext->ncands; c++) {
+        size_t i = ext->cands[c].tok, end = 0;
         const xentry *e;
-        size_t end = 0;
         int rc;
-        if (!extract_is_word(ext, i)) {
-            i++;
+        if (i < next || !(ext->cands[c].what & CAND_PLACE) ||
+            !extract_is_word(ext, i))
             continue;
-        }
         if (ext->toks[i].flags & TOK_TAG_FIRST) {
             if ((rc = hashtag_place(ext, i, &end)) < 0)
                 return rc;
             if (rc > 0) {
-                i = end;
+                next = end;
                 continue;
             }
         }
-        end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
-                  ? extract_match_at(ext, &ext->places, i, 0, &e) : 0;
-        if (end == 0 || !place_evidence(ext, i, e)) {
-            i++;
+        /* without a capital, place_evidence says no to any match */
+        if (!(ext->toks[i].flags & (TOK_CAP | TOK_UPPER)))
             continue;
-        }
+        end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
+                  ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)
+                  : 0;
+        if (end == 0 || !place_evidence(ext, i, e))
+            continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               "PLACE", XLEX_VALUE(&ext->places, e),
                               PRI_LEXICON)) < 0)
             return rc;
-        i = end;
+        next = end;
     }
     return 0;
 }

@@ -56,6 +56,9 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return want;
 }
 
+#define ASCII_ONES 0x0101010101010101ull
+#define ASCII_HIGH 0x8080808080808080ull
+
 int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -72,6 +75,17 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
     ext->clean_ascii = 1;
     for (size_t i = 0; i < len;) {
         size_t k;
+        uint64_t x;
+        /* eight bytes at a time while they are ASCII and not NUL */
+        for (; len - i >= 8; i += 8, o += 8) {
+            memcpy(&x, s + i, 8);
+            if ((((x | ASCII_HIGH) - ASCII_ONES) & ~x & ASCII_HIGH) !=
+                ASCII_HIGH)
+                break;
+            memcpy(o, &x, 8);
+        }
+        if (i >= len)
+            break;
         if (s[i] < 0x80) {
             *o++ = s[i] ? (char)s[i] : ' ';
             i++;
@@ -336,6 +350,93 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
     return 1;
 }
 
+/* The sentence of the next token: the first after a break opens one
+ * (TOK_SENT_START in *flags). */
+static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
+{
+    if (ext->tok_brk) {
+        *flags |= TOK_SENT_START;
+        ext->tok_sentence += ext->ntoks > 0;
+        ext->tok_brk = 0;
+    }
+    return ext->tok_sentence;
+}
+
+/* What token t may start (CAND_*), from what is known of its word. */
+static inline unsigned candidate(const mosaic_extractor *ext,
+                                 const xtoken *t)
+{
+    const int32_t *first;
+    unsigned what = 0;
+
+    if (t->kind != TOK_WORD && t->kind != TOK_NUMBER)
+        return 0;
+    first = t->word ? ext->words[t->word - 1].first : NULL;
+    if (t->kind == TOK_NUMBER || first == NULL ||
+        first[FIRST_LEXICON] != FIRST_NONE)
+        what |= CAND_LEXICON;
+    /* (a place needs a capital but in a hashtag: extract_places) */
+    if ((t->flags & TOK_TAG_FIRST) ||
+        ((t->flags & (TOK_CAP | TOK_UPPER)) &&
+         (first == NULL || first[FIRST_PLACES] != FIRST_NONE)))
+        what |= CAND_PLACE;
+    if (t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
+        !(t->flags & TOK_HASHTAG))
+        what |= CAND_NAME;
+    return what;
+}
+
+/* Token t, complete, counts: the post's roles and triggers, the lists
+ * of tokens with a near trigger and of candidates. */
+static inline int token_done(mosaic_extractor *ext, const xtoken *t)
+{
+    unsigned what = candidate(ext, t);
+    int rc;
+
+    if (what) {
+        if ((rc = grow((void **)&ext->cands, &ext->cands_cap,
+                       ext->ncands + 1, sizeof(*ext->cands))) < 0)
+            return rc;
+        ext->cands[ext->ncands++] = (xcand){ (uint32_t)ext->ntoks, what };
+    }
+    ext->post_roles |= t->roles;
+    ext->post_trig |= token_triggers(ext, t);
+    if (t->roles & TRIG_NEAR_ANY) {
+        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
+                       sizeof(*ext->near))) < 0)
+            return rc;
+        ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
+    }
+    ext->ntoks++;
+    return 0;
+}
+
+static int64_t word_index(mosaic_extractor *ext, const char *fold,
+                          uint32_t len, uint32_t hash);
+
+/* A token's sentence, roles and triggers once it is folded: the last
+ * step of pushing it. */
+static int finish_token(mosaic_extractor *ext, xtoken *t)
+{
+    unsigned flags = t->flags;
+
+    t->sentence = sentence_of(ext, &flags);
+    t->flags = (uint16_t)flags;
+    /* only words have roles (every role word has a letter): looked up
+     * once per distinct word */
+    if (t->kind == TOK_WORD && t->fold_len > 0) {
+        const xword *w = extract_word(ext, t);
+        if (w == NULL)
+            return mosaic__error_oom();
+        t->roles |= w->roles;
+    }
+    if (t->kind == TOK_NUMBER)
+        t->roles |= TRIG_DIGIT;
+    if (t->kind == TOK_HANDLE || t->kind == TOK_EMAIL)
+        t->roles |= TRIG_AT;
+    return token_done(ext, t);
+}
+
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
                       size_t fold_start, unsigned kind, unsigned flags)
 {
@@ -368,28 +469,128 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
                 t->roles |= TRIG_UPPER;
         }
     }
-    /* only words have roles (every role word has a letter): looked up
-     * once per distinct word */
-    if (kind == TOK_WORD && t->fold_len > 0) {
-        const xword *w = extract_word(ext, t);
-        if (w == NULL)
-            return mosaic__error_oom();
-        t->roles |= w->roles;
+    return finish_token(ext, t);
+}
+
+/* The index in ext->words of a word already in the memo, or -1: the
+ * common case of word_index inline, without the bloom filter (most
+ * words looked up are there). */
+static inline int64_t memo_find(const xtable *m, const char *key,
+                                size_t len, uint32_t hash)
+{
+    size_t mask = m->nslots - 1;
+
+    if (m->nslots == 0)
+        return -1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const xslot *s = &m->slots[i];
+        if (s->klen == 0)
+            return -1;
+        if (s->hash == hash && s->klen == len &&
+            memcmp(m->arena + s->key, key, len) == 0)
+            return s->val;
     }
-    if (kind == TOK_NUMBER)
-        t->roles |= TRIG_DIGIT;
-    if (kind == TOK_HANDLE || kind == TOK_EMAIL)
-        t->roles |= TRIG_AT;
-    ext->post_roles |= t->roles;
-    ext->post_trig |= token_triggers(ext, t);
-    if (t->roles & TRIG_NEAR_ANY) {
-        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
-                       sizeof(*ext->near))) < 0)
-            return rc;
-        ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
+}
+
+/* A word or number of ASCII letters and digits at p, met in one pass
+ * that finds its end and folds, hashes and classifies it (what
+ * word_end, next_token's digit test and fold_ascii do over three).
+ * Returns 1 when pushed, with its end in *endp; 0 when the word may go
+ * on past ASCII (an apostrophe, a non-ASCII letter) or be an address
+ * ('@'): next_token's general path takes it. */
+static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
+{
+    const unsigned char *s = (const unsigned char *)ext->clean;
+    size_t e = p, at = ext->folds_len;
+    uint32_t h = XTABLE_HASH_INIT, roles, word = 0, sentence;
+    unsigned letters = 0, upper = 0, first = 0, c, f, kind, flags = 0;
+    char *o;
+    xtoken *t;
+    int rc;
+
+    /* the text ends in a NUL, which stops the loop */
+    if ((rc = grow((void **)&ext->folds, &ext->folds_cap,
+                   at + ext->clean_len - p + 1, 1)) < 0)
+        return rc;
+    o = ext->folds + at - p;
+    for (;; e++) {
+        c = s[e];
+        f = c - 'A' < 26 ? c | 0x20 : c;
+        if (f - 'a' < 26) {
+            if (letters++ == 0)
+                first = c;
+            upper += c != f;
+        } else if (c - '0' >= 10) {
+            break;
+        }
+        o[e] = (char)f;
+        h = XTABLE_HASH_STEP(h, f);
     }
-    ext->ntoks++;
-    return 0;
+    if (c >= 0x80 || c == '\'' || c == '@')
+        return 0;
+    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
+                   sizeof(xtoken))) < 0)
+        return rc;
+    o[e] = '\0';
+    if (letters) {
+        /* without a capital the fold is the text itself, which is read
+         * back faster than the bytes just stored */
+        int64_t w = memo_find(&ext->memo, upper ? o + p : ext->clean + p,
+                              e - p, h);
+        if (w < 0)
+            w = word_index(ext, upper ? o + p : ext->clean + p,
+                           (uint32_t)(e - p), h);
+        if (w < 0)
+            return (int)w;
+        kind = TOK_WORD;
+        flags = (first - 'A' < 26 ? TOK_CAP : 0) |
+                (letters >= 2 && upper == letters ? TOK_UPPER : 0);
+        word = (uint32_t)w + 1;
+        roles = ext->words[w].roles | (letters < e - p ? TRIG_DIGIT : 0);
+    } else {
+        kind = TOK_NUMBER;
+        roles = TRIG_DIGIT;
+    }
+    roles |= upper ? TRIG_UPPER : 0;
+    sentence = sentence_of(ext, &flags);
+    t = &ext->toks[ext->ntoks];
+    *t = (xtoken){ .start = p, .end = e, .fold = (uint32_t)at,
+                   .fold_len = (uint32_t)(e - p), .stem = UINT32_MAX,
+                   .hash = h, .word = word, .kind = (uint16_t)kind,
+                   .flags = (uint16_t)flags, .sentence = sentence,
+                   .roles = roles };
+    ext->folds_len = at + (e - p) + 1;
+    *endp = e;
+    if ((rc = token_done(ext, t)) < 0)
+        return rc;
+    return 1;
+}
+
+/* One ASCII byte of punctuation at p (what push_token makes of it: its
+ * own fold, no roles), without the general path's passes. */
+static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
+{
+    size_t at = ext->folds_len;
+    unsigned c = (unsigned char)ext->clean[p], flags = 0;
+    uint32_t sentence;
+    xtoken *t;
+    int rc;
+
+    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
+                   sizeof(xtoken))) < 0 ||
+        (rc = grow((void **)&ext->folds, &ext->folds_cap, at + 9, 1)) < 0)
+        return rc;
+    ext->folds[at] = (char)c;
+    ext->folds[at + 1] = '\0';
+    ext->folds_len = at + 2;
+    sentence = sentence_of(ext, &flags);
+    t = &ext->toks[ext->ntoks];
+    *t = (xtoken){ .start = p, .end = p + 1, .fold = (uint32_t)at,
+                   .fold_len = 1, .stem = UINT32_MAX,
+                   .hash = XTABLE_HASH_STEP(XTABLE_HASH_INIT, c),
+                   .kind = (uint16_t)kind, .flags = (uint16_t)flags,
+                   .sentence = sentence };
+    return token_done(ext, t);
 }
 
 size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
@@ -464,10 +665,11 @@ static size_t to_space(const char *t, size_t p, size_t len)
 /* "Mr.", "Dr.", "St.", an initial "J.": a full stop that ends nothing. */
 static int abbreviation(const mosaic_extractor *ext)
 {
-    static const char *const abbr[] = { "mr", "mrs", "ms", "dr", "st",
-                                        "prof", "rev", "mt", "no", "vs",
-                                        "etc", "approx", "e.g", "i.e" };
+    static const char abbr[][7] = { "mr", "mrs", "ms", "dr", "st",
+                                    "prof", "rev", "mt", "no", "vs",
+                                    "etc", "approx", "e.g", "i.e" };
     const xtoken *t;
+    const char *f;
 
     if (ext->ntoks == 0)
         return 0;
@@ -478,8 +680,10 @@ static int abbreviation(const mosaic_extractor *ext)
         return 1;
     if (t->fold_len > 6) /* longer than "approx" */
         return 0;
+    f = TOK_FOLD(ext, t);
     for (size_t i = 0; i < sizeof(abbr) / sizeof(*abbr); i++)
-        if (strcmp(TOK_FOLD(ext, t), abbr[i]) == 0)
+        if (abbr[i][0] == f[0] && abbr[i][t->fold_len] == '\0' &&
+            memcmp(f, abbr[i], t->fold_len) == 0)
             return 1;
     return 0;
 }
@@ -491,6 +695,7 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     const char *t = ext->clean;
     size_t len = ext->clean_len, n, e;
     unsigned c = (unsigned char)t[p];
+    int rc;
 
     if (starts_url(t + p)) {
         e = to_space(t, p, len);
@@ -507,6 +712,8 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
             return push_hashtag(ext, p, e);
         return push_token(ext, p, e, p, TOK_HANDLE, 0);
     }
+    if (is_alnum_ascii(c) && (rc = push_plain_word(ext, p, endp)) != 0)
+        return rc < 0 ? rc : 0;
     if (is_word_char(t + p, &n)) {
         e = word_end(t, p, len);
         if (e == p)
@@ -538,7 +745,7 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     *endp = p + 1;
     if (c == '.' || c == '!' || c == '?' || c == ';')
         *brk = !(c == '.' && abbreviation(ext));
-    return push_token(ext, p, p + 1, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT, 0);
+    return push_mark(ext, p, c == '-' ? TOK_HYPHEN : TOK_PUNCT);
 }
 
 /* \s of a pattern (not UCP): ASCII white space. */
@@ -626,8 +833,7 @@ int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
     size_t len = ext->clean_len, p = 0, n;
-    uint32_t sentence = 0;
-    int brk = 1, rc;
+    int rc;
 
     /* forgotten before the post: its tokens hold indices of words */
     if (ext->memo.count > MEMO_MAX) {
@@ -637,66 +843,66 @@ int extract_tokenise(mosaic_extractor *ext)
     }
     ext->ntoks = 0;
     ext->nnear = 0;
+    ext->ncands = 0;
     ext->folds_len = 0;
     ext->post_roles = 0;
     ext->post_trig = 0;
+    ext->tok_sentence = 0;
+    ext->tok_brk = 1;
     while (p < len) {
-        size_t first = ext->ntoks, e;
+        size_t e = p + 1;
         int b = 0;
         if (is_space(t + p, &n)) {
             if (t[p] == '\n')
-                brk = 1;
+                ext->tok_brk = 1;
             p += n;
             continue;
         }
         if ((rc = next_token(ext, p, &e, &b)) < 0)
             return rc;
-        for (size_t i = first; i < ext->ntoks; i++) {
-            if (brk && i == first) {
-                if (first > 0)
-                    sentence++;
-                ext->toks[i].flags |= TOK_SENT_START;
-            }
-            ext->toks[i].sentence = sentence;
-        }
-        if (ext->ntoks > first)
-            brk = 0;
-        brk |= b;
+        ext->tok_brk |= b;
         p = e;
     }
     post_triggers(ext);
     return 0;
 }
 
+/* The index in ext->words of a folded word, made on first use; <0 on
+ * failure. */
+static int64_t word_index(mosaic_extractor *ext, const char *fold,
+                          uint32_t len, uint32_t hash)
+{
+    const xslot *s = xtable_find_hashed(&ext->memo, fold, len, hash);
+    xword *w;
+    int rc;
+
+    if (s != NULL)
+        return s->val;
+    if ((rc = grow((void **)&ext->words, &ext->words_cap, ext->nwords + 1,
+                   sizeof(xword))) < 0 ||
+        (rc = xtable_put(&ext->memo, fold, len, (uint32_t)ext->nwords)) < 0)
+        return rc;
+    w = &ext->words[ext->nwords];
+    w->stem = UINT32_MAX;
+    w->stem_len = w->stem_hash = 0;
+    w->roles = extract_roles_of(ext, fold, len, hash);
+    for (int k = 0; k < FIRST_N; k++)
+        w->first[k] = FIRST_UNKNOWN;
+    return (int64_t)ext->nwords++;
+}
+
 xword *extract_word(mosaic_extractor *ext, xtoken *t)
 {
-    xslot *s;
-    xword *w;
+    int64_t w;
 
     if (t->word)
         return &ext->words[t->word - 1];
     if (t->fold_len == 0) /* not a key of any table */
         return NULL;
-    s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
-                           t->hash);
-    if (s == NULL) {
-        if (grow((void **)&ext->words, &ext->words_cap, ext->nwords + 1,
-                 sizeof(xword)) < 0 ||
-            xtable_put(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
-                       (uint32_t)ext->nwords) < 0)
-            return NULL;
-        s = xtable_find_hashed(&ext->memo, TOK_FOLD(ext, t), t->fold_len,
-                               t->hash);
-        w = &ext->words[ext->nwords++];
-        w->stem = UINT32_MAX;
-        w->stem_len = w->stem_hash = 0;
-        w->roles = extract_roles_of(ext, TOK_FOLD(ext, t), t->fold_len,
-                                    t->hash);
-        for (int k = 0; k < FIRST_N; k++)
-            w->first[k] = FIRST_UNKNOWN;
-    }
-    t->word = s->val + 1;
-    return &ext->words[s->val];
+    if ((w = word_index(ext, TOK_FOLD(ext, t), t->fold_len, t->hash)) < 0)
+        return NULL;
+    t->word = (uint32_t)w + 1;
+    return &ext->words[w];
 }
 
 /* Copy a stem into the post's folds as token t's. */
