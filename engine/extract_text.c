@@ -362,6 +362,17 @@ static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
     return ext->tok_sentence;
 }
 
+/* 1 if token t (the next to be pushed) follows "in", "from", "near"...
+ * in its sentence. */
+static inline int after_place_prep(const mosaic_extractor *ext,
+                                   const xtoken *t)
+{
+    const xtoken *p = ext->ntoks > 0 ? &ext->toks[ext->ntoks - 1] : NULL;
+
+    return p && p != t && p->sentence == t->sentence &&
+           (p->roles & ROLE_PLACE_PREP) && !(t->roles & ROLE_DET);
+}
+
 /* What token t may start (CAND_*), from what is known of its word. */
 static inline unsigned candidate(const mosaic_extractor *ext,
                                  const xtoken *t)
@@ -375,10 +386,11 @@ static inline unsigned candidate(const mosaic_extractor *ext,
     if (t->kind == TOK_NUMBER || first == NULL ||
         first[FIRST_LEXICON] != FIRST_NONE)
         what |= CAND_LEXICON;
-    /* (a place needs a capital but in a hashtag: extract_places) */
+    /* (a place needs a capital or a place preposition before it, but in
+     * a hashtag: extract_places) */
     if ((t->flags & TOK_TAG_FIRST) ||
-        ((t->flags & (TOK_CAP | TOK_UPPER)) &&
-         (first == NULL || first[FIRST_PLACES] != FIRST_NONE)))
+        ((first == NULL || first[FIRST_PLACES] != FIRST_NONE) &&
+         ((t->flags & (TOK_CAP | TOK_UPPER)) || after_place_prep(ext, t))))
         what |= CAND_PLACE;
     if (t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
         !(t->flags & TOK_HASHTAG))

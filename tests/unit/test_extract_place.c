@@ -17,6 +17,13 @@ static const struct span_case place_cases[] = {
     { "#Reading tonight", NULL, "PLACE", "#Reading", 1, "Reading", U },
     { "#reading list", NULL, "PLACE", NULL, 0, NULL, U },
     { "They moved to Bath last year", NULL, "PLACE", "Bath", 1, "Bath", U },
+    /* lower case: a name that is no English word, after a preposition */
+    { "she moved to halifax last year", NULL, "PLACE", "halifax", 1,
+      "Halifax", U },
+    { "a client from hebden bridge", NULL, "PLACE", "hebden bridge", 1,
+      "Hebden Bridge", U },
+    { "halifax was busy", NULL, "PLACE", NULL, 0, NULL, U },
+    { "we met in reading group", NULL, "PLACE", NULL, 0, NULL, U },
     /* the areas a place is in are places too */
     { "my client from West Yorkshire", NULL, "PLACE", "West Yorkshire", 1,
       "West Yorkshire", U },
