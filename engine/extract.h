@@ -171,6 +171,9 @@ typedef struct {
 
 /* Priorities for overlap resolution (higher wins at the same extent). */
 enum { PRI_WEAK = 1, PRI_LEXICON = 3, PRI_PATTERN = 5, PRI_DIRECT = 8 };
+/* A gazetteer name with its evidence beats a lexicon word at the same
+ * extent: "Pickering" is a town, not a "picker". */
+#define PRI_PLACE (PRI_LEXICON + 1)
 
 struct mosaic_extractor {
     /* reference data */

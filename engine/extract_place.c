@@ -80,7 +80,7 @@ static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
     *end = last;
     return extract_add(ext, ext->toks[i].start, ext->toks[last - 1].end,
                        "PLACE", XLEX_VALUE(&ext->squashed, e),
-                       PRI_LEXICON) < 0 ? -1 : 1;
+                       PRI_PLACE) < 0 ? -1 : 1;
 }
 
 int extract_places(mosaic_extractor *ext)
@@ -114,7 +114,7 @@ int extract_places(mosaic_extractor *ext)
             continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               "PLACE", XLEX_VALUE(&ext->places, e),
-                              PRI_LEXICON)) < 0)
+                              PRI_PLACE)) < 0)
             return rc;
         next = end;
     }

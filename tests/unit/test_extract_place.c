@@ -24,6 +24,11 @@ static const struct span_case place_cases[] = {
       "Hebden Bridge", U },
     { "halifax was busy", NULL, "PLACE", NULL, 0, NULL, U },
     { "we met in reading group", NULL, "PLACE", NULL, 0, NULL, U },
+    /* a town, not a "picker" (the occupation's stem) */
+    { "a client from Pickering", NULL, "PLACE", "Pickering", 1, "Pickering",
+      U },
+    { "a client from Pickering", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "#Pickering", NULL, "PLACE", "#Pickering", 1, "Pickering", U },
     /* the areas a place is in are places too */
     { "my client from West Yorkshire", NULL, "PLACE", "West Yorkshire", 1,
       "West Yorkshire", U },
