@@ -53,6 +53,22 @@ static const struct span_case age_cases[] = {
     { "she is now 15 and old enough", NULL, "AGE", "is now 15", 1, "15", U },
 };
 
+/* The person noun of a client cue keeps its gender. */
+static const struct span_case cue_gender_cases[] = {
+    { "A man I work with told me", NULL, "GENDER", "man", 1, "male",
+      MOSAIC_ABOUT_CLIENT },
+    { "a lady I see is 80", NULL, "GENDER", "lady", 1, "female",
+      MOSAIC_ABOUT_CLIENT },
+    { "a teenager I work with", NULL, "AGE", "teenager", 1, "13-19",
+      MOSAIC_ABOUT_CLIENT },
+};
+
+static void test_extract_cue_gender_cases(void **state)
+{
+    (void)state;
+    check_span_cases(cue_gender_cases, ARRAY_SIZE(cue_gender_cases));
+}
+
 /* Medicines that say what they treat. */
 static const struct span_case medicine_cases[] = {
     { "she is on antidepressants", NULL, "HEALTH", "antidepressants", 1,
@@ -264,6 +280,7 @@ static const struct {
     { "Update on my husband: he is home", 0, 1, 0 },
     { "The book I mentioned is out", 0, 0, 0 },
     { "Imagine the lad I see moved away", 0, 0, 0 },
+    { "A woman I see told me", 1, 0, 0 },
     /* teaching material is no client */
     { "Training scenario: a client from Selby discloses abuse.", 0, 0, 0 },
     { "Exam question I set: a client from Selby you know socially.", 0, 0,
@@ -369,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_extract_age_cases),
         cmocka_unit_test(test_extract_time_cases),
         cmocka_unit_test(test_extract_medicine_cases),
+        cmocka_unit_test(test_extract_cue_gender_cases),
         cmocka_unit_test(test_extract_job_cases),
         cmocka_unit_test(test_extract_contact_cases),
         cmocka_unit_test(test_extract_name_cases),
