@@ -281,6 +281,10 @@ static const struct {
     { "The book I mentioned is out", 0, 0, 0 },
     { "Imagine the lad I see moved away", 0, 0, 0 },
     { "A woman I see told me", 1, 0, 0 },
+    { "Following up on my post about the man from Leeds: he is fine", 1, 1,
+      0 },
+    { "Following up on my post about the conference: great talks", 0, 1,
+      0 },
     /* teaching material is no client */
     { "Training scenario: a client from Selby discloses abuse.", 0, 0, 0 },
     { "Exam question I set: a client from Selby you know socially.", 0, 0,
