@@ -25,6 +25,14 @@ static int is_cue(const xspan *s)
     return (s->kind & SPAN_CUE) != 0;
 }
 
+/* 1 if token k is the "me" of "told me": the one told, not the one
+ * the span after it describes ("she told me today"). */
+static int told_me(const mosaic_extractor *ext, size_t k)
+{
+    return k > 0 && (ext->toks[k - 1].roles & ROLE_TOLD) &&
+           strcmp(TOK_FOLD(ext, &ext->toks[k]), "me") == 0;
+}
+
 /* The nearest person word or cue before span s, in its sentence. */
 static int nearest_person(const mosaic_extractor *ext, size_t tok)
 {
@@ -37,7 +45,7 @@ static int nearest_person(const mosaic_extractor *ext, size_t tok)
             break;
         if (t->flags & (TOK_CUE | TOK_IN_CUE))
             return WHO_CLIENT;
-        if ((w = who_word(t)) != WHO_NONE)
+        if ((w = who_word(t)) != WHO_NONE && !told_me(ext, tok))
             return w;
     }
     return WHO_NONE;
@@ -116,6 +124,8 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
 
     if (st->hypo || (st->aggregate && !st->cue))
         return MOSAIC_ABOUT_OTHER;
+    if (st->cue && timing_words(ext, s)) /* when the session was */
+        return MOSAIC_ABOUT_CLIENT;
     who = s->kind & SPAN_GENDER ? WHO_THIRD
                                              : nearest_person(ext, tok);
     switch (who) {

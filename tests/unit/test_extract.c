@@ -184,6 +184,13 @@ static const struct span_case lexicon_cases[] = {
     "after the divorce."
 
 static const struct span_case about_cases[] = {
+    /* "told me": the date is the client's; a session's day too */
+    { "A man I work with told me since March he sleeps again",
+      "2024-03-14T10:00:00Z", "DATE", "March", 1, NULL, C },
+    { "Jo, a client I've just started working with, said last Sunday: no",
+      "2024-03-14T10:00:00Z", "DATE", "last Sunday", 1, NULL, C },
+    { "I went running this morning.", "2024-03-14T10:00:00Z", "DATE",
+      "this morning", 1, NULL, A },
     { "A client told me she is a nurse", NULL, "OCCUPATION", "nurse", 1,
       NULL, C },
     { "My husband is a firefighter", NULL, "FAMILY", "husband", 1, NULL, A },
