@@ -210,6 +210,37 @@ static void span_tokens(mosaic_extractor *ext)
     }
 }
 
+/* The first token of the post's closing run of hashtags (and emoji and
+ * punctuation between them), or ntoks. */
+static size_t closing_tags(const mosaic_extractor *ext)
+{
+    size_t i = ext->ntoks;
+
+    while (i > 0 && ((ext->toks[i - 1].flags & TOK_HASHTAG) ||
+                     ext->toks[i - 1].kind == TOK_OTHER ||
+                     ext->toks[i - 1].kind == TOK_PUNCT))
+        i--;
+    return i;
+}
+
+/* A closing hashtag naming a topic ("#grief", "#counsellor", "#carers")
+ * files the post under it: it describes nobody.  Places stay. */
+static void topic_tags(mosaic_extractor *ext)
+{
+    static const char *const topics[] = { "HEALTH", "LIFE_EVENT",
+                                          "OCCUPATION", "FAMILY" };
+    size_t from = closing_tags(ext);
+
+    for (size_t i = 0; from < ext->ntoks && i < ext->nspans; i++) {
+        xspan *s = &ext->spans[i];
+        if (s->tok < from || !(ext->toks[s->tok].flags & TOK_HASHTAG))
+            continue;
+        for (size_t k = 0; k < sizeof(topics) / sizeof(*topics); k++)
+            if (strcmp(s->category, topics[k]) == 0)
+                s->about = MOSAIC_ABOUT_OTHER;
+    }
+}
+
 /* Walk the spans one sentence at a time: post flags, then each span.
  * The first pass keeps what it found of the first SENTENCES_KEPT
  * sentences for the second, which rescans only the rest. */
@@ -225,6 +256,7 @@ void extract_attribute(mosaic_extractor *ext)
     if (extract_phrase_cues(ext)) /* else no token has TOK_CUE */
         phrase_cue_flags(ext);
     addressees(ext);
+    topic_tags(ext);
     for (int pass = 0; pass < 2; pass++) {
         size_t from = 0, g = 0;
         for (size_t i = 0; i < ext->nspans; g++) {

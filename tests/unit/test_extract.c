@@ -184,6 +184,13 @@ static const struct span_case lexicon_cases[] = {
     "after the divorce."
 
 static const struct span_case about_cases[] = {
+    /* a closing hashtag files the post under a topic; places stay */
+    { "A client told me about her loss. #grief #Leeds", NULL, "HEALTH",
+      "#grief", 1, NULL, O },
+    { "A client told me about her loss. #grief #Leeds", NULL, "PLACE",
+      "#Leeds", 1, NULL, C },
+    { "my client with #ADHD is thriving", NULL, "HEALTH", "#ADHD", 1, NULL,
+      C },
     /* "told me": the date is the client's; a session's day too */
     { "A man I work with told me since March he sleeps again",
       "2024-03-14T10:00:00Z", "DATE", "March", 1, NULL, C },
