@@ -6,6 +6,7 @@
  * interval "YYYY-MM-DD/YYYY-MM-DD" (durations: "P3Y").
  * SPDX-License-Identifier: MIT
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,6 +263,21 @@ static int on_relative_day(const char *t, const size_t *ov, int n, void *ctx)
     return add_relative(ctx, ov[0], ov[1], off, off);
 }
 
+/* 1 if the weekday at `at` follows "a", "every" or "each": a weekly
+ * day ("someone I see on a Thursday"), not a date. */
+static int weekly(const char *t, size_t at)
+{
+    static const char *const before[] = { "a ", "every ", "each " };
+
+    for (size_t i = 0; i < sizeof(before) / sizeof(*before); i++) {
+        size_t n = strlen(before[i]);
+        if (at >= n && strncasecmp(t + at - n, before[i], n) == 0 &&
+            (at == n || !isalnum((unsigned char)t[at - n - 1])))
+            return 1;
+    }
+    return 0;
+}
+
 static int on_weekday(const char *t, const size_t *ov, int n, void *ctx)
 {
     mosaic_extractor *ext = ctx;
@@ -269,7 +285,8 @@ static int on_weekday(const char *t, const size_t *ov, int n, void *ctx)
     int64_t off;
 
     (void)n;
-    if (GROUP_SET(ov, 3) || !ext->have_anchor) /* "on Tuesdays": recurring */
+    /* "on Tuesdays", "on a Tuesday": recurring, no date */
+    if (GROUP_SET(ov, 3) || !ext->have_anchor || weekly(t, ov[0]))
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
     today = date_weekday(ext->anchor_day);
     off = -((today - wd + 7) % 7); /* on or before the post */

@@ -26,6 +26,7 @@ static const struct span_case date_cases[] = {
       "2024-03-07/2024-03-07", U },
     { "on Thursday we met", THU, "DATE", "on Thursday", 1,
       "2024-03-14/2024-03-14", U },
+
     { "a fortnight ago", THU, "DATE", "a fortnight ago", 1,
       "2024-02-26/2024-03-03", U },
     { "3 days ago", THU, "DATE", "3 days ago", 1, "2024-03-11/2024-03-11", U },
@@ -100,11 +101,34 @@ static void test_extract_date_without_anchor(void **state)
     mosaic_extractor_close(ext);
 }
 
+/* A weekly day ("someone I see on a Thursday") is found with no date. */
+static void test_extract_date_weekly(void **state)
+{
+    static const char *const texts[] = { "someone I see on a Thursday",
+                                         "every Monday she calls",
+                                         "on Tuesdays we walk" };
+    mosaic_extractor *ext = NULL;
+    const mosaic_extraction *x;
+
+    (void)state;
+    assert_int_equal(fixture_open(&ext), 0);
+    for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
+        assert_int_equal(mosaic_extract(&x, ext, texts[i], strlen(texts[i]),
+                                        THU), 0);
+        assert_int_equal(x->n > 0, 1);
+        if (find_span(x, "DATE", NULL) == NULL ||
+            find_span(x, "DATE", NULL)->value != NULL)
+            fail_msg("\"%s\": want a DATE without a date", texts[i]);
+    }
+    mosaic_extractor_close(ext);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract_date_cases),
         cmocka_unit_test(test_extract_date_without_anchor),
+        cmocka_unit_test(test_extract_date_weekly),
     };
     int rc = cmocka_run_group_tests_name("extract_date", tests, NULL, NULL);
 
