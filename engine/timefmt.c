@@ -130,9 +130,11 @@ static int parse_iso(const char *s, int64_t *out)
         else if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &k) != 2 || k != 5)
             return MOSAIC_EFORMAT;
         p += 1 + k;
-        if (*p == ':' && isdigit((unsigned char)p[1])) {
-            sec = atoi(p + 1);
-            p += 3;
+        if (*p == ':' && isdigit((unsigned char)p[1])) { /* one or two */
+            sec = p[1] - '0';
+            p += 2;
+            if (isdigit((unsigned char)*p))
+                sec = 10 * sec + (*p++ - '0');
         }
         if (*p == '.' || *p == ',')
             for (p++; isdigit((unsigned char)*p); p++)
