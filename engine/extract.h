@@ -363,6 +363,18 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
     }
     return extract_match_at(ext, lx, i, by_stem, ent);
 }
+/* 1 if token i, a word in lower case, may still start a place name:
+ * right after "in", "from", "near"... in its sentence, and neither a
+ * determiner ("in the") nor in a hashtag ("moved to leeds"). */
+static inline int extract_lower_place(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *t = &ext->toks[i], *p = t - 1;
+
+    return i > 0 && p->sentence == t->sentence &&
+           (p->roles & ROLE_PLACE_PREP) &&
+           !(t->roles & ROLE_DET) && !(t->flags & TOK_HASHTAG);
+}
+
 /* 1 if token i is a word (or number) a phrase may use. */
 static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
 {

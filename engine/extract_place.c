@@ -29,13 +29,6 @@ static int sentence_initial(const mosaic_extractor *ext, size_t i)
     return 1;
 }
 
-/* 1 if token i follows "in", "from", "near"... in its sentence. */
-static int after_prep(const mosaic_extractor *ext, size_t i)
-{
-    return i > 0 && ext->toks[i - 1].sentence == ext->toks[i].sentence &&
-           (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
-}
-
 /* Whether the match at token i shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
@@ -45,13 +38,13 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
 
     if (!cap) /* "moved to leeds", not "reading" or "leeds united fan" */
         return !(e->flags & (XE_AMBIG | XE_WORD)) &&
-               !(t->flags & TOK_HASHTAG) && !(t->roles & ROLE_DET) &&
-               after_prep(ext, i);
+               extract_lower_place(ext, i);
     if (!(e->flags & (XE_AMBIG | XE_WORD)))
         return 1;
     if (t->flags & TOK_HASHTAG)
         return (t->flags & TOK_TAG_FIRST) != 0;
-    if (after_prep(ext, i))
+    if (i > 0 && ext->toks[i - 1].sentence == t->sentence &&
+        (ext->toks[i - 1].roles & ROLE_PLACE_PREP))
         return 1;
     /* an English word: a capital counts unless the sentence (or
      * shouting) put it there */
@@ -102,10 +95,10 @@ int extract_places(mosaic_extractor *ext)
                 continue;
             }
         }
-        /* without a capital or a preposition before it, place_evidence
-         * says no to any match */
+        /* without a capital, place_evidence says no to any match but
+         * one extract_lower_place allows */
         if (!(ext->toks[i].flags & (TOK_CAP | TOK_UPPER)) &&
-            (!after_prep(ext, i) || (ext->toks[i].roles & ROLE_DET)))
+            !extract_lower_place(ext, i))
             continue;
         end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
                   ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)

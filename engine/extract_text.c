@@ -362,18 +362,8 @@ static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
     return ext->tok_sentence;
 }
 
-/* 1 if token t (the next to be pushed) follows "in", "from", "near"...
- * in its sentence. */
-static inline int after_place_prep(const mosaic_extractor *ext,
-                                   const xtoken *t)
-{
-    const xtoken *p = ext->ntoks > 0 ? &ext->toks[ext->ntoks - 1] : NULL;
-
-    return p && p != t && p->sentence == t->sentence &&
-           (p->roles & ROLE_PLACE_PREP) && !(t->roles & ROLE_DET);
-}
-
-/* What token t may start (CAND_*), from what is known of its word. */
+/* What token t (ext->toks[ext->ntoks], being pushed) may start
+ * (CAND_*), from what is known of its word. */
 static inline unsigned candidate(const mosaic_extractor *ext,
                                  const xtoken *t)
 {
@@ -390,7 +380,8 @@ static inline unsigned candidate(const mosaic_extractor *ext,
      * a hashtag: extract_places) */
     if ((t->flags & TOK_TAG_FIRST) ||
         ((first == NULL || first[FIRST_PLACES] != FIRST_NONE) &&
-         ((t->flags & (TOK_CAP | TOK_UPPER)) || after_place_prep(ext, t))))
+         ((t->flags & (TOK_CAP | TOK_UPPER)) ||
+          extract_lower_place(ext, ext->ntoks))))
         what |= CAND_PLACE;
     if (t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
         !(t->flags & TOK_HASHTAG))
