@@ -81,14 +81,18 @@ static size_t person_before(const mosaic_extractor *ext, size_t i)
     return SIZE_MAX;
 }
 
-/* 1 if token k's folded word is one of words (NULL-ended). */
-static int word_is(const mosaic_extractor *ext, size_t k,
-                   const char *const *words)
+/* 1 if token k's folded word is one of words (space-separated). */
+static int word_is(const mosaic_extractor *ext, size_t k, const char *words)
 {
+    const char *f;
+    size_t n;
+
     if (k >= ext->ntoks)
         return 0;
-    for (; *words; words++)
-        if (strcmp(TOK_FOLD(ext, &ext->toks[k]), *words) == 0)
+    f = TOK_FOLD(ext, &ext->toks[k]);
+    n = ext->toks[k].fold_len;
+    for (const char *w = words; *w; w += strcspn(w, " "), w += *w == ' ')
+        if (strcspn(w, " ") == n && memcmp(w, f, n) == 0)
             return 1;
     return 0;
 }
@@ -97,23 +101,17 @@ static int word_is(const mosaic_extractor *ext, size_t k,
  * my post about the ...": the person's token, or 0. */
 static size_t update_on(const mosaic_extractor *ext, size_t u)
 {
-    static const char *const on[] = { "on", NULL }, *const my[] = { "my",
-                                                                    NULL };
-    static const char *const post[] = { "post", "tweet", "thread", "toot",
-                                        "update", "blog", NULL };
-    static const char *const about[] = { "about", "on", "re", NULL };
     size_t j = u + 1;
 
     if (!(ext->toks[u].roles & ROLE_UPDATE))
         return 0;
-    if (j < ext->ntoks && strcmp(TOK_FOLD(ext, &ext->toks[j]), "up") == 0)
+    if (word_is(ext, j, "up"))
         j++;
-    if (word_is(ext, j, on) && word_is(ext, j + 1, my) &&
-        word_is(ext, j + 2, post) && word_is(ext, j + 3, about))
+    if (word_is(ext, j, "on") && word_is(ext, j + 1, "my") &&
+        word_is(ext, j + 2, "post tweet thread toot update blog") &&
+        word_is(ext, j + 3, "about on re"))
         j += 3; /* "on my post about": "about" stands for "on" */
-    if (j + 1 >= ext->ntoks ||
-        (strcmp(TOK_FOLD(ext, &ext->toks[j]), "on") != 0 &&
-         strcmp(TOK_FOLD(ext, &ext->toks[j]), "about") != 0) ||
+    if (j + 1 >= ext->ntoks || !word_is(ext, j, "on about") ||
         !(ext->toks[j + 1].roles & ROLE_DET) ||
         (ext->toks[j + 1].fold_len == 1)) /* "on a" is not a reference */
         return 0;
