@@ -104,12 +104,6 @@ int extract_shapes_compile(struct extract_patterns *p)
                               sizeof(shapes) / sizeof(*shapes));
 }
 
-static int shape_seen(const char *t, const size_t *ov, int n, void *ctx)
-{
-    (void)t, (void)ov, (void)n, (void)ctx;
-    return 0;
-}
-
 /* The roles of a word's shape (once per distinct word, so a pattern
  * match is cheap enough). */
 static uint32_t shape_roles(const mosaic_extractor *ext, const char *w,
@@ -120,7 +114,7 @@ static uint32_t shape_roles(const mosaic_extractor *ext, const char *w,
 
     for (size_t i = 0; i < sizeof(shapes) / sizeof(*shapes); i++)
         if (regex_here(ext->patterns->re[RX_SHAPES + (int)i], w, n, 0, &end,
-                       shape_seen, NULL) > 0)
+                       NULL, NULL) > 0)
             roles |= (uint32_t)shapes[i].need;
     return roles;
 }

@@ -168,7 +168,7 @@ int regex_here(regex *re, const char *text, size_t len, size_t at,
         return mosaic__error_set(MOSAIC_ERROR, "pattern match failed (%d)",
                                  n);
     n = copy_groups(re, n, ov);
-    if ((rc = fn(text, ov, n, ctx)) < 0)
+    if (fn && (rc = fn(text, ov, n, ctx)) < 0)
         return rc;
     *end = ov[1];
     return 1;

@@ -39,7 +39,8 @@ const unsigned char *regex_first_bytes(const regex *re);
                                  ((unsigned char)(c) % 8) & 1)
 
 /* One match starting exactly at `at` (a REGEX_ANCHORED pattern): calls
- * fn and sets *end when there is one.  Returns 1, 0 (none), or <0. */
+ * fn (unless NULL) and sets *end when there is one.  Returns 1, 0
+ * (none), or <0. */
 int regex_here(regex *re, const char *text, size_t len, size_t at,
                size_t *end, regex_match_fn fn, void *ctx);
 
