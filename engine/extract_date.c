@@ -15,7 +15,6 @@
 #include "extract_pattern.h"
 #include "timefmt.h"
 
-#define MONTH RX_MONTH
 /* A month named in full: "May" and "March" only with their capital
  * (the verbs), the others in any case ("in october"). */
 #define MONTH_FULL                                                        \
@@ -524,10 +523,10 @@ static const struct rx_row rows[] = {
       on_iso , TRIG_YEAR, 0 },
     { "numeric date", "\\b" DAY "[/.](0?[1-9]|1[0-2])[/.]((?:19|20)?\\d\\d)\\b",
       0, on_numeric , TRIG_DIGIT_SEP, 0 },
-    { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" MONTH
+    { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" RX_MONTH
       ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS | RX_NEAR_TRIGGER(2),
       on_day_month , TRIG_MONTH_DIGIT, TRIG_MONTH },
-    { "month day", "\\b(" MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"
+    { "month day", "\\b(" RX_MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"
       "(?!\\s*(?:[:.]\\d|am|pm|years?|yrs?|weeks?|days?|months?|hours?|"
       "mins?|minutes?|percent|%))(?:,?\\s+" YEAR "\\b)?",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_month_day , TRIG_MONTH_DIGIT,
