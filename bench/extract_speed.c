@@ -90,9 +90,9 @@ static char *read_posts(const char *path, size_t n, size_t **offs,
     char *file = slurp(path, &flen), *buf;
 
     for (size_t i = 0; i < n; i++) { /* the size first */
-        len += strlen(file + at) + 1;
-        at = at + strlen(file + at) + 1 < flen ? at + strlen(file + at) + 1
-                                               : 0;
+        size_t k = strlen(file + at) + 1;
+        len += k;
+        at = at + k < flen ? at + k : 0;
     }
     buf = malloc(len);
     *offs = malloc((n + 1) * sizeof(size_t));
