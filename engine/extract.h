@@ -243,6 +243,9 @@ static inline xword *extract_word_of(mosaic_extractor *ext, xtoken *t)
 {
     return t->word ? &ext->words[t->word - 1] : extract_word(ext, t);
 }
+/* The form (XE_FORM_MASK bits) a lexicon phrase just keyed by extract_phrase_key
+ * asks of its last word ("accountant": an agent noun). */
+int extract_entry_form(mosaic_extractor *ext);
 /* The stem of a word token (computed on first use); NULL on failure. */
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
 /* Fold a phrase the way tokens are folded, word by word, into out

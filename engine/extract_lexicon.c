@@ -2,7 +2,8 @@
  * extract_lexicon.c -- the lexicon categories (occupations, family, life
  * events, health, religion, ethnicity, nationality, language, sexuality,
  * gender, distinctive traits, organisations) and client cues, matched as
- * the longest phrase of Snowball stems ("widowed" meets "widow").
+ * the longest phrase of Snowball stems ("widowed" meets "widow"), where
+ * the last word's form agrees ("accountant" does not meet "account").
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -130,6 +131,81 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
     return best;
 }
 
+/* What an entry's last word asks of a word with the same stem: any
+ * form; a base form ("director", "author") is not met by a derived word
+ * ("directorate", "authority"); an agent noun keeps its ending
+ * ("accountants", "composer": not "account", "composed"). */
+enum { FORM_ANY, FORM_BASE, FORM_AGENT };
+
+static const char *const base_endings[] = { "", "e", "s", "es", NULL };
+static const char *const derived_endings[] = {
+    "ity", "ities", "ate", "ates", "ation", "ations", "ion", "ions",
+    "ment", "ments", NULL,
+};
+static const char *const agent_endings[] = {
+    "er", "ers", "ler", "ator", "ant", "ants", "eer", "or", "ors", "ist",
+    "ists", "ent", "ate", NULL,
+};
+
+/* The index of the ending in list, or -1. */
+static int ending_in(const char *const *list, const char *rest, size_t len)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == len && memcmp(list[k], rest, len) == 0)
+            return k;
+    return -1;
+}
+
+/* Word t's ending after its stem in *rest; 0 when the stem is not a
+ * prefix of the word ("happi" of "happy"), so nothing can be said. */
+static int ending_of(mosaic_extractor *ext, xtoken *t, const char **rest,
+                     size_t *len)
+{
+    const char *stem;
+    size_t sl;
+
+    if (t->kind != TOK_WORD || (stem = extract_stem(ext, t, &sl)) == NULL ||
+        t->fold_len < sl || memcmp(TOK_FOLD(ext, t), stem, sl) != 0)
+        return 0;
+    *rest = TOK_FOLD(ext, t) + sl;
+    *len = t->fold_len - sl;
+    return 1;
+}
+
+int extract_entry_form(mosaic_extractor *ext)
+{
+    const char *rest;
+    size_t len;
+    int k;
+
+    for (size_t i = ext->ntoks; i-- > 0;) {
+        if (ext->toks[i].kind != TOK_WORD)
+            continue;
+        if (!ending_of(ext, &ext->toks[i], &rest, &len))
+            return FORM_ANY;
+        if (ending_in(base_endings, rest, len) >= 0)
+            return FORM_BASE;
+        k = ending_in(agent_endings, rest, len);
+        return k >= 0 ? FORM_AGENT + k : FORM_ANY;
+    }
+    return FORM_ANY;
+}
+
+/* Whether word t (the last of a match) has the form entry e asks. */
+static int form_agrees(mosaic_extractor *ext, const xentry *e, xtoken *t)
+{
+    unsigned form = (e->flags & XE_FORM_MASK) >> XE_FORM_SHIFT;
+    const char *rest, *want;
+    size_t len;
+
+    if (form == FORM_ANY || !ending_of(ext, t, &rest, &len))
+        return 1;
+    if (form == FORM_BASE)
+        return ending_in(derived_endings, rest, len) < 0;
+    want = agent_endings[form - FORM_AGENT];
+    return len >= strlen(want) && memcmp(rest, want, strlen(want)) == 0;
+}
+
 int extract_lexicons(mosaic_extractor *ext)
 {
     size_t next = 0; /* past the last match */
@@ -143,7 +219,8 @@ int extract_lexicons(mosaic_extractor *ext)
             (ext->toks[i].kind == TOK_WORD &&
              !extract_may_start(ext, &ext->toks[i], FIRST_LEXICON)) ||
             (end = extract_match(ext, &ext->lexicon, i, 1, FIRST_LEXICON,
-                                 &e)) == 0)
+                                 &e)) == 0 ||
+            !form_agrees(ext, e, &ext->toks[end - 1]))
             continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               xentry_category(e),

@@ -1,8 +1,9 @@
 /*
  * extract_load.c -- read the extraction's reference data: the lexicons
  * (one phrase a line, optionally TAB and a canonical value), the first
- * names, the common words, and the gazetteers (lexicon/places_world.txt
- * and, when present, refdata/places.tsv).  At start-up these tables
+ * names, the common words, and the gazetteers (lexicon/places_world.txt,
+ * refdata/places.tsv when present, then lexicon/places_geonames.txt: the
+ * UK's names win a clash).  At start-up these tables
  * usually come from the reference image instead (extract_image.c): a
  * table added here must be saved and loaded there too.
  * SPDX-License-Identifier: MIT
@@ -47,6 +48,10 @@ static const struct source sources[] = {
     { "lexicon/firstnames.txt", "NAME", TO_NAMES, 0 },
     { "lexicon/places_world.txt", "PLACE", TO_PLACES, 0 },
 };
+/* loaded after the UK gazetteer */
+static const struct source geonames = {
+    "lexicon/places_geonames.txt", "PLACE", TO_PLACES, 0
+};
 
 static const char *cue_kind(const char *v)
 {
@@ -73,22 +78,26 @@ static size_t squash(const char *key, char *out, size_t size)
     return o;
 }
 
+/* How a gazetteer names a place: its main name, an alternative name,
+ * or a name the list says needs a place preposition ("in Victoria"). */
+enum { PLACE_MAIN, PLACE_ALT, PLACE_EVIDENCE };
+
 /* How much evidence a one-word name needs: a common word (or an
  * alternative name that is an English word: "Ask" for Usk) needs a place
  * preposition or a hashtag; another English word ("Hull") a capital that
  * is not just the start of a sentence. */
 static int place_flags(const mosaic_extractor *ext, const char *key,
-                       size_t len, int alt)
+                       size_t len, int how)
 {
     int word = xtable_find(&ext->place_words, key, len) != NULL;
 
-    if (xtable_find(&ext->common, key, len) || (alt && word))
+    if (xtable_find(&ext->common, key, len) || (how == PLACE_ALT && word))
         return XE_AMBIG;
     return word ? XE_WORD : 0;
 }
 
 static int add_place(mosaic_extractor *ext, const char *phrase,
-                     const char *value, int alt)
+                     const char *value, int how)
 {
     char key[KEY_MAX], sq[KEY_MAX];
     int n, len, flags = 0;
@@ -99,13 +108,31 @@ static int add_place(mosaic_extractor *ext, const char *phrase,
         return 0; /* "Bishop's Itchington (village)": not matchable */
     if (len < 0)
         return len;
-    if (n == 1)
-        flags = place_flags(ext, key, (size_t)len, alt);
+    if (how == PLACE_EVIDENCE)
+        flags = XE_AMBIG | XE_PREP;
+    else if (n == 1)
+        flags = place_flags(ext, key, (size_t)len, how);
     if ((n = xlexicon_add(&ext->places, key, (size_t)len, n, "PLACE", value,
                           flags)) < 0)
         return n;
     sl = squash(key, sq, sizeof(sq));
     return xlexicon_add(&ext->squashed, sq, sl, 1, "PLACE", value, flags);
+}
+
+/* A world place: "name", "name<TAB>canonical" or, from
+ * places_geonames.txt, "name<TAB>canonical<TAB>alone|evidence". */
+static int add_world_place(mosaic_extractor *ext, const char *name,
+                           char *value)
+{
+    char *how = value ? strchr(value, '\t') : NULL;
+
+    if (how)
+        *how++ = '\0';
+    if (how && strcmp(how, "alone") && strcmp(how, "evidence"))
+        return mosaic__error_set(MOSAIC_EFORMAT, "expected alone or evidence");
+    return add_place(ext, name, value ? value : name,
+                     how && !strcmp(how, "evidence") ? PLACE_EVIDENCE
+                                                     : PLACE_MAIN);
 }
 
 /* One line of a lexicon file: "phrase" or "phrase<TAB>value". */
@@ -124,7 +151,7 @@ static int add_line(mosaic_extractor *ext, const struct source *src,
         (cat = cue_kind(value)) == NULL)
         return mosaic__error_set(MOSAIC_EFORMAT, "unknown cue kind");
     if (src->to == TO_PLACES)
-        return add_place(ext, line, value ? value : line, 0);
+        return add_world_place(ext, line, value);
     len = extract_phrase_key(ext, line, src->to == TO_LEXICON, key,
                              sizeof(key), &n);
     if (len <= 0)
@@ -144,7 +171,8 @@ static int add_line(mosaic_extractor *ext, const struct source *src,
             *p = (char)((unsigned)*p - 'A' < 26 ? *p | 0x20 : *p);
         value = line;
     }
-    return xlexicon_add(&ext->lexicon, key, (size_t)len, n, cat, value, 0);
+    return xlexicon_add(&ext->lexicon, key, (size_t)len, n, cat, value,
+                        extract_entry_form(ext) << XE_FORM_SHIFT);
 }
 
 static void chomp(char *line)
@@ -212,7 +240,7 @@ static int add_areas(mosaic_extractor *ext, char *rest)
         char *next = strchr(f, '\t');
         if (next)
             *next++ = '\0';
-        if (col >= 5 && f[0] && (rc = add_place(ext, f, f, 0)) < 0)
+        if (col >= 5 && f[0] && (rc = add_place(ext, f, f, PLACE_MAIN)) < 0)
             return rc;
         f = next;
     }
@@ -236,10 +264,10 @@ static int gazetteer_line(mosaic_extractor *ext, const void *ctx,
         *end = '\0', rest = end + 1;
     if (name[0] == '\0')
         return mosaic__error_set(MOSAIC_EFORMAT, "empty name");
-    if ((rc = add_place(ext, name, name, 0)) < 0)
+    if ((rc = add_place(ext, name, name, PLACE_MAIN)) < 0)
         return rc;
     for (char *a = strtok(alts, "|"); a; a = strtok(NULL, "|"))
-        if (a[0] && (rc = add_place(ext, a, name, 1)) < 0)
+        if (a[0] && (rc = add_place(ext, a, name, PLACE_ALT)) < 0)
             return rc;
     return rest ? add_areas(ext, rest) : 0;
 }
@@ -255,6 +283,9 @@ int extract_load(mosaic_extractor *ext, const char *dir)
                             0, 1, lexicon_line, &sources[i])) < 0)
             return rc;
     /* the gazetteer may not be built yet: world places only */
-    return each_line(ext, dir, "refdata/places.tsv", 1, 1, 0, gazetteer_line,
-                     NULL);
+    if ((rc = each_line(ext, dir, "refdata/places.tsv", 1, 1, 0,
+                        gazetteer_line, NULL)) < 0)
+        return rc;
+    return each_line(ext, dir, geonames.file, 0, 0, 1, lexicon_line,
+                     &geonames);
 }

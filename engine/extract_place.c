@@ -6,7 +6,8 @@
  * needs evidence: capitalised after "in/from/near/at/...", or a
  * capitalised hashtag; so does an alternative name that is an English
  * word ("Ask" for Usk).  Another English word ("Hull") needs a capital
- * that is not just the start of a sentence.
+ * that is not just the start of a sentence.  A world town's name that is
+ * a word or a first name ("Nice", "Victoria") needs the preposition.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -42,7 +43,7 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
     if (!(e->flags & (XE_AMBIG | XE_WORD)))
         return 1;
     if (t->flags & TOK_HASHTAG)
-        return (t->flags & TOK_TAG_FIRST) != 0;
+        return (t->flags & TOK_TAG_FIRST) && !(e->flags & XE_PREP);
     if (i > 0 && ext->toks[i - 1].sentence == t->sentence &&
         (ext->toks[i - 1].roles & ROLE_PLACE_PREP))
         return 1;
@@ -68,7 +69,8 @@ static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
     }
     if ((e = xlexicon_find(&ext->squashed, sq, n)) == NULL)
         return 0;
-    if ((e->flags & (XE_AMBIG | XE_WORD)) && !(ext->toks[i].flags & TOK_CAP))
+    if ((e->flags & XE_PREP) ||
+        ((e->flags & (XE_AMBIG | XE_WORD)) && !(ext->toks[i].flags & TOK_CAP)))
         return 0;
     *end = last;
     return extract_add(ext, ext->toks[i].start, ext->toks[last - 1].end,

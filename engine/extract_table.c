@@ -202,8 +202,11 @@ int xlexicon_add(xlexicon *lx, const char *key, size_t len, int nwords,
     }
     if ((i = lexicon_entry(lx, key, len)) < 0)
         return (int)i;
-    if (lx->e[i].flags & XE_FULL)
-        return 0; /* the first phrase wins */
+    if (lx->e[i].flags & XE_FULL) { /* the first phrase wins */
+        if ((lx->e[i].flags ^ flags) & XE_FORM_MASK) /* both forms */
+            lx->e[i].flags &= (uint16_t)~XE_FORM_MASK;
+        return 0;
+    }
     voff = value ? xtable_intern(&lx->keys, value, strlen(value))
                  : (int64_t)xtable_find(&lx->keys, key, len)->key;
     if (voff < 0)

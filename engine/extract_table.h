@@ -70,6 +70,12 @@ void xtable_dispose(xtable *t);
 #define XE_AMBIG 0x04  /* also a common word: needs evidence */
 #define XE_WORD 0x08   /* a place name that is also an English word: a
                           capital at a sentence start is no evidence */
+#define XE_PREP 0x10   /* with XE_AMBIG: only a place preposition is
+                          evidence, not a hashtag ("#Spring") */
+/* Bits 8-15: the word form a lexicon entry's last word asks of the
+ * text's word (extract_lexicon.c: "accountant" is not "account"). */
+#define XE_FORM_SHIFT 8
+#define XE_FORM_MASK 0xFF00
 
 #define XCATEGORY_NONE UINT32_MAX
 

@@ -177,6 +177,24 @@ static const struct span_case lexicon_cases[] = {
     { "Café owner", NULL, "OCCUPATION", NULL, 0, NULL, U },
     { "works at St Mary's Primary School", NULL, "ORG",
       "St Mary's Primary School", 1, NULL, U },
+    /* the stem is shared, the word is not: an agent noun keeps its
+     * ending, a base form is not met by a derived word */
+    { "she is an accountant", NULL, "OCCUPATION", "accountant", 1,
+      "accountant", U },
+    { "two accountants", NULL, "OCCUPATION", "accountants", 1, "accountant",
+      U },
+    { "a bank account", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "she composed a song", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "he is present today", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "the Labour party", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "the local authority", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "the police directorate", NULL, "OCCUPATION", "directorate", 0, NULL,
+      U },
+    /* "sectioned" is detention, a section is not */
+    { "she was sectioned in May", NULL, "LIFE_EVENT", "was sectioned", 1,
+      "detention under the mental health act", U },
+    { "he is on a section", NULL, "LIFE_EVENT", "on a section", 1, NULL, U },
+    { "see section 3 of the Act", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
 };
 
 #define UPDATE_MIDWIFE                                                    \

@@ -76,6 +76,22 @@ static const struct span_case place_cases[] = {
     { "a big Hull City fan", NULL, "PLACE", "Hull", 1, "Hull", U },
     { "LOVE HULL", NULL, "PLACE", NULL, 0, NULL, U },
     { "Halifax was lovely", NULL, "PLACE", "Halifax", 1, "Halifax", U },
+    /* the world outside the UK (places_geonames.txt) */
+    { "mild weather here in Canberra", NULL, "PLACE", "Canberra", 1,
+      "Canberra", U },
+    { "The crowd in Baton Rouge tonight", NULL, "PLACE", "Baton Rouge", 1,
+      "Baton Rouge", U },
+    { "Just arrived in #AliceSprings", NULL, "PLACE", "#AliceSprings", 1,
+      "Alice Springs", U },
+    { "a week in Queensland", NULL, "PLACE", "Queensland", 1, "Queensland",
+      U },
+    /* a town's name that is also a word or a first name needs evidence */
+    { "a holiday in Nice", NULL, "PLACE", "Nice", 1, "Nice", U },
+    { "Nice to see you. Really Nice", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Mobile phones off please", NULL, "PLACE", NULL, 0, NULL, U },
+    { "she moved to Victoria", NULL, "PLACE", "Victoria", 1, "Victoria", U },
+    { "I saw Victoria and Tom", NULL, "PLACE", NULL, 0, NULL, U },
+    { "#Spring is here", NULL, "PLACE", NULL, 0, NULL, U },
 };
 
 static void test_extract_place_cases(void **state)
