@@ -65,6 +65,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xlexicon_dispose(&ext->names);
     xtable_dispose(&ext->common);
     xtable_dispose(&ext->place_words);
+    xtable_dispose(&ext->given);
     xtable_dispose(&ext->roles);
     xtable_dispose(&ext->memo);
     refimage_close(ext->image); /* after the tables it holds */

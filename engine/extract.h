@@ -183,6 +183,8 @@ struct mosaic_extractor {
     xlexicon names;   /* folded first names */
     xtable common;   /* folded common English words */
     xtable place_words; /* place names that are also English words */
+    xtable given;       /* given names: a place right after one is a
+                           surname ("Clint Eastwood") */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
     struct sb_stemmer *stemmer;
     struct extract_patterns *patterns;

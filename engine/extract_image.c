@@ -30,6 +30,7 @@ int extract_image_save(const mosaic_extractor *ext, refimage_buf *b)
 
     if ((rc = refimage_put_xtable(b, &ext->common)) < 0 ||
         (rc = refimage_put_xtable(b, &ext->place_words)) < 0 ||
+        (rc = refimage_put_xtable(b, &ext->given)) < 0 ||
         (rc = save_lexicon(b, &ext->lexicon)) < 0 ||
         (rc = save_lexicon(b, &ext->places)) < 0 ||
         (rc = save_lexicon(b, &ext->squashed)) < 0)
@@ -81,6 +82,7 @@ int extract_image_load(mosaic_extractor *ext, refimage *im)
     if ((rc = refimage_section(im, "extractor", &c)) < 0 ||
         (rc = refimage_xtable(&c, &ext->common)) < 0 ||
         (rc = refimage_xtable(&c, &ext->place_words)) < 0 ||
+        (rc = refimage_xtable(&c, &ext->given)) < 0 ||
         (rc = load_lexicon(&c, &ext->lexicon)) < 0 ||
         (rc = load_lexicon(&c, &ext->places)) < 0 ||
         (rc = load_lexicon(&c, &ext->squashed)) < 0 ||

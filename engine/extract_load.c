@@ -19,7 +19,8 @@
 
 #define KEY_MAX 512
 
-enum { TO_LEXICON, TO_NAMES, TO_COMMON, TO_PLACE_WORDS, TO_PLACES };
+enum { TO_LEXICON, TO_NAMES, TO_COMMON, TO_PLACE_WORDS, TO_GIVEN,
+       TO_PLACES };
 
 struct source {
     const char *file;
@@ -32,6 +33,7 @@ struct source {
 static const struct source sources[] = {
     { "lexicon/common_words.txt", NULL, TO_COMMON, 0 },
     { "lexicon/place_words.txt", NULL, TO_PLACE_WORDS, 0 },
+    { "lexicon/given_names.txt", NULL, TO_GIVEN, 0 },
     { "lexicon/clientcues.txt", NULL, TO_LEXICON, 0 },
     { "lexicon/gender.txt", "GENDER", TO_LEXICON, 0 },
     { "lexicon/family.txt", "FAMILY", TO_LEXICON, 0 },
@@ -108,10 +110,10 @@ static int add_place(mosaic_extractor *ext, const char *phrase,
         return 0; /* "Bishop's Itchington (village)": not matchable */
     if (len < 0)
         return len;
-    if (how == PLACE_EVIDENCE)
-        flags = XE_AMBIG | XE_PREP;
-    else if (n == 1)
+    if (n == 1)
         flags = place_flags(ext, key, (size_t)len, how);
+    if (how == PLACE_EVIDENCE)
+        flags |= XE_AMBIG | XE_PREP;
     if ((n = xlexicon_add(&ext->places, key, (size_t)len, n, "PLACE", value,
                           flags)) < 0)
         return n;
@@ -156,9 +158,11 @@ static int add_line(mosaic_extractor *ext, const struct source *src,
                              sizeof(key), &n);
     if (len <= 0)
         return len < 0 ? len : mosaic__error_set(MOSAIC_EFORMAT, "empty");
-    if (src->to == TO_COMMON || src->to == TO_PLACE_WORDS)
-        return xtable_put(src->to == TO_COMMON ? &ext->common
-                                               : &ext->place_words,
+    if (src->to == TO_COMMON || src->to == TO_PLACE_WORDS ||
+        src->to == TO_GIVEN)
+        return xtable_put(src->to == TO_COMMON       ? &ext->common
+                          : src->to == TO_GIVEN      ? &ext->given
+                                                     : &ext->place_words,
                           key, (size_t)len, 0) < 0 ? -1 : 0;
     if (src->to == TO_NAMES)
         return xlexicon_add(&ext->names, key, (size_t)len, n, "NAME", line,

@@ -7,7 +7,8 @@
  * capitalised hashtag; so does an alternative name that is an English
  * word ("Ask" for Usk).  Another English word ("Hull") needs a capital
  * that is not just the start of a sentence.  A world town's name that is
- * a word or a first name ("Nice", "Victoria") needs the preposition.
+ * a word or a first name ("Nice", "Victoria") needs the preposition.  A
+ * place name right after a given name is a surname ("Willie Nelson").
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -38,7 +39,8 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
     int cap = (t->flags & (TOK_CAP | TOK_UPPER)) != 0;
 
     if (!cap) /* "moved to leeds", not "reading" or "leeds united fan" */
-        return !(e->flags & (XE_AMBIG | XE_WORD)) &&
+        return !(e->flags & XE_WORD) &&
+               (!(e->flags & XE_AMBIG) || (e->flags & XE_PREP)) &&
                extract_lower_place(ext, i);
     if (!(e->flags & (XE_AMBIG | XE_WORD)))
         return 1;
@@ -51,6 +53,18 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
      * shouting) put it there */
     return !(e->flags & XE_AMBIG) && !(t->flags & TOK_UPPER) &&
            !sentence_initial(ext, i);
+}
+
+/* 1 if the place name at token i follows a capitalised given name in
+ * its sentence: a surname ("Clint Eastwood", "Willie Nelson"). */
+static int after_given_name(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *p = &ext->toks[i - (i > 0)];
+
+    return i > 0 && p->sentence == ext->toks[i].sentence &&
+           p->kind == TOK_WORD && (p->flags & TOK_CAP) &&
+           !(ext->toks[i].flags & TOK_HASHTAG) &&
+           xtable_find(&ext->given, TOK_FOLD(ext, p), p->fold_len);
 }
 
 /* A whole hashtag ("#hebdenbridge") against the names without spaces. */
@@ -105,7 +119,7 @@ int extract_places(mosaic_extractor *ext)
         end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
                   ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)
                   : 0;
-        if (end == 0 || !place_evidence(ext, i, e))
+        if (end == 0 || !place_evidence(ext, i, e) || after_given_name(ext, i))
             continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               "PLACE", XLEX_VALUE(&ext->places, e),

@@ -91,7 +91,14 @@ static const struct span_case place_cases[] = {
     { "Mobile phones off please", NULL, "PLACE", NULL, 0, NULL, U },
     { "she moved to Victoria", NULL, "PLACE", "Victoria", 1, "Victoria", U },
     { "I saw Victoria and Tom", NULL, "PLACE", NULL, 0, NULL, U },
+    { "someone from englewood", NULL, "PLACE", "englewood", 1, "Englewood",
+      U },
+    { "a holiday in nice", NULL, "PLACE", NULL, 0, NULL, U },
     { "#Spring is here", NULL, "PLACE", NULL, 0, NULL, U },
+    /* after a given name, a place's name is a surname */
+    { "a remake of Clint Eastwood films", NULL, "PLACE", NULL, 0, NULL, U },
+    { "what I like about Willie Nelson", NULL, "PLACE", NULL, 0, NULL, U },
+    { "So Happy Halifax won", NULL, "PLACE", "Halifax", 1, "Halifax", U },
 };
 
 static void test_extract_place_cases(void **state)
