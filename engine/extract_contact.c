@@ -1,7 +1,9 @@
 /*
  * extract_contact.c -- direct identifiers written as patterns: e-mail
- * addresses, UK phone numbers, @handles, full UK postcodes ("HX7 5AB",
- * CONTACT); and postcode districts ("HX7", PLACE).
+ * addresses, UK phone numbers, @handles, full UK postcodes ("HX7 5AB"),
+ * reference numbers ("case no. 40593/04"), NHS numbers (checked) and
+ * National Insurance numbers (CONTACT); and postcode districts ("HX7",
+ * PLACE).
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
@@ -80,6 +82,42 @@ static int on_postcode(const char *t, const size_t *ov, int n, void *ctx)
     return extract_add(ctx, ov[0], ov[1], "CONTACT", v, PRI_DIRECT);
 }
 
+/* "no. 40593/04", "ref: AB12345": the number itself. */
+static int on_reference(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)t, (void)n;
+    return extract_add(ctx, ov[2], ov[3], "CONTACT", "reference number",
+                       PRI_DIRECT);
+}
+
+/* Ten digits in threes and four whose last is the NHS number's modulus
+ * 11 check digit. */
+static int on_nhs_number(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int d[10], k = 0, sum = 0, check;
+
+    (void)n;
+    for (size_t i = ov[0]; i < ov[1] && k < 10; i++)
+        if ((unsigned)t[i] - '0' < 10)
+            d[k++] = t[i] - '0';
+    if (k != 10)
+        return 0;
+    for (int i = 0; i < 9; i++)
+        sum += d[i] * (10 - i);
+    check = (11 - sum % 11) % 11;
+    if (check == 10 || check != d[9])
+        return 0;
+    return extract_add(ctx, ov[0], ov[1], "CONTACT", "NHS number",
+                       PRI_DIRECT);
+}
+
+static int on_ni_number(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)t, (void)n;
+    return extract_add(ctx, ov[0], ov[1], "CONTACT",
+                       "National Insurance number", PRI_DIRECT);
+}
+
 /* A district alone: a two-letter area, or a preposition before it. */
 static int on_district(const char *t, const size_t *ov, int n, void *ctx)
 {
@@ -117,6 +155,14 @@ static const struct rx_row rows[] = {
       "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT, 0 },
     { "district", "\\b[A-Z]{1,2}[0-9][A-Z0-9]?\\b(?![\\s-]?[0-9])", 0,
       on_district , TRIG_UPPER_DIGIT, 0 },
+    { "reference", "\\b(?:no|nos|number|ref|reference)\\b\\.?\\s?[:#]?\\s?"
+      "([A-Z]{0,3}[0-9][0-9/-]{3,}[0-9])\\b", REGEX_CASELESS, on_reference,
+      TRIG_DIGIT, 0 },
+    { "nhs number", "(?<![\\w+])[1-9][0-9]{2}[ -][0-9]{3}[ -][0-9]{4}\\b", 0,
+      on_nhs_number, TRIG_DIGIT, 0 },
+    { "ni number", "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]"
+      "[A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b", 0,
+      on_ni_number, TRIG_DIGIT, 0 },
 };
 
 int extract_contacts_compile(struct extract_patterns *p)

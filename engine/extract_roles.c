@@ -26,7 +26,8 @@ static const struct {
       "council surgery practice trust prison fc mosque synagogue temple "
       "gurdwara club ltd plc group bank hospice nursery centre center "
       "police constabulary service charity foundation institute society "
-      "association partnership cathedral parish station barracks works mill",
+      "association partnership cathedral parish station barracks works mill "
+      "court tribunal directorate",
       ROLE_ORG_HEAD },
     { "january february march april may june july august september october "
       "november december jan feb mar apr jun jul aug sep sept oct nov dec",

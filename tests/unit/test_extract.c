@@ -145,6 +145,21 @@ static const struct span_case contact_cases[] = {
     { "near LS6 2AB", NULL, "CONTACT", "LS6 2AB", 1, "LS6 2AB", U },
     { "#SW1A1AA", NULL, "CONTACT", "SW1A1AA", 1, "SW1A 1AA", U },
     { "say hi @ jo.com", NULL, "CONTACT", NULL, 0, NULL, U },
+    /* reference, NHS and National Insurance numbers */
+    { "an application (no. 40593/04) against", NULL, "CONTACT", "40593/04",
+      1, "reference number", U },
+    { "case ref: AB12345 closed", NULL, "CONTACT", "AB12345", 1,
+      "reference number", U },
+    { "it was number 10 in 2019", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "No. 2019 was a good year", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "NHS number 943 476 5919", NULL, "CONTACT", "943 476 5919", 1,
+      "NHS number", U },
+    { "scored 943 476 5918 points", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "NI AB 12 34 56 C", NULL, "CONTACT", "AB 12 34 56 C", 1,
+      "National Insurance number", U },
+    { "NI JG123456A", NULL, "CONTACT", "JG123456A", 1,
+      "National Insurance number", U },
+    { "code GB123456A", NULL, "CONTACT", NULL, 0, NULL, U },
 };
 
 static const struct span_case name_cases[] = {
@@ -177,6 +192,8 @@ static const struct span_case lexicon_cases[] = {
     { "Café owner", NULL, "OCCUPATION", NULL, 0, NULL, U },
     { "works at St Mary's Primary School", NULL, "ORG",
       "St Mary's Primary School", 1, NULL, U },
+    { "a hearing at Leeds Crown Court", NULL, "ORG", "Leeds Crown Court", 1,
+      NULL, U },
     /* the stem is shared, the word is not: an agent noun keeps its
      * ending, a base form is not met by a derived word */
     { "she is an accountant", NULL, "OCCUPATION", "accountant", 1,
