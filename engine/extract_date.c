@@ -565,7 +565,8 @@ static const struct rx_row rows[] = {
       "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
       REGEX_CASELESS, on_year , TRIG_YEAR, 0 },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
-      "(?:more|less)\\s+than)\\s+" QUANT "\\s+(?:more\\s+)?(hours?|days?|"
+      "(?:more|less)\\s+than|spent|served|lasted|sentenced\\s+to)\\s+"
+      QUANT "\\s+(?:more\\s+)?(hours?|days?|"
       "weeks?|fortnights?|months?|years?|decades?)\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(6) | RX_STARTS_FOR, on_duration ,
       TRIG_DURATION, 0 },

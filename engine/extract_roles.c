@@ -66,8 +66,8 @@ static const struct {
     /* the words before an age in the "aged" pattern */
     { "aged age ages turned turns turning now", TRIG_AGED },
     /* every word the duration pattern can start with */
-    { "for over after nearly almost about around within more less",
-      TRIG_FOR },
+    { "for over after nearly almost about around within more less spent "
+      "served lasted sentenced", TRIG_FOR },
     { "emdr cbt dbt ifs sandtray sand therapy walk zoom facetime skype "
       "teams", TRIG_MODALITY },
     { "old yo aged age ages turn turned turns turning birthday", TRIG_AGE },

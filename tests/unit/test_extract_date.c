@@ -69,6 +69,10 @@ static const struct span_case date_cases[] = {
     { "it was last May", THU, "DATE", "May", 1, "2023-05-01/2023-05-31", U },
     { "back in 2019", THU, "DATE", "2019", 1, "2019-01-01/2019-12-31", U },
     { "married for three years", THU, "DATE", "three years", 1, "P3Y", U },
+    { "she spent six weeks in hospital", THU, "DATE", "six weeks", 1, "P6W",
+      U },
+    { "he was sentenced to three months", THU, "DATE", "three months", 1,
+      "P3M", U },
     { "for a fortnight", THU, "DATE", "a fortnight", 1, "P2W", U },
     /* not dates */
     { "I may go", THU, "DATE", NULL, 0, NULL, U },
