@@ -10,6 +10,14 @@ usage: python3 corpus/make_place_words.py [WORDLIST]
 """
 import os
 import sys
+import unicodedata
+
+
+def plain(name):
+    """Lower case without accents, as the extractor folds a name."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
 
 top = os.path.dirname(os.path.abspath(__file__))
 wordlist = sys.argv[1] if len(sys.argv) > 1 else \
@@ -33,8 +41,8 @@ for world in ("places_world.txt", "places_geonames.txt"):
         for line in f:
             if line.strip() and not line.startswith("#"):
                 names.add(line.split("\t")[0].strip())
-found = sorted({n.lower() for n in names
-                if " " not in n and "-" not in n and n.lower() in words})
+found = sorted({plain(n) for n in names
+                if " " not in n and "-" not in n and plain(n) in words})
 with open(os.path.join(top, "lexicon/place_words.txt"), "w",
           encoding="utf-8") as out:
     out.write("# Place names that are also frequent English words (derived by\n"

@@ -89,6 +89,13 @@ def first_names():
                 if l.strip() and not l.startswith("#")}
 
 
+def plain(name):
+    """Lower case without accents, as the extractor folds a name: "Comé"
+    is the word "come"."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def english_words(path):
     return {w.strip() for w in open(path, encoding="utf-8")
             if w.strip()[:1].islower() and "'" not in w}
@@ -120,7 +127,7 @@ def main():
         if key in uk or key in out or not usable(name):
             return
         if (" " not in name and "-" not in name and key in given) or \
-                all(w in words for w in key.replace("-", " ").split()):
+                all(w in words for w in plain(key).replace("-", " ").split()):
             evidence = "evidence"
         out[key] = (name, canonical, evidence)
 

@@ -64,6 +64,7 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_NUMWORD 0x10000000u /* one ... ninety */
 #define TRIG_FOR 0x20000000u  /* for, over, nearly: a duration's first word */
 #define TRIG_AGED 0x40000000u /* aged, turns, now ("is now"): before an age */
+#define ROLE_LANDMARK_HEAD 0x80000000u /* street, park, bridge, tower */
 /* Post-level triggers (bits 32 and up of extract_post_triggers()): a
  * pattern whose match needs two things runs only when both are there. */
 #define TRIG_MONTH_DIGIT (1ull << 32) /* a month name and a digit */

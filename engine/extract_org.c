@@ -1,34 +1,53 @@
 /*
- * extract_org.c -- organisations: the ORG lexicon's employers and bodies
- * are matched with the other lexicons; here, capitalised names ending in
- * an organisation word ("St Mary's Primary School", "Leeds General
- * Infirmary", "Calderdale Council") or "University of X".
+ * extract_org.c -- names built on a head word: organisations, capitalised
+ * names ending in an organisation word ("St Mary's Primary School",
+ * "Leeds General Infirmary", "Calderdale Council") or "University of X";
+ * and landmarks, streets and venues, PLACE ("Shibden Park", "Kitchener
+ * Way", "Tower of London"; "Leeds Town Hall" has Leeds for value).  The ORG lexicon's employers and bodies are
+ * matched with the other lexicons.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
 
 #include "extract.h"
 
-#define ORG_WORDS_MAX 5
+#define NAME_WORDS_MAX 5
 
+/* A word of the name: capitalised, and no grammar word ("By The Way"). */
 static int capitalised(const mosaic_extractor *ext, size_t j, uint32_t sent)
 {
     const xtoken *t = &ext->toks[j];
 
     return t->kind == TOK_WORD && t->sentence == sent &&
-           (t->flags & (TOK_CAP | TOK_UPPER)) && !(t->flags & TOK_HASHTAG);
+           (t->flags & (TOK_CAP | TOK_UPPER)) && !(t->flags & TOK_HASHTAG) &&
+           !(t->roles & (ROLE_DET | ROLE_FIRST | ROLE_THIRD |
+                         ROLE_PLACE_PREP));
 }
 
-int extract_orgs(mosaic_extractor *ext)
+/* The gazetteer place a landmark's name starts with ("Leeds" of "Leeds
+ * Town Hall"), or NULL. */
+static const char *place_within(mosaic_extractor *ext, size_t first,
+                                size_t end)
 {
-    if (!(ext->post_roles & ROLE_ORG_HEAD))
-        return 0; /* no organisation word */
+    const xentry *e;
+    size_t stop = extract_match_at(ext, &ext->places, first, 0, &e);
+
+    return stop > first && stop < end && e ? XLEX_VALUE(&ext->places, e)
+                                            : NULL;
+}
+
+/* Names ending in a head word with role: category at priority. */
+static int head_names(mosaic_extractor *ext, uint32_t role,
+                      const char *category, int priority)
+{
+    if (!(ext->post_roles & role))
+        return 0; /* no head word */
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *h = &ext->toks[i];
         size_t first = i, end = i + 1;
-        if (!(h->roles & ROLE_ORG_HEAD) || !capitalised(ext, i, h->sentence))
+        if (!(h->roles & role) || !capitalised(ext, i, h->sentence))
             continue;
-        while (first > 0 && i - first < ORG_WORDS_MAX &&
+        while (first > 0 && i - first < NAME_WORDS_MAX &&
                capitalised(ext, first - 1, h->sentence))
             first--;
         /* "University of Leeds" */
@@ -39,9 +58,22 @@ int extract_orgs(mosaic_extractor *ext)
         if (first == i && end == i + 1)
             continue;
         if (extract_add(ext, ext->toks[first].start, ext->toks[end - 1].end,
-                        "ORG", NULL, PRI_LEXICON + 1) < 0)
+                        category,
+                        role == ROLE_LANDMARK_HEAD ? place_within(ext, first,
+                                                                  end)
+                                                   : NULL,
+                        priority) < 0)
             return -1;
         i = end - 1;
     }
+    return 0;
+}
+
+int extract_orgs(mosaic_extractor *ext)
+{
+    /* a gazetteer place of the same extent wins ("Hebden Bridge") */
+    if (head_names(ext, ROLE_ORG_HEAD, "ORG", PRI_LEXICON + 1) < 0 ||
+        head_names(ext, ROLE_LANDMARK_HEAD, "PLACE", PRI_LEXICON) < 0)
+        return -1;
     return 0;
 }

@@ -29,6 +29,11 @@ static const struct {
       "association partnership cathedral parish station barracks works mill "
       "court tribunal directorate",
       ROLE_ORG_HEAD },
+    { "street road lane avenue way drive crescent terrace square park "
+      "gardens bridge tower castle palace island beach bay lake loch river "
+      "hill moor pier market stadium arena museum gallery theatre theater "
+      "airport harbour marina reservoir woods forest valley falls canal "
+      "mall house hall", ROLE_LANDMARK_HEAD },
     { "january february march april may june july august september october "
       "november december jan feb mar apr jun jul aug sep sept oct nov dec",
       TRIG_MONTH },

@@ -95,6 +95,20 @@ static const struct span_case place_cases[] = {
       U },
     { "a holiday in nice", NULL, "PLACE", NULL, 0, NULL, U },
     { "#Spring is here", NULL, "PLACE", NULL, 0, NULL, U },
+    /* landmarks, streets and venues: capitalised names on a head word */
+    { "we walked round Shibden Park", NULL, "PLACE", "Shibden Park", 1, NULL,
+      U },
+    { "she lives on Kitchener Way", NULL, "PLACE", "Kitchener Way", 1, NULL,
+      U },
+    { "a trip to the Tower of London", NULL, "PLACE", "Tower of London", 1,
+      NULL, U },
+    { "outside Halifax Town Hall", NULL, "PLACE", "Halifax Town Hall", 1,
+      "Halifax", U },
+    { "By The Way, no", NULL, "PLACE", NULL, 0, NULL, U },
+    { "I LOVE THIS PARK", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a walk in the park", NULL, "PLACE", NULL, 0, NULL, U },
+    /* the world: accents folded, so "Comé" is the word "come" */
+    { "more to come", NULL, "PLACE", NULL, 0, NULL, U },
     /* after a given name, a place's name is a surname */
     { "a remake of Clint Eastwood films", NULL, "PLACE", NULL, 0, NULL, U },
     { "what I like about Willie Nelson", NULL, "PLACE", NULL, 0, NULL, U },
