@@ -12,11 +12,12 @@ Inputs, both real published data:
 
 Each line is `name<TAB>canonical<TAB>evidence`, evidence being "alone"
 (a capitalised mention is enough) or "evidence" (the name also needs a
-place preposition or a hashtag: one-word names of towns under 100,000
-people and of provinces, names that are also first names, and names made
-only of English words, e.g. "Mobile" or "Union City": SCOWL size 35, the
-list corpus/make_place_words.py reads).  Names the
-UK gazetteer knows are left out: in a UK post "Boston" is Lincolnshire's.
+place preposition: one-word names of towns under 100,000 people and of
+provinces, names that are also first names, names made only of English
+words, e.g. "Mobile" or "Union City" (SCOWL size 35, the list
+corpus/make_place_words.py reads), and US states' postal codes ("in NJ")).
+Names the UK gazetteer knows are left out: in a UK post "Boston" is
+Lincolnshire's.
 
 usage: python3 corpus/make_world_places.py CITIES [ISO_DIR [WORDLIST]]
 """
@@ -31,6 +32,10 @@ ALONE_TOWN = 100000     # one-word towns this big stand alone
 # countries whose first-level divisions posts name on their own
 DIVISIONS = {"US": "alone", "CA": "alone", "AU": "alone", "IN": "evidence",
              "NZ": "evidence", "IE": "evidence", "ZA": "evidence"}
+# US states' postal codes that mean nothing else in a UK post ("in NJ"; not
+# ME, MS, CT, CO, PA, MA, NE...), taken only after a place preposition
+US_CODES = set("AK AZ DC FL GA IA IL KS KY LA MN MT NC ND NH NJ NM NV NY OH "
+               "RI SD TN TX UT VT WI WV WY".split())
 
 
 def varint(buf, pos):
@@ -144,11 +149,17 @@ def main():
         add(name, name, "evidence" if one_word and people < ALONE_TOWN
             else "alone")
     subs = json.load(open(os.path.join(iso, "iso_3166-2.json")))["3166-2"]
+    codes = {}
     for s in subs:
         cc = s["code"][:2]
         if cc in DIVISIONS and "parent" not in s:
             one_word = " " not in s["name"]
             add(s["name"], s["name"], DIVISIONS[cc] if one_word else "alone")
+        if cc == "US" and s["code"][3:] in US_CODES:
+            codes[s["code"][3:]] = s["name"]
+    for code, state in sorted(codes.items()):
+        if code.lower() not in uk:
+            out[code.lower()] = (code, state, "evidence")
     path = os.path.join(TOP, "lexicon/places_geonames.txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write("# World places outside the UK (derived by corpus/"

@@ -31,6 +31,19 @@ static int sentence_initial(const mosaic_extractor *ext, size_t i)
     return 1;
 }
 
+/* 1 if a place preposition comes right before token i in its sentence,
+ * or before "the" there ("in the US", "to the Gambia"). */
+static int after_place_prep(const mosaic_extractor *ext, size_t i)
+{
+    uint32_t sent = ext->toks[i].sentence;
+
+    if (i > 1 && ext->toks[i - 1].fold_len == 3 &&
+        memcmp(TOK_FOLD(ext, &ext->toks[i - 1]), "the", 3) == 0)
+        i--;
+    return i > 0 && ext->toks[i - 1].sentence == sent &&
+           (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
+}
+
 /* Whether the match at token i shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
@@ -46,8 +59,7 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
         return 1;
     if (t->flags & TOK_HASHTAG)
         return (t->flags & TOK_TAG_FIRST) && !(e->flags & XE_PREP);
-    if (i > 0 && ext->toks[i - 1].sentence == t->sentence &&
-        (ext->toks[i - 1].roles & ROLE_PLACE_PREP))
+    if (after_place_prep(ext, i))
         return 1;
     /* an English word: a capital counts unless the sentence (or
      * shouting) put it there */

@@ -107,6 +107,9 @@ static const struct span_case place_cases[] = {
     { "By The Way, no", NULL, "PLACE", NULL, 0, NULL, U },
     { "I LOVE THIS PARK", NULL, "PLACE", NULL, 0, NULL, U },
     { "a walk in the park", NULL, "PLACE", NULL, 0, NULL, U },
+    { "I live in NJ so", NULL, "PLACE", "NJ", 1, "New Jersey", U },
+    { "NJ is nice", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a farm in the Hope valley", NULL, "PLACE", "Hope", 1, "Hope", U },
     /* the world: accents folded, so "Comé" is the word "come" */
     { "more to come", NULL, "PLACE", NULL, 0, NULL, U },
     /* after a given name, a place's name is a surname */
