@@ -84,6 +84,8 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
                                          characters */
 #define TRIG_BIRTHDAY (1ull << 44)    /* a word "birthday...", TRIG_AGE */
 #define TRIG_MY_DIGIT (1ull << 45)    /* "my" and a digit */
+#define TRIG_LONG_NUMBER (1ull << 46) /* five digits or more in a row, a
+                                         space, '/' or '-' between two */
 #define TRIG_ALWAYS 0u
 /* The token triggers of the RX_NEAR_TRIGGER patterns: the tokens with
  * any of them are listed in ext->near, so a pattern visits only those. */

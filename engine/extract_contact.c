@@ -82,10 +82,17 @@ static int on_postcode(const char *t, const size_t *ov, int n, void *ctx)
     return extract_add(ctx, ov[0], ov[1], "CONTACT", v, PRI_DIRECT);
 }
 
-/* "no. 40593/04", "ref: AB12345": the number itself. */
+/* "no. 40593/04", "ref: AB12345": the number itself, of five digits or
+ * more ("number 10" is none). */
 static int on_reference(const char *t, const size_t *ov, int n, void *ctx)
 {
-    (void)t, (void)n;
+    int digits = 0;
+
+    (void)n;
+    for (size_t i = ov[2]; i < ov[3]; i++)
+        digits += (unsigned)t[i] - '0' < 10;
+    if (digits < 5)
+        return 0;
     return extract_add(ctx, ov[2], ov[3], "CONTACT", "reference number",
                        PRI_DIRECT);
 }
@@ -156,13 +163,13 @@ static const struct rx_row rows[] = {
     { "district", "\\b[A-Z]{1,2}[0-9][A-Z0-9]?\\b(?![\\s-]?[0-9])", 0,
       on_district , TRIG_UPPER_DIGIT, 0 },
     { "reference", "\\b(?:no|nos|number|ref|reference)\\b\\.?\\s?[:#]?\\s?"
-      "([A-Z]{0,3}[0-9][0-9/-]{3,}[0-9])\\b", REGEX_CASELESS, on_reference,
-      TRIG_DIGIT, 0 },
+      "([A-Z]{0,3}[0-9]+(?:[/-][0-9]+)*)\\b", REGEX_CASELESS, on_reference,
+      TRIG_LONG_NUMBER, 0 },
     { "nhs number", "(?<![\\w+])[1-9][0-9]{2}[ -][0-9]{3}[ -][0-9]{4}\\b", 0,
-      on_nhs_number, TRIG_DIGIT, 0 },
+      on_nhs_number, TRIG_LONG_NUMBER, 0 },
     { "ni number", "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]"
       "[A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b", 0,
-      on_ni_number, TRIG_DIGIT, 0 },
+      on_ni_number, TRIG_LONG_NUMBER, 0 },
 };
 
 int extract_contacts_compile(struct extract_patterns *p)

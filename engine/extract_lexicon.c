@@ -151,7 +151,7 @@ static const char *const agent_endings[] = {
 static int ending_in(const char *const *list, const char *rest, size_t len)
 {
     for (int k = 0; list[k]; k++)
-        if (strlen(list[k]) == len && memcmp(list[k], rest, len) == 0)
+        if (strncmp(list[k], rest, len) == 0 && list[k][len] == '\0')
             return k;
     return -1;
 }

@@ -780,13 +780,19 @@ static int email_at(const char *t, size_t len)
 static uint64_t digit_triggers(const char *t, size_t len)
 {
     uint64_t trig = 0;
-    size_t digits = 0;
+    size_t digits = 0, run = 0;
 
     for (size_t i = 0; i < len; i++) {
         unsigned c = (unsigned char)t[i], n1, n2;
-        if (c - '0' >= 10)
+        if (c - '0' >= 10) {
+            if (run && !((c == ' ' || c == '/' || c == '-') && i + 1 < len &&
+                         (unsigned)t[i + 1] - '0' < 10))
+                run = 0; /* not one separator between digits */
             continue;
+        }
         digits++;
+        if (++run >= 5)
+            trig |= TRIG_LONG_NUMBER;
         n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
         n2 = i + 2 < len ? (unsigned char)t[i + 2] : 0;
         if (i > 0 && (unsigned)(unsigned char)t[i - 1] - 'A' < 26)
