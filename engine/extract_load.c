@@ -251,6 +251,27 @@ static int add_areas(mosaic_extractor *ext, char *rest)
     return 0;
 }
 
+/* How a gazetteer's main name is matched: one that is also a given name
+ * ("Barry", "Leigh") needs a place preposition unless the town is a city
+ * of 100,000 people or more ("Preston"). */
+static int main_name_how(mosaic_extractor *ext, const char *name,
+                         const char *rest)
+{
+    const char *pop = rest;
+    char key[KEY_MAX];
+    int n, len;
+
+    for (int col = 2; col < 4 && pop; col++) /* rest starts at lat */
+        if ((pop = strchr(pop, '\t')) != NULL)
+            pop++;
+    if (pop == NULL || strtol(pop, NULL, 10) >= 100000)
+        return PLACE_MAIN;
+    len = extract_phrase_key(ext, name, 0, key, sizeof(key), &n);
+    return len > 0 && n == 1 && xtable_find(&ext->given, key, (size_t)len)
+               ? PLACE_EVIDENCE
+               : PLACE_MAIN;
+}
+
 /* refdata/places.tsv: name, alt_names (|), lat, lon, population,
  * district, county, region, nation. */
 static int gazetteer_line(mosaic_extractor *ext, const void *ctx,
@@ -268,7 +289,8 @@ static int gazetteer_line(mosaic_extractor *ext, const void *ctx,
         *end = '\0', rest = end + 1;
     if (name[0] == '\0')
         return mosaic__error_set(MOSAIC_EFORMAT, "empty name");
-    if ((rc = add_place(ext, name, name, PLACE_MAIN)) < 0)
+    if ((rc = add_place(ext, name, name,
+                        main_name_how(ext, name, rest))) < 0)
         return rc;
     for (char *a = strtok(alts, "|"); a; a = strtok(NULL, "|"))
         if (a[0] && (rc = add_place(ext, a, name, PLACE_ALT)) < 0)

@@ -27,8 +27,8 @@ static const struct {
       "gurdwara club ltd plc group bank hospice nursery centre center "
       "police constabulary service charity foundation institute society "
       "association partnership cathedral parish station barracks works mill "
-      "court tribunal directorate",
-      ROLE_ORG_HEAD },
+      "court tribunal directorate united rovers wanderers athletic utd "
+      "albion hotspur", ROLE_ORG_HEAD },
     { "street road lane avenue way drive crescent terrace square park "
       "gardens bridge tower castle palace island beach bay lake loch river "
       "hill moor pier market stadium arena museum gallery theatre theater "

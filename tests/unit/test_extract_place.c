@@ -112,6 +112,11 @@ static const struct span_case place_cases[] = {
     { "a farm in the Hope valley", NULL, "PLACE", "Hope", 1, "Hope", U },
     /* the world: accents folded, so "Comé" is the word "come" */
     { "more to come", NULL, "PLACE", NULL, 0, NULL, U },
+    /* a town named like a person needs a place preposition */
+    { "hey Barry happy birthday", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a client from Barry", NULL, "PLACE", "Barry", 1, "Barry", U },
+    /* a club, not the place */
+    { "a Halifax Athletic fan", NULL, "ORG", "Halifax Athletic", 1, NULL, U },
     /* after a given name, a place's name is a surname */
     { "a remake of Clint Eastwood films", NULL, "PLACE", NULL, 0, NULL, U },
     { "what I like about Willie Nelson", NULL, "PLACE", NULL, 0, NULL, U },
