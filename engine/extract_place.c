@@ -8,7 +8,8 @@
  * word ("Ask" for Usk).  Another English word ("Hull") needs a capital
  * that is not just the start of a sentence.  A world town's name that is
  * a word or a first name ("Nice", "Victoria") needs the preposition.  A
- * place name right after a given name is a surname ("Willie Nelson").
+ * place name right after a given name is a surname ("Willie Nelson"); one
+ * next to "vs" or a score is a team ("Leeds 2 - 1 Hull").
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -79,6 +80,37 @@ static int after_given_name(const mosaic_extractor *ext, size_t i)
            xtable_find(&ext->given, TOK_FOLD(ext, p), p->fold_len);
 }
 
+static int word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
+                   const char *const *words)
+{
+    const xtoken *t = &ext->toks[j];
+
+    if (j >= ext->ntoks || t->sentence != sent)
+        return 0;
+    for (; *words; words++)
+        if (t->fold_len == strlen(*words) &&
+            memcmp(TOK_FOLD(ext, t), *words, t->fold_len) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the place name on tokens [i, end) names a team: next to "v",
+ * "vs" or a score ("Brazil vs Croatia", "Everton 4 - 1 Wolfsburg"). */
+static int names_a_team(const mosaic_extractor *ext, size_t i, size_t end)
+{
+    static const char *const versus[] = { "v", "vs", "versus", NULL };
+    static const char *const dash[] = { "-", ":", NULL };
+    uint32_t sent = ext->toks[i].sentence;
+
+    if (word_at(ext, end, sent, versus) ||
+        (i > 0 && word_at(ext, i - 1, sent, versus)))
+        return 1;
+    return (end + 1 < ext->ntoks && ext->toks[end].kind == TOK_NUMBER &&
+            word_at(ext, end + 1, sent, dash)) ||
+           (i > 1 && ext->toks[i - 1].kind == TOK_NUMBER &&
+            word_at(ext, i - 2, sent, dash));
+}
+
 /* A whole hashtag ("#hebdenbridge") against the names without spaces. */
 static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
 {
@@ -131,7 +163,8 @@ int extract_places(mosaic_extractor *ext)
         end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
                   ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)
                   : 0;
-        if (end == 0 || !place_evidence(ext, i, e) || after_given_name(ext, i))
+        if (end == 0 || !place_evidence(ext, i, e) ||
+            after_given_name(ext, i) || names_a_team(ext, i, end))
             continue;
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               "PLACE", XLEX_VALUE(&ext->places, e),

@@ -116,6 +116,9 @@ static const struct span_case place_cases[] = {
     { "hey Barry happy birthday", NULL, "PLACE", NULL, 0, NULL, U },
     { "a client from Barry", NULL, "PLACE", "Barry", 1, "Barry", U },
     /* a club, not the place */
+    { "Halifax vs Bath tonight", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Halifax 2 - 1 Bath", NULL, "PLACE", NULL, 0, NULL, U },
+    { "from Halifax 2 days ago", NULL, "PLACE", "Halifax", 1, "Halifax", U },
     { "a Halifax Athletic fan", NULL, "ORG", "Halifax Athletic", 1, NULL, U },
     /* after a given name, a place's name is a surname */
     { "a remake of Clint Eastwood films", NULL, "PLACE", NULL, 0, NULL, U },
