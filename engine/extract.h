@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "extract_table.h"
 #include "mosaic.h"
@@ -371,6 +372,23 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
     }
     return extract_match_at(ext, lx, i, by_stem, ent);
 }
+/* 1 if token k's folded word is one of words (space-separated): "v vs". */
+static inline int extract_word_is(const mosaic_extractor *ext, size_t k,
+                                  const char *words)
+{
+    const char *f;
+    size_t n;
+
+    if (k >= ext->ntoks)
+        return 0;
+    f = TOK_FOLD(ext, &ext->toks[k]);
+    n = ext->toks[k].fold_len;
+    for (const char *w = words; *w; w += strcspn(w, " "), w += *w == ' ')
+        if (strcspn(w, " ") == n && memcmp(w, f, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* 1 if token i, a word in lower case, may still start a place name:
  * right after "in", "from", "near"... in its sentence, and neither a
  * determiner ("in the") nor in a hashtag ("moved to leeds"). */

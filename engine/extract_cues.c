@@ -81,22 +81,6 @@ static size_t person_before(const mosaic_extractor *ext, size_t i)
     return SIZE_MAX;
 }
 
-/* 1 if token k's folded word is one of words (space-separated). */
-static int word_is(const mosaic_extractor *ext, size_t k, const char *words)
-{
-    const char *f;
-    size_t n;
-
-    if (k >= ext->ntoks)
-        return 0;
-    f = TOK_FOLD(ext, &ext->toks[k]);
-    n = ext->toks[k].fold_len;
-    for (const char *w = words; *w; w += strcspn(w, " "), w += *w == ' ')
-        if (strcspn(w, " ") == n && memcmp(w, f, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* "update on the <person>", "following up on the ...", "following up on
  * my post about the ...": the person's token, or 0. */
 static size_t update_on(const mosaic_extractor *ext, size_t u)
@@ -105,13 +89,13 @@ static size_t update_on(const mosaic_extractor *ext, size_t u)
 
     if (!(ext->toks[u].roles & ROLE_UPDATE))
         return 0;
-    if (word_is(ext, j, "up"))
+    if (extract_word_is(ext, j, "up"))
         j++;
-    if (word_is(ext, j, "on") && word_is(ext, j + 1, "my") &&
-        word_is(ext, j + 2, "post tweet thread toot update blog") &&
-        word_is(ext, j + 3, "about on re"))
+    if (extract_word_is(ext, j, "on") && extract_word_is(ext, j + 1, "my") &&
+        extract_word_is(ext, j + 2, "post tweet thread toot update blog") &&
+        extract_word_is(ext, j + 3, "about on re"))
         j += 3; /* "on my post about": "about" stands for "on" */
-    if (j + 1 >= ext->ntoks || !word_is(ext, j, "on about") ||
+    if (j + 1 >= ext->ntoks || !extract_word_is(ext, j, "on about") ||
         !(ext->toks[j + 1].roles & ROLE_DET) ||
         (ext->toks[j + 1].fold_len == 1)) /* "on a" is not a reference */
         return 0;

@@ -3,8 +3,8 @@
  * names ending in an organisation word ("St Mary's Primary School",
  * "Leeds General Infirmary", "Calderdale Council") or "University of X";
  * and landmarks, streets and venues, PLACE ("Shibden Park", "Kitchener
- * Way", "Tower of London"; "Leeds Town Hall" has Leeds for value).  The ORG lexicon's employers and bodies are
- * matched with the other lexicons.
+ * Way", "Tower of London"; "Leeds Town Hall" has Leeds for value).  The
+ * ORG lexicon's employers and bodies are matched with the other lexicons.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>

@@ -38,8 +38,7 @@ static int after_place_prep(const mosaic_extractor *ext, size_t i)
 {
     uint32_t sent = ext->toks[i].sentence;
 
-    if (i > 1 && ext->toks[i - 1].fold_len == 3 &&
-        memcmp(TOK_FOLD(ext, &ext->toks[i - 1]), "the", 3) == 0)
+    if (i > 1 && extract_word_is(ext, i - 1, "the"))
         i--;
     return i > 0 && ext->toks[i - 1].sentence == sent &&
            (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
@@ -80,26 +79,18 @@ static int after_given_name(const mosaic_extractor *ext, size_t i)
            xtable_find(&ext->given, TOK_FOLD(ext, p), p->fold_len);
 }
 
+/* Token j is one of words, in sentence sent. */
 static int word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
-                   const char *const *words)
+                   const char *words)
 {
-    const xtoken *t = &ext->toks[j];
-
-    if (j >= ext->ntoks || t->sentence != sent)
-        return 0;
-    for (; *words; words++)
-        if (t->fold_len == strlen(*words) &&
-            memcmp(TOK_FOLD(ext, t), *words, t->fold_len) == 0)
-            return 1;
-    return 0;
+    return extract_word_is(ext, j, words) && ext->toks[j].sentence == sent;
 }
 
 /* 1 if the place name on tokens [i, end) names a team: next to "v",
  * "vs" or a score ("Brazil vs Croatia", "Everton 4 - 1 Wolfsburg"). */
 static int names_a_team(const mosaic_extractor *ext, size_t i, size_t end)
 {
-    static const char *const versus[] = { "v", "vs", "versus", NULL };
-    static const char *const dash[] = { "-", ":", NULL };
+    static const char versus[] = "v vs versus", dash[] = "- :";
     uint32_t sent = ext->toks[i].sentence;
 
     if (word_at(ext, end, sent, versus) ||
