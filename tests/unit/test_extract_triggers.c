@@ -83,11 +83,15 @@ static const char *const phrases[] = {
     "they are 15 and", "she was twenty-one", "her 30th birthday",
     "call 01422 123456", "+44 (0)1422 123 456", "07700 900123",
     "jo.bloggs@example.co.uk", "@someone", "HX7 5AB", "M1 1AA",
+    "application no. 40593/04", "NHS number 943 476 5919",
+    "NI number QQ 12 34 56 C", "ref 1234 5678",
 };
 /* The settings a phrase is put in. */
 static const char *const settings[] = {
     "%s", "She said %s was hard.", "Saw a client %s, #therapy", "(%s)",
     "#tbt #%s 😅", "Met him %s…", "it was %s—really",
+    /* digits past the eight-byte skips of the digit triggers */
+    "Looking back over all of it, %s", "all of it, %s, and all of it",
 };
 
 /* form with each "%s" replaced by the next of a, b. */
