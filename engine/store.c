@@ -283,6 +283,7 @@ void mosaic_store_close(mosaic_store *store)
     sqlite3_finalize(store->insert_post);
     sqlite3_finalize(store->update_post);
     sqlite3_finalize(store->insert_analysed);
+    sqlite3_finalize(store->delete_analysed);
     sqlite3_finalize(store->insert_mention);
     sqlite3_finalize(store->select_text);
     sqlite3_finalize(store->set_cluster);

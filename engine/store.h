@@ -14,7 +14,8 @@ struct mosaic_store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *insert_post, *update_post;
-    sqlite3_stmt *insert_analysed, *insert_mention, *select_text;
+    sqlite3_stmt *insert_analysed, *delete_analysed, *insert_mention,
+        *select_text;
     sqlite3_stmt *set_cluster, *keep_value;
     char *deferred_index;   /* an import's index to build at commit */
     long long cache_kib;    /* the page cache to restore after it */

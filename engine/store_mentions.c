@@ -149,8 +149,17 @@ int store_put_analysis(mosaic_store *store, const mention_post *post,
     sqlite3_stmt *st;
     int rc;
 
-    if ((rc = prepare(store, &store->insert_analysed,
-                      "INSERT OR REPLACE INTO analysed (post_id, extractor, "
+    /* an older analysis goes first, its mentions with it (the cascade);
+     * then a plain insert: INSERT OR REPLACE made every post's insert
+     * keep a statement journal of the pages it changed */
+    if ((rc = prepare(store, &store->delete_analysed,
+                      "DELETE FROM analysed WHERE post_id = ?")) < 0)
+        return rc;
+    sqlite3_bind_int64(store->delete_analysed, 1, post->post_id);
+    if ((rc = step_done(store, store->delete_analysed,
+                        "replacing an analysis")) < 0 ||
+        (rc = prepare(store, &store->insert_analysed,
+                      "INSERT INTO analysed (post_id, extractor, "
                       "client_cue, back_reference, session_timing) VALUES "
                       "(?, ?, ?, ?, ?)")) < 0)
         return rc;
