@@ -44,6 +44,26 @@ static int after_place_prep(const mosaic_extractor *ext, size_t i)
            (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
 }
 
+/* 1 if token i is a short name a common word shares ("US", not "us")
+ * written in capitals in a sentence that is not shouted: a word next to
+ * it has a small letter. */
+static int written_as_abbreviation(const mosaic_extractor *ext, size_t i,
+                                   const xentry *e)
+{
+    const xtoken *t = &ext->toks[i];
+
+    if (!(t->flags & TOK_UPPER) || t->fold_len > 3 || (e->flags & XE_PREP))
+        return 0;
+    for (int d = -1; d <= 1; d += 2) {
+        const xtoken *n = t + d;
+        if ((d < 0 ? i > 0 : i + 1 < ext->ntoks) &&
+            n->sentence == t->sentence && n->kind == TOK_WORD &&
+            !(n->flags & (TOK_UPPER | TOK_HASHTAG)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the match at token i shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
@@ -59,7 +79,7 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
         return 1;
     if (t->flags & TOK_HASHTAG)
         return (t->flags & TOK_TAG_FIRST) && !(e->flags & XE_PREP);
-    if (after_place_prep(ext, i))
+    if (after_place_prep(ext, i) || written_as_abbreviation(ext, i, e))
         return 1;
     /* an English word: a capital counts unless the sentence (or
      * shouting) put it there */
@@ -102,6 +122,97 @@ static int names_a_team(const mosaic_extractor *ext, size_t i, size_t end)
             word_at(ext, i - 2, sent, dash));
 }
 
+/* Words that make a sentence one about sport ("Fulham sack their boss",
+ * "England fans", "Honduras scored"): a place name there without a place
+ * preposition names a team. */
+static const char sport_words[] =
+    "fans fan xi boss manager gaffer sack sacks sacked striker strikers "
+    "midfielder defender goalkeeper squad lineup kickoff fixture fixtures "
+    "scored scores scoring goal goals beat beats beaten thrashed defeat "
+    "defeats defeated win wins won victory match league cup ht ft penalty "
+    "penalties qualifier derby relegation relegated promoted promotion "
+    "playoff playoffs innings wicket wickets batting bowling "
+    "footie football soccer rugby cricket hockey baseball";
+
+/* The capitalised word before a place that makes it a club ("Real
+ * Madrid", "AC Milan", "Team GB"). */
+static const char club_before[] =
+    "real ac inter borussia atletico bayern sporting olympique dynamo "
+    "dinamo team";
+
+/* The capitalised word after a place that, in a sentence about sport,
+ * is part of the club's name ("Hull City fans"). */
+static const char club_after[] = "city town county";
+
+/* 1 if a word of token i's sentence is about sport. */
+static int sport_sentence(const mosaic_extractor *ext, size_t i)
+{
+    uint32_t sent = ext->toks[i].sentence;
+    size_t j = i;
+
+    while (j > 0 && ext->toks[j - 1].sentence == sent)
+        j--;
+    for (; j < ext->ntoks && ext->toks[j].sentence == sent; j++)
+        if (ext->toks[j].kind == TOK_WORD && ext->toks[j].fold_len <= 10 &&
+            extract_word_is(ext, j, sport_words))
+            return 1;
+    return 0;
+}
+
+/* 1 if token j is capitalised, in sentence sent, and one of words. */
+static int cap_word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
+                       const char *words)
+{
+    return j < ext->ntoks &&
+           (ext->toks[j].flags & (TOK_CAP | TOK_UPPER)) &&
+           !(ext->toks[j].flags & TOK_HASHTAG) && word_at(ext, j, sent, words);
+}
+
+/* The team the place name on tokens [*first, *end) names, widened to the
+ * club's whole name: 1 if it names one. */
+static int team_name(const mosaic_extractor *ext, size_t *first, size_t *end)
+{
+    size_t i = *first;
+    uint32_t sent = ext->toks[i].sentence;
+
+    if (i > 0 && cap_word_at(ext, i - 1, sent, club_before)) {
+        *first = i - 1;
+        return 1;
+    }
+    if (names_a_team(ext, i, *end))
+        return 1;
+    if (after_place_prep(ext, i) || !sport_sentence(ext, i))
+        return 0;
+    while (cap_word_at(ext, *end, sent, club_after))
+        (*end)++;
+    return 1;
+}
+
+/* 1 if the one-word place name at token i is the given name of a person
+ * named by the capitalised word after it ("Paris Hilton", "Roy Hodgson"):
+ * a given name, then a word that is no grammar word, no head of a
+ * landmark or organisation and starts no place ("Sydney Harbour",
+ * "Austin Texas" are places), unless "in", "from"... come before. */
+static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
+{
+    static const char strong_prep[] =
+        "in from near at to into towards outside around";
+    const xtoken *t = &ext->toks[i], *n = t + 1;
+    const xentry *e;
+
+    if (end != i + 1 || end >= ext->ntoks || n->kind != TOK_WORD ||
+        n->sentence != t->sentence || !(n->flags & TOK_CAP) ||
+        ((n->flags | t->flags) & (TOK_HASHTAG | TOK_UPPER)) ||
+        (n->roles & ~TRIG_UPPER) ||
+        !xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len))
+        return 0;
+    if (i > 0 && ext->toks[i - 1].sentence == t->sentence &&
+        extract_word_is(ext, i - 1, strong_prep))
+        return 0;
+    return !(extract_may_start(ext, n, FIRST_PLACES) &&
+             extract_match(ext, &ext->places, end, 0, FIRST_PLACES, &e));
+}
+
 /* A whole hashtag ("#hebdenbridge") against the names without spaces. */
 static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
 {
@@ -132,7 +243,7 @@ int extract_places(mosaic_extractor *ext)
     size_t next = 0; /* past the last match */
 
     for (size_t c = 0; c < ext->ncands; c++) {
-        size_t i = ext->cands[c].tok, end = 0;
+        size_t i = ext->cands[c].tok, end = 0, first;
         const xentry *e;
         int rc;
         if (i < next || !(ext->cands[c].what & CAND_PLACE) ||
@@ -155,11 +266,16 @@ int extract_places(mosaic_extractor *ext)
                   ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)
                   : 0;
         if (end == 0 || !place_evidence(ext, i, e) ||
-            after_given_name(ext, i) || names_a_team(ext, i, end))
+            after_given_name(ext, i) || given_name_of_person(ext, i, end))
             continue;
-        if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
-                              "PLACE", XLEX_VALUE(&ext->places, e),
-                              PRI_PLACE)) < 0)
+        first = i;
+        if (team_name(ext, &first, &end))
+            rc = extract_add(ext, ext->toks[first].start,
+                             ext->toks[end - 1].end, "ORG", NULL, PRI_PLACE);
+        else
+            rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
+                             "PLACE", XLEX_VALUE(&ext->places, e), PRI_PLACE);
+        if (rc < 0)
             return rc;
         next = end;
     }

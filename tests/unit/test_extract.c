@@ -181,6 +181,13 @@ static const struct span_case lexicon_cases[] = {
     { "works as a farrier", NULL, "OCCUPATION", "farrier", 1, "farrier", U },
     { "two farriers", NULL, "OCCUPATION", "farriers", 1, "farrier", U },
     { "she's Polish", NULL, "NATIONALITY", "Polish", 1, "poland", U },
+    /* informal, continental and regional demonyms */
+    { "a Geordie lad", NULL, "NATIONALITY", "Geordie", 1,
+      "newcastle upon tyne", U },
+    { "vote in European elections", NULL, "NATIONALITY", "European", 1,
+      "europe", U },
+    { "committed West Aussies", NULL, "NATIONALITY", "Aussies", 1,
+      "australia", U },
     { "a Muslim family", NULL, "RELIGION", "Muslim", 1, "muslim", U },
     { "speaks Urdu", NULL, "LANGUAGE", "Urdu", 1, "urdu", U },
     { "newly diagnosed with ADHD", NULL, "HEALTH", "ADHD", 1, "adhd", U },

@@ -73,7 +73,9 @@ static const struct span_case place_cases[] = {
     { "Well. Over it now", NULL, "PLACE", NULL, 0, NULL, U },
     { "she moved to Over last year", NULL, "PLACE", "Over", 1, "Over", U },
     { "Hull was lovely", NULL, "PLACE", NULL, 0, NULL, U },
-    { "a big Hull City fan", NULL, "PLACE", "Hull", 1, "Hull", U },
+    /* a club in a sentence about sport: an organisation, not the place */
+    { "a big Hull City fan", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a big Hull City fan", NULL, "ORG", "Hull City", 1, NULL, U },
     { "LOVE HULL", NULL, "PLACE", NULL, 0, NULL, U },
     { "Halifax was lovely", NULL, "PLACE", "Halifax", 1, "Halifax", U },
     /* the world outside the UK (places_geonames.txt) */
@@ -123,7 +125,63 @@ static const struct span_case place_cases[] = {
     /* after a given name, a place's name is a surname */
     { "a remake of Clint Eastwood films", NULL, "PLACE", NULL, 0, NULL, U },
     { "what I like about Willie Nelson", NULL, "PLACE", NULL, 0, NULL, U },
-    { "So Happy Halifax won", NULL, "PLACE", "Halifax", 1, "Halifax", U },
+    { "So Happy Halifax is sunny", NULL, "PLACE", "Halifax", 1, "Halifax",
+      U },
+    { "So Happy Halifax won", NULL, "ORG", "Halifax", 1, NULL, U },
+    /* a place name in a sentence about sport names a team, unless a place
+     * preposition comes before it */
+    { "Halifax sack their manager", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Halifax sack their manager", NULL, "ORG", "Halifax", 1, NULL, U },
+    { "Today England fans are all Italy fans", NULL, "PLACE", NULL, 0, NULL,
+      U },
+    { "The last time Honduras scored a goal", NULL, "ORG", "Honduras", 1,
+      NULL, U },
+    { "she moved to Brazil for the World Cup", NULL, "PLACE", "Brazil", 1,
+      "Brazil", U },
+    { "a client from Leeds won the lottery", NULL, "PLACE", "Leeds", 1,
+      "Leeds", U },
+    { "Halifax is lovely in spring", NULL, "PLACE", "Halifax", 1, "Halifax",
+      U },
+    /* a club's name: a word before the place ("Real Madrid", "Team GB") */
+    { "a shirt of Real Madrid", NULL, "ORG", "Real Madrid", 1, NULL, U },
+    { "a shirt of Real Madrid", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Team USA making us proud", NULL, "ORG", "Team USA", 1, NULL, U },
+    { "a real Madrid moment", NULL, "PLACE", "Madrid", 1, "Madrid", U },
+    /* a paper, an airline: the place begins an organisation's name */
+    { "a piece in the New York Times", NULL, "ORG", "New York Times", 1, NULL,
+      U },
+    { "a piece in the New York Times", NULL, "PLACE", NULL, 0, NULL, U },
+    { "flew Malaysia Airlines", NULL, "ORG", "Malaysia Airlines", 1, NULL,
+      U },
+    { "she flew to Malaysia", NULL, "PLACE", "Malaysia", 1, "Malaysia", U },
+    /* a given name that is a town, then a surname: a person */
+    { "what do you think of Roy Hodgson", NULL, "PLACE", NULL, 0, NULL, U },
+    { "Jackson Pollock had trained", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a client from Chester", NULL, "PLACE", "Chester", 1, "Chester", U },
+    { "we went to Chester Zoo", NULL, "PLACE", "Chester Zoo", 1, "Chester",
+      U },
+    { "Austin Texas is hot", NULL, "PLACE", "Austin", 1, "Austin", U },
+    { "she lives in Preston Brook", NULL, "PLACE", "Preston", 1, "Preston",
+      U },
+    /* seats of government; everyday short names after a preposition */
+    { "About to speak in Parliament today", NULL, "PLACE", "Parliament", 1,
+      "Parliament", U },
+    { "Parliament is sitting", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a debate in the Commons", NULL, "PLACE", "Commons", 1,
+      "House of Commons", U },
+    { "a Creative Commons licence", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a bill in the Dáil tonight", NULL, "PLACE", "Dáil", 1, "Dáil Éireann",
+      U },
+    { "I brought it back to Oz", NULL, "PLACE", "Oz", 1, "Australia", U },
+    { "Oz is lovely", NULL, "PLACE", NULL, 0, NULL, U },
+    { "higher in NI than elsewhere", NULL, "PLACE", "NI", 1,
+      "Northern Ireland", U },
+    { "my NI number", NULL, "PLACE", NULL, 0, NULL, U },
+    /* a short name a common word shares, in capitals among small letters */
+    { "on why US rate hikes matter", NULL, "PLACE", "US", 1, "United States",
+      U },
+    { "WHY US RATE HIKES", NULL, "PLACE", NULL, 0, NULL, U },
+    { "tell us more", NULL, "PLACE", NULL, 0, NULL, U },
 };
 
 static void test_extract_place_cases(void **state)
