@@ -116,6 +116,9 @@ static int names_a_team(const mosaic_extractor *ext, size_t i, size_t end)
     if (word_at(ext, end, sent, versus) ||
         (i > 0 && word_at(ext, i - 1, sent, versus)))
         return 1;
+    if (i > 2 && word_at(ext, i - 1, sent, "to") &&
+        ext->toks[i - 2].kind == TOK_NUMBER && word_at(ext, i - 3, sent, dash))
+        return 1; /* "makes it 4 - 1 to Everton" */
     return (end + 1 < ext->ntoks && ext->toks[end].kind == TOK_NUMBER &&
             word_at(ext, end + 1, sent, dash)) ||
            (i > 1 && ext->toks[i - 1].kind == TOK_NUMBER &&
@@ -129,9 +132,9 @@ static const char sport_words[] =
     "fans fan xi boss manager gaffer sack sacks sacked striker strikers "
     "midfielder defender goalkeeper squad lineup kickoff fixture fixtures "
     "scored scores scoring goal goals beat beats beaten thrashed defeat "
-    "defeats defeated win wins won victory match league cup ht ft penalty "
+    "defeats defeated match league cup ht ft penalty "
     "penalties qualifier derby relegation relegated promoted promotion "
-    "playoff playoffs innings wicket wickets batting bowling "
+    "playoff playoffs innings wicket wickets batting bowling tries "
     "footie football soccer rugby cricket hockey baseball";
 
 /* The capitalised word before a place that makes it a club ("Real
@@ -143,6 +146,14 @@ static const char club_before[] =
 /* The capitalised word after a place that, in a sentence about sport,
  * is part of the club's name ("Hull City fans"). */
 static const char club_after[] = "city town county";
+
+/* The word right after a club's name that makes it one even after a
+ * place preposition ("changes to Hull starting XI", "England fans"). */
+static const char club_next[] = "xi fans boss manager squad striker";
+
+/* A plural verb right after a place's name: its team ("Leeds are top",
+ * "Fulham were relegated"); a town takes a singular one. */
+static const char plural_verb[] = "are were";
 
 /* 1 if a word of token i's sentence is about sport. */
 static int sport_sentence(const mosaic_extractor *ext, size_t i)
@@ -172,7 +183,7 @@ static int cap_word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
  * club's whole name: 1 if it names one. */
 static int team_name(const mosaic_extractor *ext, size_t *first, size_t *end)
 {
-    size_t i = *first;
+    size_t i = *first, n = 0;
     uint32_t sent = ext->toks[i].sentence;
 
     if (i > 0 && cap_word_at(ext, i - 1, sent, club_before)) {
@@ -181,10 +192,19 @@ static int team_name(const mosaic_extractor *ext, size_t *first, size_t *end)
     }
     if (names_a_team(ext, i, *end))
         return 1;
-    if (after_place_prep(ext, i) || !sport_sentence(ext, i))
+    while (cap_word_at(ext, *end + n, sent, club_after))
+        n++;
+    if (word_at(ext, *end + n, sent, club_next)) {
+        *end += n;
+        return 1;
+    }
+    if (after_place_prep(ext, i))
         return 0;
-    while (cap_word_at(ext, *end, sent, club_after))
-        (*end)++;
+    if (!(word_at(ext, *end + n, sent, plural_verb) &&
+          !(i > 0 && word_at(ext, i - 1, sent, "and & , the"))) &&
+        !sport_sentence(ext, i))
+        return 0;
+    *end += n;
     return 1;
 }
 
@@ -204,7 +224,8 @@ static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
         n->sentence != t->sentence || !(n->flags & TOK_CAP) ||
         ((n->flags | t->flags) & (TOK_HASHTAG | TOK_UPPER)) ||
         (n->roles & ~TRIG_UPPER) ||
-        !xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len))
+        (!xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) &&
+         !xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len)))
         return 0;
     if (i > 0 && ext->toks[i - 1].sentence == t->sentence &&
         extract_word_is(ext, i - 1, strong_prep))

@@ -127,7 +127,7 @@ static const struct span_case place_cases[] = {
     { "what I like about Willie Nelson", NULL, "PLACE", NULL, 0, NULL, U },
     { "So Happy Halifax is sunny", NULL, "PLACE", "Halifax", 1, "Halifax",
       U },
-    { "So Happy Halifax won", NULL, "ORG", "Halifax", 1, NULL, U },
+    { "So Happy Halifax scored twice", NULL, "ORG", "Halifax", 1, NULL, U },
     /* a place name in a sentence about sport names a team, unless a place
      * preposition comes before it */
     { "Halifax sack their manager", NULL, "PLACE", NULL, 0, NULL, U },
@@ -142,6 +142,14 @@ static const struct span_case place_cases[] = {
       "Leeds", U },
     { "Halifax is lovely in spring", NULL, "PLACE", "Halifax", 1, "Halifax",
       U },
+    /* a plural verb, or a club word, right after the name: a team */
+    { "Leeds are top again", NULL, "ORG", "Leeds", 1, NULL, U },
+    { "people in Leeds are kind", NULL, "PLACE", "Leeds", 1, "Leeds", U },
+    { "Leeds and Halifax are lovely", NULL, "PLACE", "Halifax", 1, "Halifax",
+      U },
+    { "some trouble from Leeds fans", NULL, "ORG", "Leeds", 1, NULL, U },
+    { "it makes it 4 - 1 to Hull", NULL, "ORG", "Hull", 1, NULL, U },
+    { "she moved to Hull", NULL, "PLACE", "Hull", 1, "Hull", U },
     /* a club's name: a word before the place ("Real Madrid", "Team GB") */
     { "a shirt of Real Madrid", NULL, "ORG", "Real Madrid", 1, NULL, U },
     { "a shirt of Real Madrid", NULL, "PLACE", NULL, 0, NULL, U },
@@ -158,6 +166,9 @@ static const struct span_case place_cases[] = {
     { "what do you think of Roy Hodgson", NULL, "PLACE", NULL, 0, NULL, U },
     { "Jackson Pollock had trained", NULL, "PLACE", NULL, 0, NULL, U },
     { "a client from Chester", NULL, "PLACE", "Chester", 1, "Chester", U },
+    /* a village named like a person (a first name of the NAME list) */
+    { "Treasury sec Martin spoke", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a farm near Martin", NULL, "PLACE", "Martin", 1, "Martin", U },
     { "we went to Chester Zoo", NULL, "PLACE", "Chester Zoo", 1, "Chester",
       U },
     { "Austin Texas is hot", NULL, "PLACE", "Austin", 1, "Austin", U },
