@@ -259,6 +259,77 @@ static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
                        PRI_PLACE) < 0 ? -1 : 1;
 }
 
+/* 1 if the folded word f of n letters is a misspelt month ("Septmeber",
+ * "Feburary"): a month's first three letters and last three. */
+static int misspelt_month(const char *f, size_t n)
+{
+    static const char *const months[] = { "january", "february", "april",
+                                          "august", "september", "october",
+                                          "november", "december" };
+
+    for (size_t m = 0; m < sizeof(months) / sizeof(*months); m++) {
+        size_t k = strlen(months[m]);
+        if (n >= 6 && n <= k + 2 && memcmp(f, months[m], 3) == 0 &&
+            memcmp(f + n - 3, months[m] + k - 3, 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if token j may be a word of an unknown place's name: capitalised,
+ * no grammar or trigger word; the first word also no common word, first
+ * name or misspelt month ("Maida Vale": the second may be a word). */
+static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
+                             int first)
+{
+    const xtoken *t = &ext->toks[j];
+
+    if (j >= ext->ntoks || t->kind != TOK_WORD || t->sentence != sent ||
+        !(t->flags & TOK_CAP) || (t->flags & (TOK_UPPER | TOK_HASHTAG)) ||
+        (t->roles & ~TRIG_UPPER))
+        return 0;
+    return !first ||
+          (!xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
+           !xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) &&
+           !xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len) &&
+           !misspelt_month(TOK_FOLD(ext, t), t->fold_len));
+}
+
+/* Capitalised words no list knows right after "in", "at" or "near" ("a
+ * client in Lochee"): a place the gazetteers lack, weakly (any other
+ * finding of the same words wins).  Not in title case ("Fall in Love"):
+ * the word before the preposition has a small letter; not a title ("in
+ * Game of Thrones"); not a short word ("in Out"). */
+static int unknown_places(mosaic_extractor *ext)
+{
+    static const char preps[] = "in at near";
+
+    if (!(ext->post_roles & ROLE_PLACE_PREP))
+        return 0;
+    for (size_t i = 1; i + 1 < ext->ntoks; i++) {
+        const xtoken *p = &ext->toks[i];
+        uint32_t sent = p->sentence;
+        size_t end = i + 1;
+        if (!(p->roles & ROLE_PLACE_PREP) || !extract_word_is(ext, i, preps) ||
+            !unknown_name_word(ext, i + 1, sent, 1))
+            continue;
+        if (ext->toks[i - 1].sentence == sent &&
+            (ext->toks[i - 1].flags & (TOK_CAP | TOK_UPPER)) &&
+            !(ext->toks[i - 1].flags & TOK_HASHTAG))
+            continue;
+        while (end - i < 3 && unknown_name_word(ext, end, sent, 0))
+            end++;
+        /* a title ("in Game of Thrones"), or a short word ("in Out") */
+        if (extract_word_is(ext, end, "of") || ext->toks[i + 1].fold_len < 4)
+            continue;
+        if (extract_add(ext, ext->toks[i + 1].start, ext->toks[end - 1].end,
+                        "PLACE", NULL, PRI_WEAK) < 0)
+            return -1;
+        i = end - 1;
+    }
+    return 0;
+}
+
 int extract_places(mosaic_extractor *ext)
 {
     size_t next = 0; /* past the last match */
@@ -300,5 +371,5 @@ int extract_places(mosaic_extractor *ext)
             return rc;
         next = end;
     }
-    return 0;
+    return unknown_places(ext);
 }

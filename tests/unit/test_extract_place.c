@@ -188,6 +188,18 @@ static const struct span_case place_cases[] = {
     { "higher in NI than elsewhere", NULL, "PLACE", "NI", 1,
       "Northern Ireland", U },
     { "my NI number", NULL, "PLACE", NULL, 0, NULL, U },
+    /* capitalised words no list knows after "in", "at", "near": a place */
+    { "a councillor in Maida Vale", NULL, "PLACE", "Maida Vale", 1, NULL, U },
+    { "positive response in Lochee today", NULL, "PLACE", "Lochee", 1, NULL,
+      U },
+    { "she grew up near Garryvoe", NULL, "PLACE", "Garryvoe", 1, NULL, U },
+    { "I Fell In Love", NULL, "PLACE", NULL, 0, NULL, U },
+    { "teased a bit in Fate of the Furious", NULL, "PLACE", NULL, 0, NULL,
+      U },
+    { "he is in Out mode", NULL, "PLACE", NULL, 0, NULL, U },
+    { "she starts school in Septmeber", NULL, "PLACE", NULL, 0, NULL, U },
+    { "lunch in March with Sarah", NULL, "PLACE", NULL, 0, NULL, U },
+    { "a visit from Garryvoe", NULL, "PLACE", NULL, 0, NULL, U },
     /* a short name a common word shares, in capitals among small letters */
     { "on why US rate hikes matter", NULL, "PLACE", "US", 1, "United States",
       U },
