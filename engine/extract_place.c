@@ -299,7 +299,8 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
  * client in Lochee"): a place the gazetteers lack, weakly (any other
  * finding of the same words wins).  Not in title case ("Fall in Love"):
  * the word before the preposition has a small letter; not a title ("in
- * Game of Thrones"); not a short word ("in Out"). */
+ * Game of Thrones"), a reference ("in Rule 52") or a short word ("in
+ * Out"). */
 static int unknown_places(mosaic_extractor *ext)
 {
     static const char preps[] = "in at near";
@@ -319,8 +320,10 @@ static int unknown_places(mosaic_extractor *ext)
             continue;
         while (end - i < 3 && unknown_name_word(ext, end, sent, 0))
             end++;
-        /* a title ("in Game of Thrones"), or a short word ("in Out") */
-        if (extract_word_is(ext, end, "of") || ext->toks[i + 1].fold_len < 4)
+        /* a title ("in Game of Thrones"), a reference ("in Rule 52") or
+         * a short word ("in Out") */
+        if (extract_word_is(ext, end, "of") || ext->toks[i + 1].fold_len < 4 ||
+            (end < ext->ntoks && ext->toks[end].kind == TOK_NUMBER))
             continue;
         if (extract_add(ext, ext->toks[i + 1].start, ext->toks[end - 1].end,
                         "PLACE", NULL, PRI_WEAK) < 0)

@@ -197,6 +197,12 @@ static const struct span_case place_cases[] = {
     { "teased a bit in Fate of the Furious", NULL, "PLACE", NULL, 0, NULL,
       U },
     { "he is in Out mode", NULL, "PLACE", NULL, 0, NULL, U },
+    { "as set out in Rule 52 of the Rules", NULL, "PLACE", NULL, 0, NULL, U },
+    /* plazas and coasts are landmarks */
+    { "a donation to Centennial Plaza", NULL, "PLACE", "Centennial Plaza", 1,
+      NULL, U },
+    { "scouts from the Central Coast", NULL, "PLACE", "Central Coast", 1,
+      NULL, U },
     { "she starts school in Septmeber", NULL, "PLACE", NULL, 0, NULL, U },
     { "lunch in March with Sarah", NULL, "PLACE", NULL, 0, NULL, U },
     { "a visit from Garryvoe", NULL, "PLACE", NULL, 0, NULL, U },
