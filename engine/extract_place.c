@@ -303,7 +303,13 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
  * Out"). */
 static int unknown_places(mosaic_extractor *ext)
 {
-    static const char preps[] = "in at near";
+    static const char preps[] = "in at near to";
+    /* "to" only after going somewhere ("came to Dingle", not "a photo to
+     * Facebook") */
+    static const char motion[] =
+        "go goes going gone went come comes coming came travel travelled "
+        "traveling travelling flew fly flying drove drive driving trip "
+        "return returned returning back headed heading way";
 
     if (!(ext->post_roles & ROLE_PLACE_PREP))
         return 0;
@@ -317,6 +323,10 @@ static int unknown_places(mosaic_extractor *ext)
         if (ext->toks[i - 1].sentence == sent &&
             (ext->toks[i - 1].flags & (TOK_CAP | TOK_UPPER)) &&
             !(ext->toks[i - 1].flags & TOK_HASHTAG))
+            continue;
+        if (extract_word_is(ext, i, "to") &&
+            !(ext->toks[i - 1].sentence == sent &&
+              extract_word_is(ext, i - 1, motion)))
             continue;
         while (end - i < 3 && unknown_name_word(ext, end, sent, 0))
             end++;

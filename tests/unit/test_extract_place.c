@@ -206,6 +206,9 @@ static const struct span_case place_cases[] = {
     { "she starts school in Septmeber", NULL, "PLACE", NULL, 0, NULL, U },
     { "lunch in March with Sarah", NULL, "PLACE", NULL, 0, NULL, U },
     { "a visit from Garryvoe", NULL, "PLACE", NULL, 0, NULL, U },
+    { "I have been going to Garryvoe for years", NULL, "PLACE", "Garryvoe", 1,
+      NULL, U },
+    { "I posted a new photo to Facebook", NULL, "PLACE", NULL, 0, NULL, U },
     /* a short name a common word shares, in capitals among small letters */
     { "on why US rate hikes matter", NULL, "PLACE", "US", 1, "United States",
       U },
