@@ -106,15 +106,51 @@ static int word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
     return extract_word_is(ext, j, words) && ext->toks[j].sentence == sent;
 }
 
+/* 1 if token j is a goal count: one or two digits, in sentence sent. */
+static int goals_at(const mosaic_extractor *ext, size_t j, uint32_t sent)
+{
+    const xtoken *t = &ext->toks[j];
+
+    return j < ext->ntoks && t->kind == TOK_NUMBER && t->sentence == sent &&
+           t->end - t->start <= 2;
+}
+
+/* 1 if token j starts a capitalised place name. */
+static int place_at(mosaic_extractor *ext, size_t j)
+{
+    const xentry *e;
+
+    return j < ext->ntoks && ext->toks[j].kind == TOK_WORD &&
+           (ext->toks[j].flags & (TOK_CAP | TOK_UPPER)) &&
+           extract_may_start(ext, &ext->toks[j], FIRST_PLACES) &&
+           extract_match(ext, &ext->places, j, 0, FIRST_PLACES, &e) > 0;
+}
+
+/* 1 if the place name on tokens [i, end) is one side of a score line
+ * ("Nigeria 1 Bosnia 0", "Leeds 2 Hull 1"; not "from Leeds 2 Hull"). */
+static int score_line(mosaic_extractor *ext, size_t i, size_t end)
+{
+    uint32_t sent = ext->toks[i].sentence;
+
+    return (goals_at(ext, end, sent) && end + 1 < ext->ntoks &&
+            ext->toks[end + 1].sentence == sent && place_at(ext, end + 1) &&
+            !after_place_prep(ext, i)) ||
+           (i > 1 && goals_at(ext, i - 1, sent) &&
+            ext->toks[i - 2].sentence == sent && place_at(ext, i - 2) &&
+            !after_place_prep(ext, i - 2));
+}
+
 /* 1 if the place name on tokens [i, end) names a team: next to "v",
  * "vs" or a score ("Brazil vs Croatia", "Everton 4 - 1 Wolfsburg"). */
-static int names_a_team(const mosaic_extractor *ext, size_t i, size_t end)
+static int names_a_team(mosaic_extractor *ext, size_t i, size_t end)
 {
     static const char versus[] = "v vs versus", dash[] = "- :";
     uint32_t sent = ext->toks[i].sentence;
 
     if (word_at(ext, end, sent, versus) ||
         (i > 0 && word_at(ext, i - 1, sent, versus)))
+        return 1;
+    if (score_line(ext, i, end))
         return 1;
     if (i > 2 && word_at(ext, i - 1, sent, "to") &&
         ext->toks[i - 2].kind == TOK_NUMBER && word_at(ext, i - 3, sent, dash))
@@ -181,7 +217,7 @@ static int cap_word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
 
 /* The team the place name on tokens [*first, *end) names, widened to the
  * club's whole name: 1 if it names one. */
-static int team_name(const mosaic_extractor *ext, size_t *first, size_t *end)
+static int team_name(mosaic_extractor *ext, size_t *first, size_t *end)
 {
     size_t i = *first, n = 0;
     uint32_t sent = ext->toks[i].sentence;

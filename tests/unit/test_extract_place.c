@@ -121,6 +121,10 @@ static const struct span_case place_cases[] = {
     { "Halifax vs Bath tonight", NULL, "PLACE", NULL, 0, NULL, U },
     { "Halifax 2 - 1 Bath", NULL, "PLACE", NULL, 0, NULL, U },
     { "from Halifax 2 days ago", NULL, "PLACE", "Halifax", 1, "Halifax", U },
+    { "Halifax 1 Hull 0", NULL, "ORG", "Hull", 1, NULL, U },
+    { "Halifax 1 Hull 0", NULL, "ORG", "Halifax", 1, NULL, U },
+    { "the bus from Halifax 2 Hull", NULL, "PLACE", "Hull", 1, "Hull", U },
+    { "London 2012 was fun", NULL, "PLACE", "London", 1, "London", U },
     { "a Halifax Athletic fan", NULL, "ORG", "Halifax Athletic", 1, NULL, U },
     /* after a given name, a place's name is a surname */
     { "a remake of Clint Eastwood films", NULL, "PLACE", NULL, 0, NULL, U },
