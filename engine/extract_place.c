@@ -8,8 +8,14 @@
  * word ("Ask" for Usk).  Another English word ("Hull") needs a capital
  * that is not just the start of a sentence.  A world town's name that is
  * a word or a first name ("Nice", "Victoria") needs the preposition.  A
- * place name right after a given name is a surname ("Willie Nelson"); one
- * next to "vs" or a score is a team ("Leeds 2 - 1 Hull").
+ * place name right after a given name is a surname ("Willie Nelson"); a
+ * one-word town that is a given name before a surname is a person ("Roy
+ * Hodgson").  A place name names a team (ORG) next to "vs" or a score
+ * ("Leeds 2 - 1 Hull"), after "Real", "AC", "Team", before "fans", "XI"
+ * or a plural verb ("Leeds are top"), or in a sentence about sport
+ * without a place preposition ("Fulham sack their manager").  Capitalised
+ * words no list knows after "in", "at", "near" ("in Lochee") are a
+ * place, weakly.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -253,6 +259,9 @@ static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
 {
     static const char strong_prep[] =
         "in from near at to into towards outside around";
+    /* words that go on a place's name ("York Minster", "Leicester City") */
+    static const char place_after[] =
+        "city town county minster borough district";
     const xtoken *t = &ext->toks[i], *n = t + 1;
     const xentry *e;
 
@@ -263,8 +272,9 @@ static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
         (!xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) &&
          !xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len)))
         return 0;
-    if (i > 0 && ext->toks[i - 1].sentence == t->sentence &&
-        extract_word_is(ext, i - 1, strong_prep))
+    if ((i > 0 && ext->toks[i - 1].sentence == t->sentence &&
+         extract_word_is(ext, i - 1, strong_prep)) ||
+        extract_word_is(ext, end, place_after))
         return 0;
     return !(extract_may_start(ext, n, FIRST_PLACES) &&
              extract_match(ext, &ext->places, end, 0, FIRST_PLACES, &e));

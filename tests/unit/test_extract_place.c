@@ -176,6 +176,8 @@ static const struct span_case place_cases[] = {
     { "we went to Chester Zoo", NULL, "PLACE", "Chester Zoo", 1, "Chester",
       U },
     { "Austin Texas is hot", NULL, "PLACE", "Austin", 1, "Austin", U },
+    { "Our Leicester City expert says", NULL, "PLACE", "Leicester", 1,
+      "Leicester", U },
     { "she lives in Preston Brook", NULL, "PLACE", "Preston", 1, "Preston",
       U },
     /* seats of government; everyday short names after a preposition */
