@@ -215,6 +215,13 @@ static const struct span_case place_cases[] = {
     { "I have been going to Garryvoe for years", NULL, "PLACE", "Garryvoe", 1,
       NULL, U },
     { "I posted a new photo to Facebook", NULL, "PLACE", NULL, 0, NULL, U },
+    /* the counties and provinces of Ireland and Northern Ireland */
+    { "Monaghan ladies reached another final", NULL, "PLACE", "Monaghan", 1,
+      "Monaghan", U },
+    { "a client from Mayo", NULL, "PLACE", "Mayo", 1, "Mayo", U },
+    { "Mayo on my chips", NULL, "PLACE", NULL, 0, NULL, U },
+    { "she grew up in County Down", NULL, "PLACE", "County Down", 1, "Down",
+      U },
     /* a short name a common word shares, in capitals among small letters */
     { "on why US rate hikes matter", NULL, "PLACE", "US", 1, "United States",
       U },
