@@ -191,6 +191,8 @@ static const struct span_case place_cases[] = {
       U },
     { "I brought it back to Oz", NULL, "PLACE", "Oz", 1, "Australia", U },
     { "Oz is lovely", NULL, "PLACE", NULL, 0, NULL, U },
+    { "the will of the Aust people", NULL, "PLACE", "Aust", 1, "Australia",
+      U },
     { "higher in NI than elsewhere", NULL, "PLACE", "NI", 1,
       "Northern Ireland", U },
     { "my NI number", NULL, "PLACE", NULL, 0, NULL, U },
