@@ -363,7 +363,10 @@ static int unknown_places(mosaic_extractor *ext)
         const xtoken *p = &ext->toks[i];
         uint32_t sent = p->sentence;
         size_t end = i + 1;
-        if (!(p->roles & ROLE_PLACE_PREP) || !extract_word_is(ext, i, preps) ||
+        /* cheap tests first: a capital after a preposition */
+        if (!(p->roles & ROLE_PLACE_PREP) || p->fold_len > 4 ||
+            (p[1].flags & (TOK_CAP | TOK_UPPER | TOK_HASHTAG)) != TOK_CAP ||
+            !extract_word_is(ext, i, preps) ||
             !unknown_name_word(ext, i + 1, sent, 1))
             continue;
         if (ext->toks[i - 1].sentence == sent &&
