@@ -252,12 +252,13 @@ static int add_areas(mosaic_extractor *ext, char *rest)
 }
 
 /* How a gazetteer's main name is matched: one that is also a given name
- * ("Barry", "Leigh") needs a place preposition unless the town is a city
+ * ("Barry", "Leigh", "Martin") needs a place preposition unless the town is a city
  * of 100,000 people or more ("Preston"). */
 static int main_name_how(mosaic_extractor *ext, const char *name,
                          const char *rest)
 {
     const char *pop = rest;
+    const xentry *e;
     char key[KEY_MAX];
     int n, len;
 
@@ -267,7 +268,10 @@ static int main_name_how(mosaic_extractor *ext, const char *name,
     if (pop == NULL || strtol(pop, NULL, 10) >= 100000)
         return PLACE_MAIN;
     len = extract_phrase_key(ext, name, 0, key, sizeof(key), &n);
-    return len > 0 && n == 1 && xtable_find(&ext->given, key, (size_t)len)
+    return len > 0 && n == 1 &&
+                   (xtable_find(&ext->given, key, (size_t)len) ||
+                    ((e = xlexicon_find(&ext->names, key, (size_t)len)) &&
+                     !(e->flags & XE_AMBIG)))
                ? PLACE_EVIDENCE
                : PLACE_MAIN;
 }

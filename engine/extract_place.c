@@ -8,8 +8,14 @@
  * word ("Ask" for Usk).  Another English word ("Hull") needs a capital
  * that is not just the start of a sentence.  A world town's name that is
  * a word or a first name ("Nice", "Victoria") needs the preposition.  A
- * place name right after a given name is a surname ("Willie Nelson"); one
- * next to "vs" or a score is a team ("Leeds 2 - 1 Hull").
+ * place name right after a given name is a surname ("Willie Nelson"); a
+ * one-word town that is a given name before a surname is a person ("Roy
+ * Hodgson").  A place name names a team (ORG) next to "vs" or a score
+ * ("Leeds 2 - 1 Hull"), after "Real", "AC", "Team", before "fans", "XI"
+ * or a plural verb ("Leeds are top"), or in a sentence about sport
+ * without a place preposition ("Fulham sack their manager").  Capitalised
+ * words no list knows after "in", "at", "near" ("in Lochee") are a
+ * place, weakly.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -44,6 +50,26 @@ static int after_place_prep(const mosaic_extractor *ext, size_t i)
            (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
 }
 
+/* 1 if token i is a short name a common word shares ("US", not "us")
+ * written in capitals in a sentence that is not shouted: a word next to
+ * it has a small letter. */
+static int written_as_abbreviation(const mosaic_extractor *ext, size_t i,
+                                   const xentry *e)
+{
+    const xtoken *t = &ext->toks[i];
+
+    if (!(t->flags & TOK_UPPER) || t->fold_len > 3 || (e->flags & XE_PREP))
+        return 0;
+    for (int d = -1; d <= 1; d += 2) {
+        const xtoken *n = t + d;
+        if ((d < 0 ? i > 0 : i + 1 < ext->ntoks) &&
+            n->sentence == t->sentence && n->kind == TOK_WORD &&
+            !(n->flags & (TOK_UPPER | TOK_HASHTAG)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the match at token i shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
@@ -59,7 +85,7 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
         return 1;
     if (t->flags & TOK_HASHTAG)
         return (t->flags & TOK_TAG_FIRST) && !(e->flags & XE_PREP);
-    if (after_place_prep(ext, i))
+    if (after_place_prep(ext, i) || written_as_abbreviation(ext, i, e))
         return 1;
     /* an English word: a capital counts unless the sentence (or
      * shouting) put it there */
@@ -86,9 +112,43 @@ static int word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
     return extract_word_is(ext, j, words) && ext->toks[j].sentence == sent;
 }
 
+/* 1 if token j is a goal count: one or two digits, in sentence sent. */
+static int goals_at(const mosaic_extractor *ext, size_t j, uint32_t sent)
+{
+    const xtoken *t = &ext->toks[j];
+
+    return j < ext->ntoks && t->kind == TOK_NUMBER && t->sentence == sent &&
+           t->end - t->start <= 2;
+}
+
+/* 1 if token j starts a capitalised place name. */
+static int place_at(mosaic_extractor *ext, size_t j)
+{
+    const xentry *e;
+
+    return j < ext->ntoks && ext->toks[j].kind == TOK_WORD &&
+           (ext->toks[j].flags & (TOK_CAP | TOK_UPPER)) &&
+           extract_may_start(ext, &ext->toks[j], FIRST_PLACES) &&
+           extract_match(ext, &ext->places, j, 0, FIRST_PLACES, &e) > 0;
+}
+
+/* 1 if the place name on tokens [i, end) is one side of a score line
+ * ("Nigeria 1 Bosnia 0", "Leeds 2 Hull 1"; not "from Leeds 2 Hull"). */
+static int score_line(mosaic_extractor *ext, size_t i, size_t end)
+{
+    uint32_t sent = ext->toks[i].sentence;
+
+    return (goals_at(ext, end, sent) && end + 1 < ext->ntoks &&
+            ext->toks[end + 1].sentence == sent && place_at(ext, end + 1) &&
+            !after_place_prep(ext, i)) ||
+           (i > 1 && goals_at(ext, i - 1, sent) &&
+            ext->toks[i - 2].sentence == sent && place_at(ext, i - 2) &&
+            !after_place_prep(ext, i - 2));
+}
+
 /* 1 if the place name on tokens [i, end) names a team: next to "v",
  * "vs" or a score ("Brazil vs Croatia", "Everton 4 - 1 Wolfsburg"). */
-static int names_a_team(const mosaic_extractor *ext, size_t i, size_t end)
+static int names_a_team(mosaic_extractor *ext, size_t i, size_t end)
 {
     static const char versus[] = "v vs versus", dash[] = "- :";
     uint32_t sent = ext->toks[i].sentence;
@@ -96,10 +156,128 @@ static int names_a_team(const mosaic_extractor *ext, size_t i, size_t end)
     if (word_at(ext, end, sent, versus) ||
         (i > 0 && word_at(ext, i - 1, sent, versus)))
         return 1;
+    if (score_line(ext, i, end))
+        return 1;
+    if (i > 2 && word_at(ext, i - 1, sent, "to") &&
+        ext->toks[i - 2].kind == TOK_NUMBER && word_at(ext, i - 3, sent, dash))
+        return 1; /* "makes it 4 - 1 to Everton" */
     return (end + 1 < ext->ntoks && ext->toks[end].kind == TOK_NUMBER &&
             word_at(ext, end + 1, sent, dash)) ||
            (i > 1 && ext->toks[i - 1].kind == TOK_NUMBER &&
             word_at(ext, i - 2, sent, dash));
+}
+
+/* Words that make a sentence one about sport ("Fulham sack their boss",
+ * "England fans", "Honduras scored"): a place name there without a place
+ * preposition names a team. */
+static const char sport_words[] =
+    "fans fan xi boss manager gaffer sack sacks sacked striker strikers "
+    "midfielder defender goalkeeper squad lineup kickoff fixture fixtures "
+    "scored scores scoring goal goals beat beats beaten thrashed defeat "
+    "defeats defeated match league cup ht ft penalty "
+    "penalties qualifier derby relegation relegated promoted promotion "
+    "playoff playoffs innings wicket wickets batting bowling tries "
+    "footie football soccer rugby cricket hockey baseball";
+
+/* The capitalised word before a place that makes it a club ("Real
+ * Madrid", "AC Milan", "Team GB"). */
+static const char club_before[] =
+    "real ac inter borussia atletico bayern sporting olympique dynamo "
+    "dinamo team";
+
+/* The capitalised word after a place that, in a sentence about sport,
+ * is part of the club's name ("Hull City fans"). */
+static const char club_after[] = "city town county";
+
+/* The word right after a club's name that makes it one even after a
+ * place preposition ("changes to Hull starting XI", "England fans"). */
+static const char club_next[] = "xi fans boss manager squad striker";
+
+/* A plural verb right after a place's name: its team ("Leeds are top",
+ * "Fulham were relegated"); a town takes a singular one. */
+static const char plural_verb[] = "are were";
+
+/* 1 if a word of token i's sentence is about sport. */
+static int sport_sentence(const mosaic_extractor *ext, size_t i)
+{
+    uint32_t sent = ext->toks[i].sentence;
+    size_t j = i;
+
+    while (j > 0 && ext->toks[j - 1].sentence == sent)
+        j--;
+    for (; j < ext->ntoks && ext->toks[j].sentence == sent; j++)
+        if (ext->toks[j].kind == TOK_WORD && ext->toks[j].fold_len <= 10 &&
+            extract_word_is(ext, j, sport_words))
+            return 1;
+    return 0;
+}
+
+/* 1 if token j is capitalised, in sentence sent, and one of words. */
+static int cap_word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
+                       const char *words)
+{
+    return j < ext->ntoks &&
+           (ext->toks[j].flags & (TOK_CAP | TOK_UPPER)) &&
+           !(ext->toks[j].flags & TOK_HASHTAG) && word_at(ext, j, sent, words);
+}
+
+/* The team the place name on tokens [*first, *end) names, widened to the
+ * club's whole name: 1 if it names one. */
+static int team_name(mosaic_extractor *ext, size_t *first, size_t *end)
+{
+    size_t i = *first, n = 0;
+    uint32_t sent = ext->toks[i].sentence;
+
+    if (i > 0 && cap_word_at(ext, i - 1, sent, club_before)) {
+        *first = i - 1;
+        return 1;
+    }
+    if (names_a_team(ext, i, *end))
+        return 1;
+    while (cap_word_at(ext, *end + n, sent, club_after))
+        n++;
+    if (word_at(ext, *end + n, sent, club_next)) {
+        *end += n;
+        return 1;
+    }
+    if (after_place_prep(ext, i))
+        return 0;
+    if (!(word_at(ext, *end + n, sent, plural_verb) &&
+          !(i > 0 && word_at(ext, i - 1, sent, "and & , the"))) &&
+        !sport_sentence(ext, i))
+        return 0;
+    *end += n;
+    return 1;
+}
+
+/* 1 if the one-word place name at token i is the given name of a person
+ * named by the capitalised word after it ("Paris Hilton", "Roy Hodgson"):
+ * a given name, then a word that is no grammar word, no head of a
+ * landmark or organisation and starts no place ("Sydney Harbour",
+ * "Austin Texas" are places), unless "in", "from"... come before. */
+static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
+{
+    static const char strong_prep[] =
+        "in from near at to into towards outside around";
+    /* words that go on a place's name ("York Minster", "Leicester City") */
+    static const char place_after[] =
+        "city town county minster borough district";
+    const xtoken *t = &ext->toks[i], *n = t + 1;
+    const xentry *e;
+
+    if (end != i + 1 || end >= ext->ntoks || n->kind != TOK_WORD ||
+        n->sentence != t->sentence || !(n->flags & TOK_CAP) ||
+        ((n->flags | t->flags) & (TOK_HASHTAG | TOK_UPPER)) ||
+        (n->roles & ~TRIG_UPPER) ||
+        (!xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) &&
+         !xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len)))
+        return 0;
+    if ((i > 0 && ext->toks[i - 1].sentence == t->sentence &&
+         extract_word_is(ext, i - 1, strong_prep)) ||
+        extract_word_is(ext, end, place_after))
+        return 0;
+    return !(extract_may_start(ext, n, FIRST_PLACES) &&
+             extract_match(ext, &ext->places, end, 0, FIRST_PLACES, &e));
 }
 
 /* A whole hashtag ("#hebdenbridge") against the names without spaces. */
@@ -127,12 +305,99 @@ static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
                        PRI_PLACE) < 0 ? -1 : 1;
 }
 
+/* 1 if the folded word f of n letters is a misspelt month ("Septmeber",
+ * "Feburary"): a month's first three letters and last three. */
+static int misspelt_month(const char *f, size_t n)
+{
+    static const char *const months[] = { "january", "february", "april",
+                                          "august", "september", "october",
+                                          "november", "december" };
+
+    for (size_t m = 0; m < sizeof(months) / sizeof(*months); m++) {
+        size_t k = strlen(months[m]);
+        if (n >= 6 && n <= k + 2 && memcmp(f, months[m], 3) == 0 &&
+            memcmp(f + n - 3, months[m] + k - 3, 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if token j may be a word of an unknown place's name: capitalised,
+ * no grammar or trigger word; the first word also no common word, first
+ * name or misspelt month ("Maida Vale": the second may be a word). */
+static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
+                             int first)
+{
+    const xtoken *t = &ext->toks[j];
+
+    if (j >= ext->ntoks || t->kind != TOK_WORD || t->sentence != sent ||
+        !(t->flags & TOK_CAP) || (t->flags & (TOK_UPPER | TOK_HASHTAG)) ||
+        (t->roles & ~TRIG_UPPER))
+        return 0;
+    return !first ||
+          (!xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
+           !xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) &&
+           !xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len) &&
+           !misspelt_month(TOK_FOLD(ext, t), t->fold_len));
+}
+
+/* Capitalised words no list knows right after "in", "at" or "near" ("a
+ * client in Lochee"): a place the gazetteers lack, weakly (any other
+ * finding of the same words wins).  Not in title case ("Fall in Love"):
+ * the word before the preposition has a small letter; not a title ("in
+ * Game of Thrones"), a reference ("in Rule 52") or a short word ("in
+ * Out"). */
+static int unknown_places(mosaic_extractor *ext)
+{
+    static const char preps[] = "in at near to";
+    /* "to" only after going somewhere ("came to Dingle", not "a photo to
+     * Facebook") */
+    static const char motion[] =
+        "go goes going gone went come comes coming came travel travelled "
+        "traveling travelling flew fly flying drove drive driving trip "
+        "return returned returning back headed heading way";
+
+    if (!(ext->post_roles & ROLE_PLACE_PREP))
+        return 0;
+    for (size_t i = 1; i + 1 < ext->ntoks; i++) {
+        const xtoken *p = &ext->toks[i];
+        uint32_t sent = p->sentence;
+        size_t end = i + 1;
+        /* cheap tests first: a capital after a preposition */
+        if (!(p->roles & ROLE_PLACE_PREP) || p->fold_len > 4 ||
+            (p[1].flags & (TOK_CAP | TOK_UPPER | TOK_HASHTAG)) != TOK_CAP ||
+            !extract_word_is(ext, i, preps) ||
+            !unknown_name_word(ext, i + 1, sent, 1))
+            continue;
+        if (ext->toks[i - 1].sentence == sent &&
+            (ext->toks[i - 1].flags & (TOK_CAP | TOK_UPPER)) &&
+            !(ext->toks[i - 1].flags & TOK_HASHTAG))
+            continue;
+        if (extract_word_is(ext, i, "to") &&
+            !(ext->toks[i - 1].sentence == sent &&
+              extract_word_is(ext, i - 1, motion)))
+            continue;
+        while (end - i < 3 && unknown_name_word(ext, end, sent, 0))
+            end++;
+        /* a title ("in Game of Thrones"), a reference ("in Rule 52") or
+         * a short word ("in Out") */
+        if (extract_word_is(ext, end, "of") || ext->toks[i + 1].fold_len < 4 ||
+            (end < ext->ntoks && ext->toks[end].kind == TOK_NUMBER))
+            continue;
+        if (extract_add(ext, ext->toks[i + 1].start, ext->toks[end - 1].end,
+                        "PLACE", NULL, PRI_WEAK) < 0)
+            return -1;
+        i = end - 1;
+    }
+    return 0;
+}
+
 int extract_places(mosaic_extractor *ext)
 {
     size_t next = 0; /* past the last match */
 
     for (size_t c = 0; c < ext->ncands; c++) {
-        size_t i = ext->cands[c].tok, end = 0;
+        size_t i = ext->cands[c].tok, end = 0, first;
         const xentry *e;
         int rc;
         if (i < next || !(ext->cands[c].what & CAND_PLACE) ||
@@ -155,13 +420,18 @@ int extract_places(mosaic_extractor *ext)
                   ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)
                   : 0;
         if (end == 0 || !place_evidence(ext, i, e) ||
-            after_given_name(ext, i) || names_a_team(ext, i, end))
+            after_given_name(ext, i) || given_name_of_person(ext, i, end))
             continue;
-        if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
-                              "PLACE", XLEX_VALUE(&ext->places, e),
-                              PRI_PLACE)) < 0)
+        first = i;
+        if (team_name(ext, &first, &end))
+            rc = extract_add(ext, ext->toks[first].start,
+                             ext->toks[end - 1].end, "ORG", NULL, PRI_PLACE);
+        else
+            rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
+                             "PLACE", XLEX_VALUE(&ext->places, e), PRI_PLACE);
+        if (rc < 0)
             return rc;
         next = end;
     }
-    return 0;
+    return unknown_places(ext);
 }

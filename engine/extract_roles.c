@@ -28,12 +28,13 @@ static const struct {
       "police constabulary service charity foundation institute society "
       "association partnership cathedral parish station barracks works mill "
       "court tribunal directorate united rovers wanderers athletic utd "
-      "albion hotspur", ROLE_ORG_HEAD },
+      "albion hotspur times post news herald gazette telegraph chronicle "
+      "tribune echo airlines airways brigade", ROLE_ORG_HEAD },
     { "street road lane avenue way drive crescent terrace square park "
       "gardens bridge tower castle palace island beach bay lake loch river "
       "hill moor pier market stadium arena museum gallery theatre theater "
       "airport harbour marina reservoir woods forest valley falls canal "
-      "mall house hall", ROLE_LANDMARK_HEAD },
+      "mall house hall zoo plaza coast", ROLE_LANDMARK_HEAD },
     { "january february march april may june july august september october "
       "november december jan feb mar apr jun jul aug sep sept oct nov dec",
       TRIG_MONTH },
