@@ -1,13 +1,11 @@
 /*
  * extract_contact.c -- direct identifiers written as patterns: e-mail
- * addresses, UK phone numbers, @handles (also "@ SonyCentreTO", split
- * from its '@'), full UK postcodes ("HX7 5AB"),
+ * addresses, UK phone numbers, @handles, full UK postcodes ("HX7 5AB"),
  * reference numbers ("case no. 40593/04"), NHS numbers (checked) and
  * National Insurance numbers (CONTACT); and postcode districts ("HX7",
  * PLACE).
  * SPDX-License-Identifier: MIT
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -180,59 +178,8 @@ int extract_contacts_compile(struct extract_patterns *p)
                               sizeof(rows) / sizeof(*rows));
 }
 
-/* The length of a user name's shape at s (n bytes): letters, digits
- * and '_' with a '_', a digit after a letter, or a capital inside a word
- * ("SonyCentreTO", "UKParliament", "amnesia_ibiza", "Hot975Vegas"; not
- * "McDonalds"); 0 when none. */
-static size_t handle_shape(const char *s, size_t n)
-{
-    size_t k = 0;
-    int marked = 0;
-
-    for (; k < n && k < 31 && (isalnum((unsigned char)s[k]) || s[k] == '_');
-         k++)
-        if (k > 0 && (s[k] == '_' ||
-                      (isdigit((unsigned char)s[k]) &&
-                       isalpha((unsigned char)s[k - 1])) ||
-                      (isupper((unsigned char)s[k]) &&
-                       (islower((unsigned char)s[k - 1]) ||
-                        (k + 1 < n && islower((unsigned char)s[k + 1]) &&
-                         isupper((unsigned char)s[k - 1]))))))
-            marked = 1;
-    if (k < 3 || k > 30 || (k < n && ((unsigned char)s[k] >= 0x80)) ||
-        (s[0] == 'M' && s[1] == 'c') ||
-        (s[0] == 'M' && s[1] == 'a' && s[2] == 'c'))
-        return 0;
-    return marked ? k : 0;
-}
-
-/* "@ SonyCentreTO": a handle with a space after its '@' (as copied or
- * split), when the name is shaped like one, not the word "at" ("@
- * home"). */
-static int spaced_handles(mosaic_extractor *ext)
-{
-    const char *t = ext->clean, *a = t;
-    size_t len = ext->clean_len, k;
-
-    while ((a = memchr(a, '@', len - (size_t)(a - t))) != NULL) {
-        size_t at = (size_t)(a - t);
-        a++;
-        if (at + 2 >= len || t[at + 1] != ' ' ||
-            (at > 0 && (isalnum((unsigned char)t[at - 1]) || t[at - 1] == '@')))
-            continue;
-        if ((k = handle_shape(t + at + 2, len - at - 2)) == 0)
-            continue;
-        if (extract_add(ext, at, at + 2 + k, "CONTACT", "handle",
-                        PRI_DIRECT) < 0)
-            return -1;
-    }
-    return 0;
-}
-
 int extract_contacts(mosaic_extractor *ext)
 {
-    if (extract_rx_run(ext, RX_CONTACTS, rows,
-                       sizeof(rows) / sizeof(*rows)) < 0)
-        return -1;
-    return spaced_handles(ext);
+    return extract_rx_run(ext, RX_CONTACTS, rows,
+                          sizeof(rows) / sizeof(*rows));
 }
