@@ -38,7 +38,7 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
         goto done;
     error = ext->image ? extract_image_load(ext, ext->image)
                        : extract_load(ext, dir);
-    if (error < 0)
+    if (error < 0 || (error = extract_sport_load(ext)) < 0)
         goto done;
     /* words met while loading were remembered before all tables were */
     xtable_clear(&ext->memo);
@@ -66,6 +66,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xtable_dispose(&ext->common);
     xtable_dispose(&ext->place_words);
     xtable_dispose(&ext->given);
+    xtable_dispose(&ext->sport);
     xtable_dispose(&ext->roles);
     xtable_dispose(&ext->memo);
     refimage_close(ext->image); /* after the tables it holds */

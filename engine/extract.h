@@ -187,6 +187,8 @@ struct mosaic_extractor {
     xlexicon names;   /* folded first names */
     xtable common;   /* folded common English words */
     xtable place_words; /* place names that are also English words */
+    xtable sport;       /* words of a sentence about sport: a place
+                           named there is a team (extract_place.c) */
     xtable given;       /* given names: a place right after one is a
                            surname ("Clint Eastwood") */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
@@ -284,6 +286,8 @@ int extract_ages(mosaic_extractor *ext);
 int extract_contacts(mosaic_extractor *ext);
 int extract_lexicons(mosaic_extractor *ext);
 int extract_places(mosaic_extractor *ext);
+/* The sport words into ext->sport (at open). */
+int extract_sport_load(mosaic_extractor *ext);
 int extract_names(mosaic_extractor *ext);
 int extract_orgs(mosaic_extractor *ext);
 
