@@ -199,15 +199,7 @@ static const char plural_verb[] = "are were";
 
 int extract_sport_load(mosaic_extractor *ext)
 {
-    int rc;
-
-    for (const char *w = sport_words; *w; w += *w == ' ') {
-        size_t n = strcspn(w, " ");
-        if ((rc = xtable_put(&ext->sport, w, n, 1)) < 0)
-            return rc;
-        w += n;
-    }
-    return 0;
+    return xtable_put_words(&ext->sport, sport_words, 1);
 }
 
 /* 1 if a word of token i's sentence is about sport (a hash probe per
@@ -267,6 +259,13 @@ static int team_name(mosaic_extractor *ext, size_t *first, size_t *end)
     return 1;
 }
 
+/* 1 if token t's word is a first name (the given-name list or NAME's). */
+static int first_name(const mosaic_extractor *ext, const xtoken *t)
+{
+    return xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) ||
+           xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len);
+}
+
 /* 1 if the one-word place name at token i is the given name of a person
  * named by the capitalised word after it ("Paris Hilton", "Roy Hodgson"):
  * a given name, then a word that is no grammar word, no head of a
@@ -286,8 +285,7 @@ static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
         n->sentence != t->sentence || !(n->flags & TOK_CAP) ||
         ((n->flags | t->flags) & (TOK_HASHTAG | TOK_UPPER)) ||
         (n->roles & ~TRIG_UPPER) ||
-        (!xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) &&
-         !xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len)))
+        !first_name(ext, t))
         return 0;
     if ((i > 0 && ext->toks[i - 1].sentence == t->sentence &&
          extract_word_is(ext, i - 1, strong_prep)) ||
@@ -353,8 +351,7 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
         return 0;
     return !first ||
           (!xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
-           !xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) &&
-           !xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len) &&
+           !first_name(ext, t) &&
            !misspelt_month(TOK_FOLD(ext, t), t->fold_len));
 }
 

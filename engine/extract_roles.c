@@ -128,19 +128,12 @@ static uint32_t shape_roles(const mosaic_extractor *ext, const char *w,
 
 int extract_roles_load(mosaic_extractor *ext)
 {
-    for (size_t i = 0; i < sizeof(role_words) / sizeof(*role_words); i++) {
-        const char *w = role_words[i].words;
-        while (*w) {
-            size_t n = strcspn(w, " ");
-            xslot *s = xtable_find(&ext->roles, w, n);
-            if (s)
-                s->val |= role_words[i].roles;
-            else if (xtable_put(&ext->roles, w, n, role_words[i].roles) < 0)
-                return -1;
-            w += n;
-            w += *w == ' ';
-        }
-    }
+    int rc;
+
+    for (size_t i = 0; i < sizeof(role_words) / sizeof(*role_words); i++)
+        if ((rc = xtable_put_words(&ext->roles, role_words[i].words,
+                                   role_words[i].roles)) < 0)
+            return rc;
     return 0;
 }
 

@@ -117,6 +117,22 @@ int xtable_put(xtable *t, const char *key, size_t len, uint32_t val)
     return 1;
 }
 
+int xtable_put_words(xtable *t, const char *words, uint32_t bits)
+{
+    int rc;
+
+    for (const char *w = words; *w; w += *w == ' ') {
+        size_t n = strcspn(w, " ");
+        xslot *s = xtable_find(t, w, n);
+        if (s)
+            s->val |= bits;
+        else if ((rc = xtable_put(t, w, n, bits)) < 0)
+            return rc;
+        w += n;
+    }
+    return 0;
+}
+
 void xtable_clear(xtable *t)
 {
     if (t->slots)

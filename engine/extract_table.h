@@ -29,6 +29,9 @@ typedef struct {
 /* Insert key -> val; an existing key keeps its value.  Returns 1 if the
  * key was new, 0 if it existed, <0 on error. */
 int xtable_put(xtable *t, const char *key, size_t len, uint32_t val);
+/* Each word of a space-separated list as a key, its value ORed with
+ * bits (a new key gets bits).  Returns 0 or <0. */
+int xtable_put_words(xtable *t, const char *words, uint32_t bits);
 /* The slot of key, or NULL when absent. */
 xslot *xtable_find(const xtable *t, const char *key, size_t len);
 /* The same with the key's hash known (xtable_hash); hashing once per
