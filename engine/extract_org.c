@@ -3,7 +3,8 @@
  * names ending in an organisation word ("St Mary's Primary School",
  * "Leeds General Infirmary", "Calderdale Council") or "University of X";
  * and landmarks, streets and venues, PLACE ("Shibden Park", "Kitchener
- * Way", "Tower of London"; "Leeds Town Hall" has Leeds for value).  The
+ * Way", "Tower of London", "Lake Lyndon"; "Leeds Town Hall" has Leeds for
+ * value).  The
  * ORG lexicon's employers and bodies are matched with the other lexicons.
  * SPDX-License-Identifier: MIT
  */
@@ -36,6 +37,23 @@ static const char *place_within(mosaic_extractor *ext, size_t first,
                                             : NULL;
 }
 
+/* The end of a landmark named after its head ("Lake Lyndon", "Mt Yale",
+ * "River Calder"): capitalised words after a head that leads; i + 1 when
+ * none follow or the head is not one that leads. */
+static size_t after_leading_head(const mosaic_extractor *ext, size_t i)
+{
+    static const char leads[] = "lake loch river mount mt";
+    size_t end = i + 1;
+
+    if (!extract_word_is(ext, i, leads))
+        return end;
+    while (end < ext->ntoks && end - i <= NAME_WORDS_MAX &&
+           capitalised(ext, end, ext->toks[i].sentence) &&
+           !(ext->toks[end].roles & ROLE_LANDMARK_HEAD))
+        end++;
+    return end;
+}
+
 /* Names ending in a head word with role: category at priority. */
 static int head_names(mosaic_extractor *ext, uint32_t role,
                       const char *category, int priority)
@@ -55,6 +73,8 @@ static int head_names(mosaic_extractor *ext, uint32_t role,
                                            "of") == 0 &&
             capitalised(ext, end + 1, h->sentence))
             end += 2;
+        if (first == i && end == i + 1 && role == ROLE_LANDMARK_HEAD)
+            end = after_leading_head(ext, i);
         if (first == i && end == i + 1)
             continue;
         if (extract_add(ext, ext->toks[first].start, ext->toks[end - 1].end,

@@ -50,6 +50,19 @@ static int after_place_prep(const mosaic_extractor *ext, size_t i)
            (ext->toks[i - 1].roles & ROLE_PLACE_PREP);
 }
 
+/* 1 if token i ends a title's "X of": no evidence for a name that needs
+ * a preposition ("The Wizard of Oz"; but "the will of the Aust people",
+ * "back to Oz"). */
+static int in_title_of(const mosaic_extractor *ext, size_t i)
+{
+    if (i > 1 && extract_word_is(ext, i - 1, "the"))
+        i--;
+    return i > 1 && extract_word_is(ext, i - 1, "of") &&
+           ext->toks[i - 2].kind == TOK_WORD &&
+           (ext->toks[i - 2].flags & TOK_CAP) &&
+           ext->toks[i - 2].sentence == ext->toks[i].sentence;
+}
+
 /* 1 if token i is a short name a common word shares ("US", not "us")
  * written in capitals in a sentence that is not shouted: a word next to
  * it has a small letter. */
@@ -70,6 +83,21 @@ static int written_as_abbreviation(const mosaic_extractor *ext, size_t i,
     return 0;
 }
 
+/* 1 if a person the news names by their town follows token i, not at
+ * the start of a sentence ("a Hamilton man", "the Reading woman"; not
+ * "Same man as before"). */
+static int resident_after(const mosaic_extractor *ext, size_t i)
+{
+    static const char residents[] =
+        "man woman men women boy girl teen teenager pensioner mum dad "
+        "couple resident residents";
+
+    return i + 1 < ext->ntoks &&
+           ext->toks[i + 1].sentence == ext->toks[i].sentence &&
+           extract_word_is(ext, i + 1, residents) &&
+           !sentence_initial(ext, i);
+}
+
 /* Whether the match at token i shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
@@ -85,7 +113,9 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
         return 1;
     if (t->flags & TOK_HASHTAG)
         return (t->flags & TOK_TAG_FIRST) && !(e->flags & XE_PREP);
-    if (after_place_prep(ext, i) || written_as_abbreviation(ext, i, e))
+    if ((after_place_prep(ext, i) &&
+         !((e->flags & XE_PREP) && in_title_of(ext, i))) ||
+        written_as_abbreviation(ext, i, e) || resident_after(ext, i))
         return 1;
     /* an English word: a capital counts unless the sentence (or
      * shouting) put it there */
@@ -406,6 +436,59 @@ static int unknown_places(mosaic_extractor *ext)
     return 0;
 }
 
+/* 1 if token j joins the names of a list in sentence sent: ",", "&",
+ * "/", "and". */
+static int list_joint(const mosaic_extractor *ext, size_t j, uint32_t sent)
+{
+    return j < ext->ntoks && ext->toks[j].sentence == sent &&
+           extract_word_is(ext, j, ", & / and");
+}
+
+/* 1 if the list of capitalised names holding token i comes after a
+ * place preposition ("at Barnham / Eastergate", "in Tugun & Coolangatta",
+ * not "Chester & Aluko"). */
+static int list_after_prep(const mosaic_extractor *ext, size_t i)
+{
+    uint32_t sent = ext->toks[i].sentence;
+
+    while (i > 1 && list_joint(ext, i - 1, sent) &&
+           (ext->toks[i - 2].flags & TOK_CAP) &&
+           ext->toks[i - 2].sentence == sent)
+        i -= 2;
+    return after_place_prep(ext, i);
+}
+
+/* An unknown name in a list of places after a place preposition is a
+ * place, weakly ("at Barnham / Eastergate , Arun", "in Glasgow
+ * Anniesland , Cathcart & Shettleston"): one capitalised word no list
+ * knows, each after a joint, going right from the place on tokens
+ * [i, end) (and the words of its name after it), or the one before it
+ * ("in Tugun & Coolangatta"). */
+static int listed_places(mosaic_extractor *ext, size_t i, size_t end)
+{
+    uint32_t sent = ext->toks[i].sentence;
+
+    if (!list_after_prep(ext, i))
+        return 0;
+    if (i > 1 && list_joint(ext, i - 1, sent) &&
+        unknown_name_word(ext, i - 2, sent, 1) &&
+        (i < 3 || !unknown_name_word(ext, i - 3, sent, 0)) &&
+        extract_add(ext, ext->toks[i - 2].start, ext->toks[i - 2].end,
+                    "PLACE", NULL, PRI_WEAK) < 0)
+        return -1;
+    for (size_t n = 0; n < 2 && unknown_name_word(ext, end, sent, 0); n++)
+        end++;
+    while (list_joint(ext, end, sent) &&
+           unknown_name_word(ext, end + 1, sent, 1) &&
+           !unknown_name_word(ext, end + 2, sent, 0)) {
+        if (extract_add(ext, ext->toks[end + 1].start, ext->toks[end + 1].end,
+                        "PLACE", NULL, PRI_WEAK) < 0)
+            return -1;
+        end += 2;
+    }
+    return 0;
+}
+
 int extract_places(mosaic_extractor *ext)
 {
     size_t next = 0; /* past the last match */
@@ -440,9 +523,11 @@ int extract_places(mosaic_extractor *ext)
         if (team_name(ext, &first, &end))
             rc = extract_add(ext, ext->toks[first].start,
                              ext->toks[end - 1].end, "ORG", NULL, PRI_PLACE);
-        else
-            rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
-                             "PLACE", XLEX_VALUE(&ext->places, e), PRI_PLACE);
+        else if ((rc = extract_add(ext, ext->toks[i].start,
+                                   ext->toks[end - 1].end, "PLACE",
+                                   XLEX_VALUE(&ext->places, e),
+                                   PRI_PLACE)) == 0)
+            rc = listed_places(ext, i, end);
         if (rc < 0)
             return rc;
         next = end;

@@ -34,7 +34,7 @@ static const struct {
       "gardens bridge tower castle palace island beach bay lake loch river "
       "hill moor pier market stadium arena museum gallery theatre theater "
       "airport harbour marina reservoir woods forest valley falls canal "
-      "mall house hall zoo plaza coast", ROLE_LANDMARK_HEAD },
+      "mall house hall zoo plaza coast mount mt", ROLE_LANDMARK_HEAD },
     { "january february march april may june july august september october "
       "november december jan feb mar apr jun jul aug sep sept oct nov dec",
       TRIG_MONTH },
