@@ -273,6 +273,10 @@ int extract_add(mosaic_extractor *ext, size_t start, size_t end,
 /* The index of the token holding byte offset `at`, or ntoks. */
 size_t extract_token_at(const mosaic_extractor *ext, size_t at);
 
+/* The time the sentence holding byte `at` tells of (extract_tense.c). */
+enum { TENSE_UNKNOWN, TENSE_PAST, TENSE_FUTURE };
+int extract_tense_at(const mosaic_extractor *ext, size_t at);
+
 /* extract_pattern.c: list the trigger words of the post by role, for
  * the patterns that run near them (after tokenising). */
 int extract_index_near(mosaic_extractor *ext);

@@ -152,7 +152,16 @@ static int group_int(const char *t, const size_t *ov, int k)
     return GROUP_SET(ov, k) ? atoi(t + ov[2 * k]) : 0;
 }
 
-/* A day and month without a year: the occurrence nearest the post. */
+/* 1 if day c may be the one a sentence in tense means, the post being
+ * on day a: on or before it for the past, on or after for the future. */
+static int on_tense_side(int tense, int64_t c, int64_t a)
+{
+    return tense == TENSE_PAST ? c <= a : tense == TENSE_FUTURE ? c >= a : 1;
+}
+
+/* A day and month without a year: the occurrence nearest the post on the
+ * side its sentence's tense says ("she left on 3 March", posted in
+ * November: the March before). */
 static int add_day_month(mosaic_extractor *ext, size_t s, size_t e, int y,
                          int m, int d)
 {
@@ -161,13 +170,15 @@ static int add_day_month(mosaic_extractor *ext, size_t s, size_t e, int y,
     if (d > time_days_in_month(y ? y : 2000, m))
         return 0;
     if (y == 0) {
-        int64_t best = 0, dist = -1;
+        int64_t best = 0, dist = -1, a = ext->anchor_day;
+        int tense;
         if (!ext->have_anchor)
             return extract_add(ext, s, e, "DATE", NULL, PRI_PATTERN);
+        tense = extract_tense_at(ext, s);
         for (int k = -1; k <= 1; k++) {
             int64_t c = time_days_from_civil(anchor_year(ext) + k, m, d);
-            int64_t dd = llabs(c - ext->anchor_day);
-            if (dist < 0 || dd < dist)
+            int64_t dd = llabs(c - a);
+            if (on_tense_side(tense, c, a) && (dist < 0 || dd < dist))
                 best = c, dist = dd;
         }
         return add_interval(ext, s, e, best, best);
@@ -221,7 +232,9 @@ static int on_month_year(const char *t, const size_t *ov, int n, void *ctx)
                      month_number(t + ov[2]));
 }
 
-/* "in March", "last May": the month nearest the post (last: before). */
+/* "in March", "last May": the month nearest the post (last: before;
+ * next: after), or on the side its sentence's tense says ("she lost her
+ * husband in March", "she is moving in March"). */
 static int on_prep_month(const char *t, const size_t *ov, int n, void *ctx)
 {
     mosaic_extractor *ext = ctx;
@@ -233,6 +246,11 @@ static int on_prep_month(const char *t, const size_t *ov, int n, void *ctx)
     if (!ext->have_anchor)
         return extract_add(ext, ov[4], ov[5], "DATE", NULL, PRI_PATTERN);
     date_civil_from_days(ext->anchor_day, &ay, &am, &ad);
+    if (!last && !next && m != am) { /* the month of the post is itself */
+        int tense = extract_tense_at(ext, ov[4]);
+        last = tense == TENSE_PAST;
+        next = tense == TENSE_FUTURE;
+    }
     if (last && m >= am)
         y--;
     else if (next && m <= am)
@@ -289,6 +307,9 @@ static int on_weekday(const char *t, const size_t *ov, int n, void *ctx)
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
     today = date_weekday(ext->anchor_day);
     off = -((today - wd + 7) % 7); /* on or before the post */
+    if ((!GROUP_SET(ov, 1) || strncasecmp(t + ov[2], "on", 2) == 0) &&
+        extract_tense_at(ext, ov[0]) == TENSE_FUTURE)
+        off = (wd - today + 7) % 7; /* "she is starting on Monday" */
     if (GROUP_SET(ov, 1)) {
         const char *q = t + ov[2];
         if (strncasecmp(q, "last", 4) == 0 && off == 0)

@@ -9,6 +9,7 @@
 #include "extract_fixture.h"
 
 #define THU "2024-03-14T10:00:00Z" /* a Thursday */
+#define NOV "2026-11-26T10:00:00Z" /* a Thursday in November */
 #define U -1
 
 static const struct span_case date_cases[] = {
@@ -74,6 +75,32 @@ static const struct span_case date_cases[] = {
     { "he was sentenced to three months", THU, "DATE", "three months", 1,
       "P3M", U },
     { "for a fortnight", THU, "DATE", "a fortnight", 1, "P2W", U },
+    /* a month or a day without a year: on the side its sentence's tense
+     * says, else the nearest */
+    { "She lost her husband in March", NOV, "DATE", "March", 1,
+      "2026-03-01/2026-03-31", U },
+    { "she's been off work since March", NOV, "DATE", "March", 1,
+      "2026-03-01/2026-03-31", U },
+    { "She is moving to Leeds in March", NOV, "DATE", "March", 1,
+      "2027-03-01/2027-03-31", U },
+    { "they're getting married in March", NOV, "DATE", "March", 1,
+      "2027-03-01/2027-03-31", U },
+    { "she starts college in March", NOV, "DATE", "March", 1,
+      "2027-03-01/2027-03-31", U },
+    { "her divorce came through on 3 March", NOV, "DATE", "3 March", 1,
+      "2026-03-03/2026-03-03", U },
+    { "we begin EMDR on 3 March", NOV, "DATE", "3 March", 1,
+      "2027-03-03/2027-03-03", U },
+    { "She will be back in September", NOV, "DATE", "September", 1,
+      "2027-09-01/2027-09-30", U },
+    { "I saw her on Monday", NOV, "DATE", "on Monday", 1,
+      "2026-11-23/2026-11-23", U },
+    { "I am seeing her on Monday", NOV, "DATE", "on Monday", 1,
+      "2026-11-30/2026-11-30", U },
+    { "She'll ring on Friday", NOV, "DATE", "on Friday", 1,
+      "2026-11-27/2026-11-27", U },
+    { "she's worried she'll relapse in November", NOV, "DATE", "November", 1,
+      "2026-11-01/2026-11-30", U },
     /* not dates */
     { "I may go", THU, "DATE", NULL, 0, NULL, U },
     { "May I ask something?", THU, "DATE", NULL, 0, NULL, U },
