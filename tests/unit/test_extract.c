@@ -201,6 +201,14 @@ static const struct span_case lexicon_cases[] = {
       "St Mary's Primary School", 1, NULL, U },
     { "a hearing at Leeds Crown Court", NULL, "ORG", "Leeds Crown Court", 1,
       NULL, U },
+    /* a school by its short name */
+    { "just started Year 11 at Calder High", NULL, "ORG", "Calder High", 1,
+      NULL, U },
+    { "Year 7 at Brighouse Grammar", NULL, "ORG", "Brighouse Grammar", 1,
+      NULL, U },
+    { "she loves St Mary's Primary", NULL, "ORG", "St Mary's Primary", 1,
+      NULL, U },
+    { "I feel so High today", NULL, "ORG", NULL, 0, NULL, U },
     /* the stem is shared, the word is not: an agent noun keeps its
      * ending, a base form is not met by a derived word */
     { "she is an accountant", NULL, "OCCUPATION", "accountant", 1,
