@@ -3,8 +3,8 @@
  * a person described and then pinned to the author's caseload or to an
  * earlier post.  "the midwife I mentioned", "the lad I see", "a woman
  * I've been seeing" (the person: a lexicon span such as OCCUPATION or
- * GENDER, or a person noun such as "client", "kid"), and "update on the
- * nurse".  Their tokens get TOK_CUE (and TOK_BACK for a reference to an
+ * GENDER, or a person noun such as "client", "kid"), "working with a
+ * young person", and "update on the nurse".  Their tokens get TOK_CUE (and TOK_BACK for a reference to an
  * earlier post); attribution reads them.
  * SPDX-License-Identifier: MIT
  */
@@ -108,6 +108,57 @@ static size_t update_on(const mosaic_extractor *ext, size_t u)
     return 0;
 }
 
+/* 1 if the author is the subject of the verb at token v: "I", "we"
+ * (with "'ve been", "am", "are"... between) or no subject at all, the
+ * verb opening its sentence ("Working with a teen who..."); not "my
+ * husband works with a nurse". */
+static int author_subject(const mosaic_extractor *ext, size_t v)
+{
+    size_t k = v;
+    const xtoken *t;
+
+    while (k > 0 && same_sentence(ext, k - 1, v) &&
+           ((ext->toks[k - 1].roles & ROLE_AUX) ||
+            extract_word_is(ext, k - 1, "are is currently still also really")))
+        k--;
+    while (k > 0 && same_sentence(ext, k - 1, v) &&
+           ext->toks[k - 1].kind != TOK_WORD &&
+           ext->toks[k - 1].kind != TOK_NUMBER)
+        k--; /* handles, emoji, punctuation */
+    if (k == 0 || !same_sentence(ext, k - 1, v))
+        return 1;
+    t = &ext->toks[k - 1];
+    return (t->roles & ROLE_FIRST) && t->kind == TOK_WORD &&
+           strchr("iw", TOK_FOLD(ext, t)[0]) != NULL; /* I, I'm, we */
+}
+
+/* "working with a young person who...", "I'm supporting a teen", "been
+ * counselling a nurse": the person's token, or 0.  Not "see" ("I see a
+ * man walking his dog"), and "work" only with "with". */
+static size_t works_with(const mosaic_extractor *ext, size_t v)
+{
+    size_t j = v + 1;
+
+    if (!(ext->toks[v].roles & ROLE_SEE) ||
+        extract_word_is(ext, v, "see seeing"))
+        return 0;
+    if (extract_word_is(ext, v, "work working worked") &&
+        !extract_word_is(ext, j++, "with"))
+        return 0;
+    if (j >= ext->ntoks || !same_sentence(ext, v, j) ||
+        !(ext->toks[j].roles & ROLE_DET) || !author_subject(ext, v))
+        return 0;
+    for (size_t k = j + 1; k < ext->ntoks && k <= j + PERSON_WORDS &&
+                           same_sentence(ext, v, k) &&
+                           (ext->toks[k].kind == TOK_WORD ||
+                            ext->toks[k].kind == TOK_NUMBER ||
+                            ext->toks[k].kind == TOK_HYPHEN);
+         k++)
+        if (person_at(ext, k))
+            return k;
+    return 0;
+}
+
 int extract_phrase_cues(mosaic_extractor *ext)
 {
     int found = 0;
@@ -123,6 +174,10 @@ int extract_phrase_cues(mosaic_extractor *ext)
         } else if ((v = verb_after(ext, i)) > 0 &&
                    (d = person_before(ext, i)) != SIZE_MAX) {
             mark(ext, d, v, (ext->toks[v].roles & ROLE_TOLD) != 0);
+            i = v;
+            found = 1;
+        } else if ((v = works_with(ext, i)) > 0) {
+            mark(ext, i, v, 0);
             i = v;
             found = 1;
         }

@@ -354,6 +354,13 @@ static const struct {
     { "Exam question I set: a client from Selby you know socially.", 0, 0,
       0 },
     { "Lovely walk by the canal", 0, 0, 0 },
+    /* the author working with a person */
+    { "Working with a young person in Year 9 who self-harms", 1, 0, 0 },
+    { "I've been supporting a teenager through her exams", 1, 0, 0 },
+    { "Currently counselling a nurse from Leeds", 1, 0, 0 },
+    { "My husband works with a nurse from Leeds", 0, 0, 0 },
+    { "I see a man walking his dog every day", 0, 0, 0 },
+    { "working with my mum on the garden", 0, 0, 0 },
 };
 
 static void test_extract_post_cues(void **state)
