@@ -108,6 +108,9 @@ static size_t update_on(const mosaic_extractor *ext, size_t u)
     return 0;
 }
 
+static size_t person_after(const mosaic_extractor *ext, size_t v,
+                           size_t j);
+
 /* 1 if the author is the subject of the verb at token v: "I", "we"
  * (with "'ve been", "am", "are"... between) or no subject at all, the
  * verb opening its sentence ("Working with a teen who..."); not "my
@@ -132,21 +135,40 @@ static int author_subject(const mosaic_extractor *ext, size_t v)
            strchr("iw", TOK_FOLD(ext, t)[0]) != NULL; /* I, I'm, we */
 }
 
-/* "working with a young person who...", "I'm supporting a teen", "been
- * counselling a nurse": the person's token, or 0.  Not "see" ("I see a
- * man walking his dog"), and "work" only with "with". */
+/* "working with a young person who...", "I'm supporting a teen", "sat
+ * with a dad", "been counselling a nurse": the person's token, or 0.
+ * Not "see" ("I see a man walking his dog"); "work" and "sit" only with
+ * "with". */
 static size_t works_with(const mosaic_extractor *ext, size_t v)
 {
     size_t j = v + 1;
-
     if (!(ext->toks[v].roles & ROLE_SEE) ||
-        extract_word_is(ext, v, "see seeing"))
+        extract_word_is(ext, v, "see seeing saw seen"))
         return 0;
-    if (extract_word_is(ext, v, "work working worked") &&
+    if (extract_word_is(ext, v, "work working worked sat sitting") &&
         !extract_word_is(ext, j++, "with"))
         return 0;
+    if (!author_subject(ext, v))
+        return 0;
+    return person_after(ext, v, j);
+}
+
+/* "a session with a lovely lady", "Today's session: a teen boy": the
+ * person's token, or 0. */
+static size_t session_with(const mosaic_extractor *ext, size_t v)
+{
+    if (!extract_word_is(ext, v, "session") ||
+        !extract_word_is(ext, v + 1, "with :"))
+        return 0;
+    return person_after(ext, v, v + 2);
+}
+
+/* A person described after a determiner at token j ("a young person",
+ * "this nurse"), in token v's sentence: the person's token, or 0. */
+static size_t person_after(const mosaic_extractor *ext, size_t v, size_t j)
+{
     if (j >= ext->ntoks || !same_sentence(ext, v, j) ||
-        !(ext->toks[j].roles & ROLE_DET) || !author_subject(ext, v))
+        !(ext->toks[j].roles & ROLE_DET))
         return 0;
     for (size_t k = j + 1; k < ext->ntoks && k <= j + PERSON_WORDS &&
                            same_sentence(ext, v, k) &&
@@ -163,7 +185,8 @@ int extract_phrase_cues(mosaic_extractor *ext)
 {
     int found = 0;
 
-    if (!(ext->post_roles & (ROLE_TOLD | ROLE_SEE | ROLE_UPDATE)))
+    if (!(ext->post_roles & (ROLE_TOLD | ROLE_SEE | ROLE_UPDATE |
+                             TRIG_SESSION)))
         return 0;
     for (size_t i = 0; i < ext->ntoks; i++) {
         size_t v, d;
@@ -176,7 +199,8 @@ int extract_phrase_cues(mosaic_extractor *ext)
             mark(ext, d, v, (ext->toks[v].roles & ROLE_TOLD) != 0);
             i = v;
             found = 1;
-        } else if ((v = works_with(ext, i)) > 0) {
+        } else if ((v = works_with(ext, i)) > 0 ||
+                   (v = session_with(ext, i)) > 0) {
             mark(ext, i, v, 0);
             i = v;
             found = 1;

@@ -59,8 +59,8 @@ static const struct {
     { "the a an this that one", ROLE_DET },
     { "mentioned mention posted wrote written blogged tweeted told talked "
       "spoke", ROLE_TOLD },
-    { "see seeing work working worked support supporting supported "
-      "counsel counselling counselled treat treating", ROLE_SEE },
+    { "see seeing saw seen work working worked support supporting supported "
+      "counsel counselling counselled treat treating sat sitting", ROLE_SEE },
     { "am been have was", ROLE_AUX },
     { "client patient person kid child youngster teen couple family "
       "supervisee student", ROLE_PERSON },

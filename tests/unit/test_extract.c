@@ -361,6 +361,11 @@ static const struct {
     { "My husband works with a nurse from Leeds", 0, 0, 0 },
     { "I see a man walking his dog every day", 0, 0, 0 },
     { "working with my mum on the garden", 0, 0, 0 },
+    { "Sat with a dad today whose wife died", 1, 0, 1 },
+    { "My son sat with a girl from Leeds at lunch", 0, 0, 0 },
+    { "Had a session with a lovely lady who is a vicar", 1, 0, 0 },
+    { "Today's session: a teen boy from Brighouse", 1, 0, 1 },
+    { "A mum I saw this week told me", 1, 0, 0 },
 };
 
 static void test_extract_post_cues(void **state)
