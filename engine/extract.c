@@ -219,8 +219,13 @@ static void settle_overlaps(mosaic_extractor *ext)
     }
     for (size_t i = 0; i < ext->nspans; i++) {
         xspan *s = &ext->spans[i];
-        if (kept > 0 && s->start < ext->spans[kept - 1].end) {
-            xspan *k = &ext->spans[kept - 1];
+        xspan *k = kept > 0 ? &ext->spans[kept - 1] : NULL;
+        /* a cue phrase keeps the finding inside it ("a client today"):
+         * the cue, never output, ends where the finding starts */
+        if (k && s->start < k->end && (k->kind & SPAN_INTERNAL) &&
+            !(s->kind & SPAN_INTERNAL) && s->start > k->start)
+            k->end = s->start;
+        if (k && s->start < k->end) {
             if (s->priority > k->priority && k->priority <= PRI_WEAK)
                 *k = *s;
             continue;

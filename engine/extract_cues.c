@@ -4,7 +4,8 @@
  * earlier post.  "the midwife I mentioned", "the lad I see", "a woman
  * I've been seeing" (the person: a lexicon span such as OCCUPATION or
  * GENDER, or a person noun such as "client", "kid"), "working with a
- * young person", and "update on the nurse".  Their tokens get TOK_CUE (and TOK_BACK for a reference to an
+ * young person", a note opening "Client this morning", and "update on
+ * the nurse".  Their tokens get TOK_CUE (and TOK_BACK for a reference to an
  * earlier post); attribution reads them.
  * SPDX-License-Identifier: MIT
  */
@@ -181,12 +182,27 @@ static size_t person_after(const mosaic_extractor *ext, size_t v, size_t j)
     return 0;
 }
 
+/* "Client this morning (late 60s...)", "Client: a nurse": a note that
+ * opens on "client" and when it was or a colon (not "Client
+ * confidentiality matters"). */
+static int bare_client(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *t = &ext->toks[i];
+
+    if (t->kind != TOK_WORD || !(t->flags & TOK_SENT_START) ||
+        strcmp(TOK_FOLD(ext, t), "client") != 0 || i + 1 >= ext->ntoks ||
+        !same_sentence(ext, i, i + 1))
+        return 0;
+    return (t[1].roles & (TRIG_RELDAY | TRIG_WEEKDAY | TRIG_UNIT)) ||
+           extract_word_is(ext, i + 1, ": ( -");
+}
+
 int extract_phrase_cues(mosaic_extractor *ext)
 {
     int found = 0;
 
     if (!(ext->post_roles & (ROLE_TOLD | ROLE_SEE | ROLE_UPDATE |
-                             TRIG_SESSION)))
+                             TRIG_SESSION | ROLE_PERSON)))
         return 0;
     for (size_t i = 0; i < ext->ntoks; i++) {
         size_t v, d;
@@ -203,6 +219,9 @@ int extract_phrase_cues(mosaic_extractor *ext)
                    (v = session_with(ext, i)) > 0) {
             mark(ext, i, v, 0);
             i = v;
+            found = 1;
+        } else if (bare_client(ext, i)) {
+            mark(ext, i, i, 0);
             found = 1;
         }
     }

@@ -201,6 +201,9 @@ static const struct span_case lexicon_cases[] = {
       "St Mary's Primary School", 1, NULL, U },
     { "a hearing at Leeds Crown Court", NULL, "ORG", "Leeds Crown Court", 1,
       NULL, U },
+    /* a finding inside a cue phrase is kept */
+    { "A client today was angry", "2024-03-14T10:00:00Z", "DATE", "today", 1,
+      "2024-03-14/2024-03-14", U },
     /* a school by its short name */
     { "just started Year 11 at Calder High", NULL, "ORG", "Calder High", 1,
       NULL, U },
@@ -366,6 +369,11 @@ static const struct {
     { "Had a session with a lovely lady who is a vicar", 1, 0, 0 },
     { "Today's session: a teen boy from Brighouse", 1, 0, 1 },
     { "A mum I saw this week told me", 1, 0, 0 },
+    { "Client this morning (late 60s, retired GP) talked about her son", 1, 0,
+      1 },
+    { "Client: late 60s, retired GP", 1, 0, 0 },
+    { "Client confidentiality matters", 0, 0, 0 },
+    { "Clients cancelled this week", 0, 0, 0 },
 };
 
 static void test_extract_post_cues(void **state)
