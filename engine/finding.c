@@ -10,6 +10,7 @@
 #include "analyse.h"
 #include "error.h"
 #include "report.h"
+#include "timefmt.h"
 
 /* Rewriting every pronoun of a post is a large edit: suggested only when
  * nothing smaller makes the combination safe. */
@@ -103,16 +104,21 @@ static double date_window(const char *value)
     return days >= 365 ? 1 : days < 1 ? 1 / 365.0 : days / 365.0;
 }
 
-/* "farrier, female, 50-59, Hebden Bridge" */
+/* "farrier, female, 50-59, Hebden Bridge, March 2026" */
 static const char *summary_of(mosaic_report *r, const combination *c)
 {
-    char buf[512];
+    char buf[512], words[64];
     size_t len = 0;
 
     buf[0] = '\0';
     for (size_t i = 0; i < c->n && len < sizeof(buf) - 1; i++) {
-        int w = snprintf(buf + len, sizeof(buf) - len, "%s%s",
-                         i ? ", " : "", c->pick[i]->span.value);
+        const char *v = c->pick[i]->span.value;
+        int w;
+        if (strcmp(c->pick[i]->span.category, "DATE") == 0) {
+            time_value_words(v, words, sizeof(words));
+            v = words;
+        }
+        w = snprintf(buf + len, sizeof(buf) - len, "%s%s", i ? ", " : "", v);
         if (w < 0)
             break;
         len += (size_t)w < sizeof(buf) - len ? (size_t)w

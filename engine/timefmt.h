@@ -6,6 +6,7 @@
 #ifndef MOSAIC_TIMEFMT_H
 #define MOSAIC_TIMEFMT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define TIME_ISO_LEN 21 /* "2024-03-05T20:33:12Z" and its NUL */
@@ -33,5 +34,10 @@ int time_normalise(const char *s, char *out);
 /* time_normalise for exports that always write dates out: a bare number
  * (which time_parse reads as Unix time) is MOSAIC_EFORMAT, not 1970. */
 int time_normalise_written(const char *s, char *out);
+
+/* A date value as a reader says it: "2026-03-01/2026-03-31" -> "March
+ * 2026", "2026-11-26/2026-11-26" -> "26 November 2026", a whole year ->
+ * "2025", "P3Y" -> "3 years"; anything else copied (timewords.c). */
+void time_value_words(const char *value, char *out, size_t size);
 
 #endif

@@ -104,12 +104,48 @@ static void test_timefmt_written_refuses_numbers(void **state)
     }
 }
 
+/* Date values as a report says them. */
+static void test_timefmt_value_words(void **state)
+{
+    static const struct {
+        const char *in, *want;
+    } words[] = {
+        { "2026-03-01/2026-03-31", "March 2026" },
+        { "2024-02-01/2024-02-29", "February 2024" },
+        { "2024-02-01/2024-02-28", "1-28 February 2024" },
+        { "2026-11-26/2026-11-26", "26 November 2026" },
+        { "2025-01-01/2025-12-31", "2025" },
+        { "2026-11-23/2026-11-29", "23-29 November 2026" },
+        { "2026-11-30/2026-12-06", "30 November - 6 December 2026" },
+        { "2025-12-29/2026-01-04", "29 December 2025 - 4 January 2026" },
+        { "P3Y", "3 years" },
+        { "P1W", "1 week" },
+        { "PT2H", "2 hours" },
+        { "P3Y2", "P3Y2" },
+        { "2026-13-01/2026-13-31", "2026-13-01/2026-13-31" },
+        { "session 12", "session 12" },
+        { "", "" },
+    };
+    char out[64];
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+        time_value_words(words[i].in, out, sizeof(out));
+        if (strcmp(out, words[i].want) != 0)
+            fail_msg("'%s' -> '%s', want '%s'", words[i].in, out,
+                     words[i].want);
+    }
+    time_value_words("2026-03-01/2026-03-31", out, 6); /* truncated */
+    assert_string_equal(out, "March");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_timefmt_normalise_cases),
         cmocka_unit_test(test_timefmt_round_trip_over_centuries),
         cmocka_unit_test(test_timefmt_written_refuses_numbers),
+        cmocka_unit_test(test_timefmt_value_words),
     };
     return cmocka_run_group_tests_name("timefmt", tests, NULL, NULL);
 }
