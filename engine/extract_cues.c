@@ -64,20 +64,30 @@ static size_t verb_after(const mosaic_extractor *ext, size_t i)
     return 0;
 }
 
-/* "the <person> I <verb>": the determiner's token, or SIZE_MAX. */
+/* "the <person> I <verb>", or a note's "Gentleman I see on Mondays"
+ * (the person opening the sentence): the determiner's token (the
+ * person's), or SIZE_MAX. */
 static size_t person_before(const mosaic_extractor *ext, size_t i)
 {
-    int person = 0;
+    int person = 0, clause = 0;
 
-    for (size_t k = i, n = 0; k > 0 && n <= PERSON_WORDS; n++) {
-        const xtoken *t = &ext->toks[--k];
-        if (!same_sentence(ext, k, i) ||
-            (t->kind != TOK_WORD && t->kind != TOK_NUMBER &&
-             t->kind != TOK_HYPHEN))
+    for (size_t k = i, n = 0; n <= PERSON_WORDS; n++) {
+        const xtoken *t;
+        if (k == 0 || !same_sentence(ext, k - 1, i)) /* it opens on it */
+            return person && !clause ? k : SIZE_MAX;
+        t = &ext->toks[--k];
+        if (t->kind != TOK_WORD && t->kind != TOK_NUMBER &&
+            t->kind != TOK_HYPHEN)
             return SIZE_MAX;
         if ((t->roles & ROLE_DET) && k + 1 < i)
             return person ? k : SIZE_MAX;
         person |= person_at(ext, k);
+        /* "She told me I see...": a clause of its own, no person named;
+         * "Many of the men I see": clients in general */
+        clause |= (t->roles & (ROLE_FIRST | ROLE_THIRD | ROLE_TOLD |
+                               ROLE_SEE)) != 0 ||
+                  extract_word_is(ext, k, "many most some all several few "
+                                          "lots");
     }
     return SIZE_MAX;
 }

@@ -34,10 +34,14 @@ static int is_word(const mosaic_extractor *ext, const xtoken *t,
            memcmp(TOK_FOLD(ext, t), w, n) == 0;
 }
 
-/* A title ("Mrs", "Dr") or a namer ("called", "aka"). */
-static int introduces_name(const xtoken *t)
+/* A title ("Mrs", "Dr") or a namer ("called", "aka") before the word
+ * name; a title in capitals only before a name in capitals ("MRS
+ * SMITH", not "diagnosed with MS. Life goes on"). */
+static int introduces_name(const xtoken *t, const xtoken *name)
 {
-    return t != NULL && (t->roles & (ROLE_TITLE | ROLE_NAMER));
+    return t != NULL && (t->roles & (ROLE_TITLE | ROLE_NAMER)) &&
+           (!(t->roles & ROLE_TITLE) || !(t->flags & TOK_UPPER) ||
+            (name->flags & TOK_UPPER));
 }
 
 /* Evidence that a capitalised word at i is a name whatever it is. */
@@ -47,7 +51,7 @@ static int named_by_context(const mosaic_extractor *ext, size_t i)
 
     if (b1 == NULL)
         return 0;
-    if (introduces_name(b1))
+    if (introduces_name(b1, &ext->toks[i]))
         return 1;
     b2 = before(ext, i, 2);
     if ((is_word(ext, b1, "her") || is_word(ext, b1, "him") ||
@@ -67,7 +71,7 @@ static int is_initial(const mosaic_extractor *ext, size_t i)
         (t->flags & TOK_HASHTAG))
         return 0;
     b1 = before(ext, i, 1);
-    if (is_word(ext, b1, "client") || introduces_name(b1))
+    if (is_word(ext, b1, "client") || introduces_name(b1, t))
         return 1;
     if (!dot || *w == 'A')
         return 0;

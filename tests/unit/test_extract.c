@@ -170,6 +170,8 @@ static const struct span_case name_cases[] = {
     { "J. came in today", NULL, "NAME", "J.", 1, NULL, U },
     { "client J was calmer", NULL, "NAME", "J", 1, NULL, U },
     { "Mrs Patel", NULL, "NAME", "Patel", 1, NULL, U },
+    { "MRS PATEL came in", NULL, "NAME", "PATEL", 1, NULL, U },
+    { "diagnosed with MS. Life is unfair", NULL, "NAME", NULL, 0, NULL, U },
     { "I will try", NULL, "NAME", NULL, 0, NULL, U },
     { "May we all rest", NULL, "NAME", NULL, 0, NULL, U },
 };
@@ -374,6 +376,10 @@ static const struct {
     { "Client: late 60s, retired GP", 1, 0, 0 },
     { "Client confidentiality matters", 0, 0, 0 },
     { "Clients cancelled this week", 0, 0, 0 },
+    { "Gentleman I see on Mondays told me about his late wife", 1, 0, 1 },
+    { "She told me I see things differently", 0, 0, 0 },
+    { "Many of hte men I work with never talk", 0, 0, 0 },
+    { "Big day for one of my young people: she passed", 1, 0, 0 },
 };
 
 static void test_extract_post_cues(void **state)
