@@ -178,6 +178,9 @@ static const struct span_case name_cases[] = {
 
 static const struct span_case lexicon_cases[] = {
     { "she was widowed young", NULL, "FAMILY", "widowed", 1, "widowed", U },
+    { "he told me about his late wife", NULL, "LIFE_EVENT", "his late wife", 1,
+      "bereavement", U },
+    { "she was late for her husband", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
     { "a junior doctor", NULL, "OCCUPATION", "junior doctor", 1,
       "junior doctor", U },
     { "works as a farrier", NULL, "OCCUPATION", "farrier", 1, "farrier", U },
