@@ -137,8 +137,11 @@ static int author_subject(const mosaic_extractor *ext, size_t v)
         k--;
     while (k > 0 && same_sentence(ext, k - 1, v) &&
            ext->toks[k - 1].kind != TOK_WORD &&
-           ext->toks[k - 1].kind != TOK_NUMBER)
-        k--; /* handles, emoji, punctuation */
+           ext->toks[k - 1].kind != TOK_NUMBER) {
+        if (extract_word_is(ext, k - 1, ": - ( \xe2\x80\x93"))
+            return 1; /* "Reflection: supporting a nurse..." */
+        k--; /* handles, emoji, other punctuation */
+    }
     if (k == 0 || !same_sentence(ext, k - 1, v))
         return 1;
     t = &ext->toks[k - 1];

@@ -159,6 +159,23 @@ static int on_tense_side(int tense, int64_t c, int64_t a)
     return tense == TENSE_PAST ? c <= a : tense == TENSE_FUTURE ? c >= a : 1;
 }
 
+/* Of a yearly day's occurrences in the years around the post's, c[3],
+ * the nearest the post on the side the tense of the sentence at byte
+ * `at` says ("she left on 3 March", "flooded on Boxing Day", posted in
+ * November: the ones before). */
+static int64_t nearest_occurrence(const mosaic_extractor *ext, size_t at,
+                                  const int64_t c[3])
+{
+    int64_t best = c[1], dist = -1, a = ext->anchor_day;
+    int tense = extract_tense_at(ext, at);
+
+    for (int k = 0; k < 3; k++)
+        if (on_tense_side(tense, c[k], a) &&
+            (dist < 0 || llabs(c[k] - a) < dist))
+            best = c[k], dist = llabs(c[k] - a);
+    return best;
+}
+
 /* A day and month without a year: the occurrence nearest the post on the
  * side its sentence's tense says ("she left on 3 March", posted in
  * November: the March before). */
@@ -170,18 +187,13 @@ static int add_day_month(mosaic_extractor *ext, size_t s, size_t e, int y,
     if (d > time_days_in_month(y ? y : 2000, m))
         return 0;
     if (y == 0) {
-        int64_t best = 0, dist = -1, a = ext->anchor_day;
-        int tense;
+        int64_t c[3];
         if (!ext->have_anchor)
             return extract_add(ext, s, e, "DATE", NULL, PRI_PATTERN);
-        tense = extract_tense_at(ext, s);
-        for (int k = -1; k <= 1; k++) {
-            int64_t c = time_days_from_civil(anchor_year(ext) + k, m, d);
-            int64_t dd = llabs(c - a);
-            if (on_tense_side(tense, c, a) && (dist < 0 || dd < dist))
-                best = c, dist = dd;
-        }
-        return add_interval(ext, s, e, best, best);
+        for (int k = 0; k < 3; k++)
+            c[k] = time_days_from_civil(anchor_year(ext) + k - 1, m, d);
+        day = nearest_occurrence(ext, s, c);
+        return add_interval(ext, s, e, day, day);
     }
     day = time_days_from_civil(y, m, d);
     return add_interval(ext, s, e, day, day);
@@ -485,7 +497,7 @@ static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
     size_t len = GROUP_LEN(ov, 1) < sizeof(h) - 1 ? GROUP_LEN(ov, 1)
                                                    : sizeof(h) - 1;
     int y = group_int(t, ov, 2), ay = anchor_year(ext);
-    int64_t best = 0, dist = -1;
+    int64_t best, c[3];
 
     (void)n;
     memcpy(h, t + ov[2], len);
@@ -500,11 +512,9 @@ static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
         best = holiday(h, y);
         return add_interval(ext, ov[0], ov[1], best, best);
     }
-    for (int k = -1; k <= 1; k++) { /* the occurrence nearest the post */
-        int64_t c = holiday(h, ay + k);
-        if (dist < 0 || llabs(c - ext->anchor_day) < dist)
-            best = c, dist = llabs(c - ext->anchor_day);
-    }
+    for (int k = 0; k < 3; k++)
+        c[k] = holiday(h, ay + k - 1);
+    best = nearest_occurrence(ext, ov[0], c);
     return add_interval(ext, ov[0], ov[1], best, best);
 }
 

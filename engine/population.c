@@ -303,6 +303,22 @@ static int price_gender(population *pop, const char *v, score_attr *a,
     return 0;
 }
 
+/* The words a rewrite puts in place of a job, by SOC 2020 major group
+ * ("a Polish nurse" -> "a Polish professional"; the groups' own titles,
+ * "professional occupations", do not fit a sentence). */
+static const char *const group_words[10] = {
+    NULL,
+    "manager",
+    "professional",
+    "skilled professional",
+    "office worker",
+    "tradesperson",
+    "care or service worker",
+    "sales or customer service worker",
+    "machine operative or driver",
+    "manual worker",
+};
+
 static int price_occupation(population *pop, const char *v, score_attr *a,
                             suggest_ladder *l, const char **source,
                             population_facts *f)
@@ -316,10 +332,10 @@ static int price_occupation(population *pop, const char *v, score_attr *a,
     a->of = r->of;
     f->female_share = r->female_share;
     *source = r->source;
-    if (r->major >= 1) /* a job generalises to its SOC major group */
+    if (r->major >= 1 && r->major <= 9) /* to its SOC major group */
         ladder_add(l, pop->group_share[r->major] * pop->employed /
                           pop->uk_people,
-                   pop->group_title[r->major]);
+                   group_words[r->major]);
     return 0;
 }
 

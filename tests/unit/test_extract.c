@@ -181,6 +181,8 @@ static const struct span_case lexicon_cases[] = {
     { "he told me about his late wife", NULL, "LIFE_EVENT", "his late wife", 1,
       "bereavement", U },
     { "she was late for her husband", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
+    { "a bus driver whose wife left him", NULL, "LIFE_EVENT", "wife left him",
+      1, "separation", U },
     { "a junior doctor", NULL, "OCCUPATION", "junior doctor", 1,
       "junior doctor", U },
     { "works as a farrier", NULL, "OCCUPATION", "farrier", 1, "farrier", U },
@@ -383,6 +385,8 @@ static const struct {
     { "She told me I see things differently", 0, 0, 0 },
     { "Many of hte men I work with never talk", 0, 0, 0 },
     { "Big day for one of my young people: she passed", 1, 0, 0 },
+    { "I've been reflecting on a case: a 52-year-old bus driver", 1, 0, 0 },
+    { "Reflection: supporting a police officer through PTSD", 1, 0, 0 },
 };
 
 static void test_extract_post_cues(void **state)

@@ -148,6 +148,8 @@ static void ages_and_occupations(void **state)
     assert_float_equal(a.share, 5e-5, 1e-15);
     assert_float_equal(a.count, 3000, 0);
     assert_float_equal(l.share[0], 0.05, 1e-12);
+    /* a rewrite's words, not the group's title ("skilled trades") */
+    assert_string_equal(l.label[0], "tradesperson");
     /* not an occupation (major 0): priced, but no major group to widen to */
     population_price(*state, &c, "OCCUPATION", "jobseeker", &a, &l, &src);
     assert_float_equal(a.share, 0.02, 1e-12);
