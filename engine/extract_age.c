@@ -53,7 +53,8 @@ static int on_years_old(const char *t, const size_t *ov, int n, void *ctx)
     return a > 0 ? add_age(ctx, ov[0], ov[1], a, a) : 0;
 }
 
-/* "she's 41 now": the age is the number (the pronoun stays GENDER). */
+/* "she's 41 now", "a man, 34,": the age is the number (the pronoun or
+ * the person stays what it is). */
 static int on_pronoun_age(const char *t, const size_t *ov, int n, void *ctx)
 {
     int a = extract_number(t + ov[2], GROUP_LEN(ov, 1));
@@ -156,6 +157,14 @@ static const struct rx_row rows[] = {
       "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_pronoun_age , TRIG_THIRD_NUM,
       ROLE_THIRD },
+    /* an age set off by commas or brackets, as notes and the news give
+     * it: "a man, 34, from Leeds", "my client (19)", "(she/her, autistic,
+     * 19)" */
+    { "apposed", "(?:\\b(?:man|men|woman|women|boy|girl|lad|lass|client|mum|"
+      "dad|son|daughter|gentleman|lady|guy|chap|patient|person|widow|widower"
+      "|husband|wife|partner|teen|teenager)\\s*[,(]\\s*|\\([^()\\d]{1,40},"
+      "\\s*)([1-9]\\d)\\s*(?=[,;)]|\\.(?!\\d))",
+      REGEX_CASELESS, on_pronoun_age, TRIG_DIGIT, 0 },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
       REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY, 0 },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"

@@ -14,6 +14,13 @@
 #define O MOSAIC_ABOUT_OTHER
 
 static const struct span_case age_cases[] = {
+    /* an age set off by commas or brackets */
+    { "a man, 34, from Leeds", NULL, "AGE", "34", 1, "34", U },
+    { "My client (19) got a job", NULL, "AGE", "19", 1, "19", U },
+    { "My client (she/her, autistic, 19) got a job", NULL, "AGE", "19", 1,
+      "19", U },
+    { "we need 2 men, 30 chairs", NULL, "AGE", NULL, 0, NULL, U },
+    { "a woman, 5.5 ft tall", NULL, "AGE", NULL, 0, NULL, U },
     { "a 15-year-old girl", NULL, "AGE", "15-year-old", 1, "15", U },
     { "she is 15 years old", NULL, "AGE", "15 years old", 1, "15", U },
     { "a fifteen year old", NULL, "AGE", "fifteen year old", 1, "15", U },
