@@ -195,15 +195,18 @@ static size_t person_after(const mosaic_extractor *ext, size_t v, size_t j)
     return 0;
 }
 
-/* "Client this morning (late 60s...)", "Client: a nurse": a note that
- * opens on "client" and when it was or a colon (not "Client
- * confidentiality matters"). */
+/* "Client this morning (late 60s...)", "Client: a nurse", "Client's
+ * wedding": a note that opens on a client's or on "client" and when it
+ * was or a colon (not "Client confidentiality matters"). */
 static int bare_client(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *t = &ext->toks[i];
 
-    if (t->kind != TOK_WORD || !(t->flags & TOK_SENT_START) ||
-        strcmp(TOK_FOLD(ext, t), "client") != 0 || i + 1 >= ext->ntoks ||
+    if (t->kind != TOK_WORD || !(t->flags & TOK_SENT_START))
+        return 0;
+    if (extract_word_is(ext, i, "client's client\xe2\x80\x99s"))
+        return 1; /* "Client's wedding was today" */
+    if (strcmp(TOK_FOLD(ext, t), "client") != 0 || i + 1 >= ext->ntoks ||
         !same_sentence(ext, i, i + 1))
         return 0;
     return (t[1].roles & (TRIG_RELDAY | TRIG_WEEKDAY | TRIG_UNIT)) ||

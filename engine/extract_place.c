@@ -385,15 +385,33 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
            !misspelt_month(TOK_FOLD(ext, t), t->fold_len));
 }
 
+/* 1 if token k is a person: a person word ("lad", "client") or the end
+ * of a job, family or gender finding ("a retired midwife"). */
+static int person_ends_at(const mosaic_extractor *ext, size_t k)
+{
+    static const char people[] =
+        "man woman lad lass guy girl boy bloke chap gentleman lady mum dad "
+        "mother father teenager";
+
+    if ((ext->toks[k].roles & ROLE_PERSON) || extract_word_is(ext, k, people))
+        return 1;
+    for (size_t s = 0; s < ext->nspans; s++)
+        if (ext->spans[s].end == ext->toks[k].end &&
+            (strcmp(ext->spans[s].category, "OCCUPATION") == 0 ||
+             strcmp(ext->spans[s].category, "FAMILY") == 0))
+            return 1;
+    return 0;
+}
+
 /* Capitalised words no list knows right after "in", "at" or "near" ("a
- * client in Lochee"): a place the gazetteers lack, weakly (any other
- * finding of the same words wins).  Not in title case ("Fall in Love"):
- * the word before the preposition has a small letter; not a title ("in
- * Game of Thrones"), a reference ("in Rule 52") or a short word ("in
- * Out"). */
+ * client in Lochee"), or "from" after a person ("a midwife from
+ * Hebden"): a place the gazetteers lack, weakly (any other finding of
+ * the same words wins).  Not in title case ("Fall in Love"): the word
+ * before the preposition has a small letter; not a title ("in Game of
+ * Thrones"), a reference ("in Rule 52") or a short word ("in Out"). */
 static int unknown_places(mosaic_extractor *ext)
 {
-    static const char preps[] = "in at near to";
+    static const char preps[] = "in at near to from";
     /* "to" only after going somewhere ("came to Dingle", not "a photo to
      * Facebook") */
     static const char motion[] =
@@ -420,6 +438,9 @@ static int unknown_places(mosaic_extractor *ext)
         if (extract_word_is(ext, i, "to") &&
             !(ext->toks[i - 1].sentence == sent &&
               extract_word_is(ext, i - 1, motion)))
+            continue;
+        if (extract_word_is(ext, i, "from") &&
+            !(ext->toks[i - 1].sentence == sent && person_ends_at(ext, i - 1)))
             continue;
         while (end - i < 3 && unknown_name_word(ext, end, sent, 0))
             end++;

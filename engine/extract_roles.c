@@ -62,7 +62,7 @@ static const struct {
     { "see seeing saw seen work working worked support supporting supported "
       "counsel counselling counselled treat treating sat sitting", ROLE_SEE },
     { "am been have was", ROLE_AUX },
-    { "client patient person kid child youngster teen couple family "
+    { "client client's patient person kid child youngster teen couple family "
       "supervisee student", ROLE_PERSON },
     { "update updates following", ROLE_UPDATE },
     { "one two three four five six seven eight nine ten eleven twelve "

@@ -187,6 +187,8 @@ static const struct span_case lexicon_cases[] = {
     { "she was widowed young", NULL, "FAMILY", "widowed", 1, "widowed", U },
     { "he told me about his late wife", NULL, "LIFE_EVENT", "his late wife", 1,
       "bereavement", U },
+    { "she just lost her twin sister", NULL, "LIFE_EVENT",
+      "lost her twin sister", 1, "bereavement", U },
     { "she was late for her husband", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
     { "a bus driver whose wife left him", NULL, "LIFE_EVENT", "wife left him",
       1, "separation", U },
@@ -394,6 +396,7 @@ static const struct {
     { "Big day for one of my young people: she passed", 1, 0, 0 },
     { "I've been reflecting on a case: a 52-year-old bus driver", 1, 0, 0 },
     { "Reflection: supporting a police officer through PTSD", 1, 0, 0 },
+    { "Client's wedding was lovely", 1, 0, 0 },
 };
 
 static void test_extract_post_cues(void **state)
