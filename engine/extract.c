@@ -38,7 +38,8 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
         goto done;
     error = ext->image ? extract_image_load(ext, ext->image)
                        : extract_load(ext, dir);
-    if (error < 0 || (error = extract_sport_load(ext)) < 0)
+    if (error < 0 || (error = extract_sport_load(ext)) < 0 ||
+        (error = extract_tense_load(ext)) < 0)
         goto done;
     /* words met while loading were remembered before all tables were */
     xtable_clear(&ext->memo);
@@ -67,6 +68,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xtable_dispose(&ext->place_words);
     xtable_dispose(&ext->given);
     xtable_dispose(&ext->sport);
+    xtable_dispose(&ext->tense);
     xtable_dispose(&ext->roles);
     xtable_dispose(&ext->memo);
     refimage_close(ext->image); /* after the tables it holds */
@@ -357,6 +359,7 @@ int mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,
     *out = NULL;
     memset(&ext->result, 0, sizeof(ext->result));
     ext->nspans = 0;
+    ext->tense_sentence = 0;
     if (text == NULL)
         len = 0;
     if ((rc = set_anchor(ext, created_at)) < 0 ||

@@ -187,6 +187,7 @@ struct mosaic_extractor {
     xlexicon names;   /* folded first names */
     xtable common;   /* folded common English words */
     xtable place_words; /* place names that are also English words */
+    xtable tense;       /* words that tell a sentence's time */
     xtable sport;       /* words of a sentence about sport: a place
                            named there is a team (extract_place.c) */
     xtable given;       /* given names: a place right after one is a
@@ -202,6 +203,8 @@ struct mosaic_extractor {
     int clean_ascii; /* every byte < 0x80: code points are bytes */
     xtoken *toks;
     size_t ntoks, toks_cap;
+    uint32_t tense_sentence; /* 1 + the sentence tense_known is of; 0 */
+    int tense_known;
     uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */
     size_t nnear, near_cap;
     uint32_t *by_role; /* the same per role bit: role_n[b] tokens with
@@ -273,9 +276,12 @@ int extract_add(mosaic_extractor *ext, size_t start, size_t end,
 /* The index of the token holding byte offset `at`, or ntoks. */
 size_t extract_token_at(const mosaic_extractor *ext, size_t at);
 
-/* The time the sentence holding byte `at` tells of (extract_tense.c). */
+/* The time the sentence holding byte `at` tells of (extract_tense.c),
+ * remembered for the post's other dates in that sentence; its words
+ * into ext->tense at open. */
 enum { TENSE_UNKNOWN, TENSE_PAST, TENSE_FUTURE };
-int extract_tense_at(const mosaic_extractor *ext, size_t at);
+int extract_tense_at(mosaic_extractor *ext, size_t at);
+int extract_tense_load(mosaic_extractor *ext);
 
 /* extract_pattern.c: list the trigger words of the post by role, for
  * the patterns that run near them (after tokenising). */

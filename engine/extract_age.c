@@ -53,8 +53,7 @@ static int on_years_old(const char *t, const size_t *ov, int n, void *ctx)
     return a > 0 ? add_age(ctx, ov[0], ov[1], a, a) : 0;
 }
 
-/* "she's 41 now", "a man, 34,": the age is the number (the pronoun or
- * the person stays what it is). */
+/* "she's 41 now": the age is the number (the pronoun stays GENDER). */
 static int on_pronoun_age(const char *t, const size_t *ov, int n, void *ctx)
 {
     int a = extract_number(t + ov[2], GROUP_LEN(ov, 1));
@@ -157,14 +156,6 @@ static const struct rx_row rows[] = {
       "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_pronoun_age , TRIG_THIRD_NUM,
       ROLE_THIRD },
-    /* an age set off by commas or brackets, as notes and the news give
-     * it: "a man, 34, from Leeds", "my client (19)", "(she/her, autistic,
-     * 19)" */
-    { "apposed", "(?:\\b(?:man|men|woman|women|boy|girl|lad|lass|client|mum|"
-      "dad|son|daughter|gentleman|lady|guy|chap|patient|person|widow|widower"
-      "|husband|wife|partner|teen|teenager)\\s*[,(]\\s*|\\([^()\\d]{1,40},"
-      "\\s*)([1-9]\\d)\\s*(?=[,;)]|\\.(?!\\d))",
-      REGEX_CASELESS, on_pronoun_age, TRIG_DIGIT, 0 },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
       REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY, 0 },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
@@ -190,7 +181,59 @@ int extract_ages_compile(struct extract_patterns *p)
     return extract_rx_compile(p, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
 }
 
+/* 1 if the tokens before the comma at token c, back to a "(", hold no
+ * number or ")": c is inside a bracketed list ("(she/her, autistic, "). */
+static int in_bracket_list(const mosaic_extractor *ext, size_t c)
+{
+    for (size_t k = c, n = 0; k > 0 && n < 12; n++) {
+        const xtoken *t = &ext->toks[--k];
+        if (t->sentence != ext->toks[c].sentence || t->kind == TOK_NUMBER ||
+            extract_word_is(ext, k, ")"))
+            return 0;
+        if (extract_word_is(ext, k, "("))
+            return k + 1 < c;
+    }
+    return 0;
+}
+
+/* 1 if the number at token j is an age set off by commas or brackets,
+ * as notes and the news give it: "a man, 34, from Leeds", "my client
+ * (19)", "(she/her, autistic, 19)"; not "2 men, 30 chairs", "5.5 ft". */
+static int apposed_age(const mosaic_extractor *ext, size_t j)
+{
+    static const char people[] =
+        "man men woman women boy girl lad lass client mum dad son daughter "
+        "gentleman lady guy chap patient person widow widower husband wife "
+        "partner teen teenager";
+    const xtoken *t = &ext->toks[j];
+    const char *d = ext->clean + t->start;
+
+    if (t->kind != TOK_NUMBER || t->end - t->start != 2 || d[0] == '0' ||
+        j < 2 || j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", (") ||
+        !extract_word_is(ext, j + 1, ", ; ) ."))
+        return 0;
+    if (extract_word_is(ext, j + 1, ".") && j + 2 < ext->ntoks &&
+        ext->toks[j + 2].kind == TOK_NUMBER &&
+        ext->toks[j + 2].start == ext->toks[j + 1].end)
+        return 0; /* a decimal */
+    return extract_word_is(ext, j - 2, people) ||
+           (extract_word_is(ext, j - 1, ",") && in_bracket_list(ext, j - 1));
+}
+
 int extract_ages(mosaic_extractor *ext)
 {
-    return extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
+    int rc = extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
+
+    if (rc < 0 || !(ext->post_roles & TRIG_DIGIT))
+        return rc;
+    for (size_t j = 0; j < ext->ntoks; j++) {
+        const xtoken *t = &ext->toks[j];
+        int age;
+        if (t->kind != TOK_NUMBER || !apposed_age(ext, j))
+            continue;
+        age = (ext->clean[t->start] - '0') * 10 + ext->clean[t->start + 1] - '0';
+        if ((rc = add_age(ext, t->start, t->end, age, age)) < 0)
+            return rc;
+    }
+    return 0;
 }

@@ -171,7 +171,8 @@ static size_t works_with(const mosaic_extractor *ext, size_t v)
  * person's token, or 0. */
 static size_t session_with(const mosaic_extractor *ext, size_t v)
 {
-    if (!extract_word_is(ext, v, "session") ||
+    if (!(ext->toks[v].roles & TRIG_SESSION) ||
+        !extract_word_is(ext, v, "session") ||
         !extract_word_is(ext, v + 1, "with :"))
         return 0;
     return person_after(ext, v, v + 2);

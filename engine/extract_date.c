@@ -163,7 +163,7 @@ static int on_tense_side(int tense, int64_t c, int64_t a)
  * the nearest the post on the side the tense of the sentence at byte
  * `at` says ("she left on 3 March", "flooded on Boxing Day", posted in
  * November: the ones before). */
-static int64_t nearest_occurrence(const mosaic_extractor *ext, size_t at,
+static int64_t nearest_occurrence(mosaic_extractor *ext, size_t at,
                                   const int64_t c[3])
 {
     int64_t best = c[1], dist = -1, a = ext->anchor_day;

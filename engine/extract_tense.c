@@ -9,35 +9,61 @@
 
 #include "extract.h"
 
-/* Words that put a sentence in the future, whatever else it holds
- * ("going" is a plan only after "is": present_plan). */
-static const char future_words[] = "will wont won't shall gonna upcoming";
+/* What a word says of its sentence's time (bits of ext->tense). */
+enum {
+    TW_FUTURE = 1,  /* "will", "gonna": the future whatever else */
+    TW_PAST = 2,    /* "was", "had", "ago", "lost", "left" */
+    TW_STATE = 4,   /* an "-ed" word after it is an adjective ("so tired") */
+    TW_PRESENT = 8, /* with an "-ing" word after it, a plan ("is moving") */
+    TW_BETWEEN = 16 /* may stand between those two ("is still moving") */
+};
 
-/* Auxiliaries and markers of the past. */
-static const char past_aux[] = "was were had did been ago since";
+static const struct {
+    const char *words;
+    uint32_t bits;
+} tense_words[] = {
+    /* "going" is a plan only after "is": TW_PRESENT */
+    { "will wont won't shall gonna upcoming", TW_FUTURE },
+    { "was were had did been ago since", TW_PAST },
+    /* common irregular past forms */
+    { "lost died went left got came began broke split gave took made said "
+      "told found fell felt became ran saw met wrote sold bought paid spent "
+      "fought won quit", TW_PAST },
+    { "is are am be being so very really too feel feels feeling get gets "
+      "getting seem seems look looks", TW_STATE },
+    { "she's he's they're i'm we're you're", TW_STATE | TW_PRESENT },
+    { "is are am", TW_PRESENT },
+    { "still now also just not", TW_BETWEEN },
+};
 
-/* Common irregular past forms ("she lost", "he left"). */
-static const char past_verbs[] =
-    "lost died went left got came began broke split gave took made said "
-    "told found fell felt became ran saw met wrote sold bought paid spent "
-    "fought won quit";
-
-/* Words before which an "-ed" word is an adjective, not a past verb
- * ("she's worried", "so tired"). */
-static const char state_before[] =
-    "is are am be being so very really too feel feels feeling get gets "
-    "getting seem seems look looks she's he's they're i'm we're you're";
-
-/* The present, as a verb or its auxiliary: with an "-ing" word after it
- * a plan ("she is moving in March", "they're getting married"). */
-static const char present_aux[] =
-    "is are am she's he's they're i'm we're you're";
-
-static int ends_with(const char *f, size_t n, const char *tail)
+int extract_tense_load(mosaic_extractor *ext)
 {
-    size_t k = strlen(tail);
+    for (size_t i = 0; i < sizeof(tense_words) / sizeof(*tense_words); i++) {
+        int rc = xtable_put_words(&ext->tense, tense_words[i].words,
+                                  tense_words[i].bits);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
 
-    return n >= k && memcmp(f + n - k, tail, k) == 0;
+/* The TW_* bits of token j's word, 0 for no word. */
+static uint32_t bits_of(const mosaic_extractor *ext, size_t j)
+{
+    const xtoken *t = &ext->toks[j];
+    const xslot *s;
+
+    if (j >= ext->ntoks || t->kind != TOK_WORD)
+        return 0;
+    s = xtable_find_hashed(&ext->tense, TOK_FOLD(ext, t), t->fold_len,
+                           t->hash);
+    return s ? s->val : 0;
+}
+
+static int ends_with(const xtoken *t, const char *f, const char *tail,
+                     size_t k)
+{
+    return t->fold_len >= k && memcmp(f + t->fold_len - k, tail, k) == 0;
 }
 
 /* 1 if token j is a regular past verb: five letters or more ending in
@@ -48,12 +74,12 @@ static int regular_past(const mosaic_extractor *ext, size_t j)
     const xtoken *t = &ext->toks[j];
     const char *f = TOK_FOLD(ext, t);
 
-    if (t->kind != TOK_WORD || t->fold_len < 5 ||
-        !ends_with(f, t->fold_len, "ed") || ends_with(f, t->fold_len, "eed") ||
+    if (t->fold_len < 5 || !ends_with(t, f, "ed", 2) ||
+        ends_with(t, f, "eed", 3) ||
         extract_word_is(ext, j, "hundred sacred naked wicked kindred"))
         return 0;
     return j == 0 || ext->toks[j - 1].sentence != t->sentence ||
-           !extract_word_is(ext, j - 1, state_before);
+           !(bits_of(ext, j - 1) & TW_STATE);
 }
 
 /* 1 if token j, an auxiliary of the present, has an "-ing" word right
@@ -63,40 +89,50 @@ static int present_plan(const mosaic_extractor *ext, size_t j)
     size_t k = j + 1;
     const xtoken *t;
 
-    if (!extract_word_is(ext, j, present_aux))
-        return 0;
-    if (extract_word_is(ext, k, "still now also just not"))
+    if (bits_of(ext, k) & TW_BETWEEN)
         k++;
     if (k >= ext->ntoks)
         return 0;
     t = &ext->toks[k];
     return t->sentence == ext->toks[j].sentence && t->kind == TOK_WORD &&
-           t->fold_len >= 5 && ends_with(TOK_FOLD(ext, t), t->fold_len, "ing") &&
+           t->fold_len >= 5 && ends_with(t, TOK_FOLD(ext, t), "ing", 3) &&
            !extract_word_is(ext, k, "being");
 }
 
-int extract_tense_at(const mosaic_extractor *ext, size_t at)
+/* The tense of the sentence from token first on. */
+static int sentence_tense(const mosaic_extractor *ext, size_t first)
 {
-    size_t i = extract_token_at(ext, at), first = i;
+    uint32_t sent = ext->toks[first].sentence;
     int past = 0, plan = 0;
 
-    if (i >= ext->ntoks)
-        return TENSE_UNKNOWN;
-    while (first > 0 && ext->toks[first - 1].sentence == ext->toks[i].sentence)
-        first--;
-    for (size_t j = first;
-         j < ext->ntoks && ext->toks[j].sentence == ext->toks[i].sentence; j++) {
+    for (size_t j = first; j < ext->ntoks && ext->toks[j].sentence == sent;
+         j++) {
         const xtoken *t = &ext->toks[j];
+        uint32_t b;
         if (t->kind != TOK_WORD)
             continue;
-        if (extract_word_is(ext, j, future_words) ||
-            ends_with(TOK_FOLD(ext, t), t->fold_len, "'ll"))
+        b = bits_of(ext, j);
+        if ((b & TW_FUTURE) || ends_with(t, TOK_FOLD(ext, t), "'ll", 3))
             return TENSE_FUTURE;
-        past |= extract_word_is(ext, j, past_aux) ||
-                extract_word_is(ext, j, past_verbs) || regular_past(ext, j);
-        plan |= present_plan(ext, j);
+        past |= (b & TW_PAST) || regular_past(ext, j);
+        plan |= (b & TW_PRESENT) && present_plan(ext, j);
     }
     if (past)
         return TENSE_PAST;
     return plan ? TENSE_FUTURE : TENSE_UNKNOWN;
+}
+
+int extract_tense_at(mosaic_extractor *ext, size_t at)
+{
+    size_t i = extract_token_at(ext, at), first = i;
+
+    if (i >= ext->ntoks)
+        return TENSE_UNKNOWN;
+    if (ext->tense_sentence == ext->toks[i].sentence + 1)
+        return ext->tense_known; /* another date of the same sentence */
+    while (first > 0 && ext->toks[first - 1].sentence == ext->toks[i].sentence)
+        first--;
+    ext->tense_known = sentence_tense(ext, first);
+    ext->tense_sentence = ext->toks[i].sentence + 1;
+    return ext->tense_known;
 }
