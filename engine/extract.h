@@ -74,7 +74,7 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_DECADE (1ull << 35)      /* "twenties", "70s" */
 /* From the bytes of a post with a digit (every match of the pattern
  * holds them, so without them it is not run): */
-#define TRIG_UPPER_DIGIT (1ull << 36) /* [A-Z][0-9]: postcodes */
+#define TRIG_UPPER_DIGIT (1ull << 36) /* \b[A-Z]{1,2}[0-9]: postcodes */
 #define TRIG_DIGIT_SEP (1ull << 37)   /* [0-9][/.:][0-9]: dates, 14:30 */
 #define TRIG_AMPM (1ull << 38)        /* a digit, then a/p in 2 bytes */
 #define TRIG_PHONE (1ull << 39)       /* nine digits or more */

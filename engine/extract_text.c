@@ -796,6 +796,23 @@ static inline int digit_in_eight(const char *t)
     return ((x - 0x0A0A0A0A0A0A0A0Aull) & ~x & ASCII_HIGH) != 0;
 }
 
+/* 1 if the digit at i can start a postcode's or district's number
+ * (their patterns' \b[A-Z]{1,2}[0-9], then [A-Z0-9], space or a word's
+ * end): one or two capitals after a word boundary before it, and no
+ * lowercase letter or '_' after it ("t.co/B3xY" is no postcode). */
+static int postcode_digit(const char *t, size_t i, size_t len)
+{
+    size_t j = i;
+    unsigned next = i + 1 < len ? (unsigned char)t[i + 1] : 0, before;
+
+    while (j > 0 && i - j < 2 &&
+           (unsigned)(unsigned char)t[j - 1] - 'A' < 26)
+        j--;
+    before = j > 0 ? (unsigned char)t[j - 1] : ' ';
+    return j < i && !is_alnum_ascii(before) && before != '_' &&
+           next - 'a' >= 26 && next != '_';
+}
+
 /* The byte-level triggers of a post that holds a digit. */
 static uint64_t digit_triggers(const char *t, size_t len)
 {
@@ -820,7 +837,8 @@ static uint64_t digit_triggers(const char *t, size_t len)
             trig |= TRIG_LONG_NUMBER;
         n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
         n2 = i + 2 < len ? (unsigned char)t[i + 2] : 0;
-        if (i > 0 && (unsigned)(unsigned char)t[i - 1] - 'A' < 26)
+        if (i > 0 && (unsigned)(unsigned char)t[i - 1] - 'A' < 26 &&
+            postcode_digit(t, i, len))
             trig |= TRIG_UPPER_DIGIT;
         if ((n1 == '/' || n1 == '.' || n1 == ':') && n2 - '0' < 10)
             trig |= TRIG_DIGIT_SEP;
