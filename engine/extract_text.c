@@ -286,6 +286,16 @@ static int holds_year(const char *t, size_t s, size_t e)
     return 0;
 }
 
+/* 1 if a fold of n bytes holds "something" (what strstr finds: a fold
+ * holds no NUL), without a call per long word. */
+static inline int holds_something(const char *f, size_t n)
+{
+    for (size_t i = 0; i + 9 <= n; i++)
+        if (f[i] == 's' && memcmp(f + i, "something", 9) == 0)
+            return 1;
+    return 0;
+}
+
 /* The post-level triggers one token gives: a year, a decade. */
 static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
 {
@@ -293,7 +303,7 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     size_t n = t->fold_len;
 
     /* "birthday" kept only with an age word (post_triggers) */
-    uint64_t some = (n >= 9 && strstr(f, "something") ? TRIG_SOMETHING : 0) |
+    uint64_t some = (holds_something(f, n) ? TRIG_SOMETHING : 0) |
                     (n >= 8 && memcmp(f, "birthday", 8) == 0 ? TRIG_BIRTHDAY
                                                              : 0);
 
