@@ -83,6 +83,8 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_SOMETHING (1ull << 41)   /* a word holding "something" */
 #define TRIG_EMAIL (1ull << 42)       /* "x@y": '@' between address
                                          characters */
+#define TRIG_YEAR_WORD (1ull << 43)   /* a year after a word and spaces
+                                         ("in 2019") */
 #define TRIG_BIRTHDAY (1ull << 44)    /* a word "birthday...", TRIG_AGE */
 #define TRIG_MY_DIGIT (1ull << 45)    /* "my" and a digit */
 #define TRIG_LONG_NUMBER (1ull << 46) /* five digits or more in a row, a

@@ -823,6 +823,36 @@ static int postcode_digit(const char *t, size_t i, size_t len)
            next - 'a' >= 26 && next != '_';
 }
 
+/* 1 if the digit at i starts a year (19|20)\d\d that ends a word and
+ * follows spaces after a byte the "year" pattern's word can end with
+ * ("in 2019", "c. 1900": extract_date.c), the pattern's start. */
+static int year_after_word(const char *t, size_t i, size_t len)
+{
+    size_t j = i;
+    unsigned end, before;
+
+    if (len - i < 4 || !((t[i] == '1' && t[i + 1] == '9') ||
+                         (t[i] == '2' && t[i + 1] == '0')) ||
+        (unsigned)t[i + 2] - '0' >= 10 || (unsigned)t[i + 3] - '0' >= 10)
+        return 0;
+    end = len - i > 4 ? (unsigned char)t[i + 4] : ' ';
+    if (is_alnum_ascii(end) || end == '_')
+        return 0;
+    while (j > 0 && is_ascii_space((unsigned char)t[j - 1]))
+        j--;
+    if (j == i || j == 0)
+        return 0;
+    before = (unsigned char)t[j - 1];
+    if (before >= 0x80 || before == '.') /* (not ASCII: caseless) */
+        return 1;
+    switch (before | 0x20) { /* in, since, during, from, till, by, of... */
+    case 'a': case 'd': case 'e': case 'f': case 'g': case 'l': case 'm':
+    case 'n': case 'r': case 'y':
+        return 1;
+    }
+    return 0;
+}
+
 /* The byte-level triggers of a post that holds a digit. */
 static uint64_t digit_triggers(const char *t, size_t len)
 {
@@ -843,6 +873,9 @@ static uint64_t digit_triggers(const char *t, size_t len)
             continue;
         }
         digits++;
+        if (i > 0 && is_ascii_space((unsigned char)t[i - 1]) &&
+            year_after_word(t, i, len))
+            trig |= TRIG_YEAR_WORD;
         if (++run >= 5)
             trig |= TRIG_LONG_NUMBER;
         n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
