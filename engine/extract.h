@@ -378,7 +378,8 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
     }
     return extract_match_at(ext, lx, i, by_stem, ent);
 }
-/* 1 if token k's folded word is one of words (space-separated): "v vs". */
+/* 1 if token k's folded word is one of words (space-separated): "v vs".
+ * Each listed word is compared as it is walked, without a call. */
 static inline int extract_word_is(const mosaic_extractor *ext, size_t k,
                                   const char *words)
 {
@@ -389,9 +390,16 @@ static inline int extract_word_is(const mosaic_extractor *ext, size_t k,
         return 0;
     f = TOK_FOLD(ext, &ext->toks[k]);
     n = ext->toks[k].fold_len;
-    for (const char *w = words; *w; w += strcspn(w, " "), w += *w == ' ')
-        if (strcspn(w, " ") == n && memcmp(w, f, n) == 0)
+    for (const char *w = words; *w;) {
+        size_t i = 0;
+        while (i < n && w[i] == f[i] && w[i] != ' ' && w[i] != '\0')
+            i++;
+        if (i == n && (w[i] == ' ' || w[i] == '\0'))
             return 1;
+        while (w[i] != ' ' && w[i] != '\0')
+            i++;
+        w += i + (w[i] == ' ');
+    }
     return 0;
 }
 
