@@ -129,7 +129,7 @@ typedef struct {
 /* What is known of one distinct folded word, across posts: its stem and
  * whether it starts an entry of each lexicon (the tables never change,
  * so each is looked up once per word, not once per token). */
-enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_N };
+enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_SQUASHED, FIRST_N };
 #define FIRST_UNKNOWN (-2) /* not looked up yet */
 #define FIRST_NONE (-1)
 typedef struct {
