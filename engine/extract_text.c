@@ -635,7 +635,10 @@ static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
                    .hash = XTABLE_HASH_STEP(XTABLE_HASH_INIT, c),
                    .kind = (uint16_t)kind, .flags = (uint16_t)flags,
                    .sentence = sentence };
-    return token_done(ext, t);
+    /* no roles, no trigger, no candidate: token_done would only count
+     * it */
+    ext->ntoks++;
+    return 0;
 }
 
 size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
