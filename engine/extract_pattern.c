@@ -187,22 +187,37 @@ static int run_at_every_word(mosaic_extractor *ext, regex *re,
     return 0;
 }
 
+/* The rows of a table the post's triggers let run, one bit each: found
+ * without a branch per row (most rows are skipped, unpredictably). */
+static uint32_t rows_to_run(const mosaic_extractor *ext,
+                            const struct rx_row *rows, size_t n)
+{
+    uint32_t run = 0;
+
+    if (ext->exhaustive)
+        return (uint32_t)((1ull << n) - 1);
+    for (size_t i = 0; i < n; i++)
+        run |= (uint32_t)(((rows[i].need & ext->post_trig) != 0) |
+                          (rows[i].need == 0))
+               << i;
+    return run;
+}
+
 int extract_rx_run(mosaic_extractor *ext, int base,
                    const struct rx_row *rows, size_t n)
 {
     int rc = 0;
 
-    for (size_t i = 0; i < n && rc >= 0; i++) {
-        regex *re = ext->patterns->re[base + (int)i];
-        if (ext->exhaustive && (rows[i].flags & REGEX_ANCHORED))
-            rc = run_at_every_word(ext, re, &rows[i]);
-        else if (rows[i].need != 0 && !(rows[i].need & ext->post_trig) &&
-                 !ext->exhaustive)
-            continue;
-        else if (rows[i].flags & REGEX_ANCHORED)
-            rc = run_near_triggers(ext, re, &rows[i]);
-        else
+    for (uint32_t run = rows_to_run(ext, rows, n); run && rc >= 0;
+         run &= run - 1) {
+        int i = __builtin_ctz(run);
+        regex *re = ext->patterns->re[base + i];
+        if (!(rows[i].flags & REGEX_ANCHORED))
             rc = regex_each(re, ext->clean, ext->clean_len, rows[i].fn, ext);
+        else if (ext->exhaustive)
+            rc = run_at_every_word(ext, re, &rows[i]);
+        else
+            rc = run_near_triggers(ext, re, &rows[i]);
     }
     return rc < 0 ? rc : 0;
 }
