@@ -142,8 +142,11 @@ typedef struct {
 } xword;
 
 /* Two-word lookups remembered: (first word, second word, table) ->
- * entry or FIRST_NONE; direct-mapped, forgotten with the words. */
-#define PAIR_CACHE 4096
+ * entry or FIRST_NONE; direct-mapped, forgotten with the words.  1 MB:
+ * the word pairs of a real history (tens of thousands of words) mostly
+ * stay, where 4096 entries were evicted before their reuse. */
+#define PAIR_BITS 16
+#define PAIR_CACHE (1u << PAIR_BITS)
 typedef struct {
     uint64_t key; /* 0: empty */
     int32_t entry;
@@ -338,7 +341,7 @@ static inline uint64_t extract_pair_key(const xtoken *a, const xtoken *b,
            (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
 }
 #define EXTRACT_PAIR(ext, key)                                            \
-    (&(ext)->pairs[((key) * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)])
+    (&(ext)->pairs[((key) * 0x9E3779B97F4A7C15ull) >> (64 - PAIR_BITS)])
 
 /* extract_match_at without the call when token i's word answers alone:
  * its first entry in slot (the FIRST_* extract_match_at would use for
