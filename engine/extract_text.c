@@ -438,7 +438,9 @@ token_done(mosaic_extractor *ext, const xtoken *t)
         ext->cands[ext->ncands++] = (xcand){ (uint32_t)ext->ntoks, what };
     }
     ext->post_roles |= t->roles;
-    ext->post_trig |= token_triggers(ext, t);
+    /* (a short word without a digit or an age word triggers nothing) */
+    if (t->fold_len >= 8 || (t->roles & (TRIG_DIGIT | TRIG_AGE_WORD)))
+        ext->post_trig |= token_triggers(ext, t);
     if (t->roles & TRIG_NEAR_ANY) {
         if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
                        sizeof(*ext->near))) < 0)
