@@ -74,7 +74,7 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_DECADE (1ull << 35)      /* "twenties", "70s" */
 /* From the bytes of a post with a digit (every match of the pattern
  * holds them, so without them it is not run): */
-#define TRIG_UPPER_DIGIT (1ull << 36) /* [A-Z][0-9]: postcodes */
+#define TRIG_UPPER_DIGIT (1ull << 36) /* \b[A-Z]{1,2}[0-9]: postcodes */
 #define TRIG_DIGIT_SEP (1ull << 37)   /* [0-9][/.:][0-9]: dates, 14:30 */
 #define TRIG_AMPM (1ull << 38)        /* a digit, then a/p in 2 bytes */
 #define TRIG_PHONE (1ull << 39)       /* nine digits or more */
@@ -83,6 +83,8 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TRIG_SOMETHING (1ull << 41)   /* a word holding "something" */
 #define TRIG_EMAIL (1ull << 42)       /* "x@y": '@' between address
                                          characters */
+#define TRIG_YEAR_WORD (1ull << 43)   /* a year after a word and spaces
+                                         ("in 2019") */
 #define TRIG_BIRTHDAY (1ull << 44)    /* a word "birthday...", TRIG_AGE */
 #define TRIG_MY_DIGIT (1ull << 45)    /* "my" and a digit */
 #define TRIG_LONG_NUMBER (1ull << 46) /* five digits or more in a row, a
@@ -127,7 +129,7 @@ typedef struct {
 /* What is known of one distinct folded word, across posts: its stem and
  * whether it starts an entry of each lexicon (the tables never change,
  * so each is looked up once per word, not once per token). */
-enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_N };
+enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_SQUASHED, FIRST_N };
 #define FIRST_UNKNOWN (-2) /* not looked up yet */
 #define FIRST_NONE (-1)
 typedef struct {
@@ -140,8 +142,11 @@ typedef struct {
 } xword;
 
 /* Two-word lookups remembered: (first word, second word, table) ->
- * entry or FIRST_NONE; direct-mapped, forgotten with the words. */
-#define PAIR_CACHE 4096
+ * entry or FIRST_NONE; direct-mapped, forgotten with the words.  1 MB:
+ * the word pairs of a real history (tens of thousands of words) mostly
+ * stay, where 4096 entries were evicted before their reuse. */
+#define PAIR_BITS 16
+#define PAIR_CACHE (1u << PAIR_BITS)
 typedef struct {
     uint64_t key; /* 0: empty */
     int32_t entry;
@@ -346,7 +351,7 @@ static inline uint64_t extract_pair_key(const xtoken *a, const xtoken *b,
            (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
 }
 #define EXTRACT_PAIR(ext, key)                                            \
-    (&(ext)->pairs[((key) * 0x9E3779B97F4A7C15ull) >> 52 & (PAIR_CACHE - 1)])
+    (&(ext)->pairs[((key) * 0x9E3779B97F4A7C15ull) >> (64 - PAIR_BITS)])
 
 /* extract_match_at without the call when token i's word answers alone:
  * its first entry in slot (the FIRST_* extract_match_at would use for
@@ -386,7 +391,8 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
     }
     return extract_match_at(ext, lx, i, by_stem, ent);
 }
-/* 1 if token k's folded word is one of words (space-separated): "v vs". */
+/* 1 if token k's folded word is one of words (space-separated): "v vs".
+ * Each listed word is compared as it is walked, without a call. */
 static inline int extract_word_is(const mosaic_extractor *ext, size_t k,
                                   const char *words)
 {
@@ -397,9 +403,16 @@ static inline int extract_word_is(const mosaic_extractor *ext, size_t k,
         return 0;
     f = TOK_FOLD(ext, &ext->toks[k]);
     n = ext->toks[k].fold_len;
-    for (const char *w = words; *w; w += strcspn(w, " "), w += *w == ' ')
-        if (strcspn(w, " ") == n && memcmp(w, f, n) == 0)
+    for (const char *w = words; *w;) {
+        size_t i = 0;
+        while (i < n && w[i] == f[i] && w[i] != ' ' && w[i] != '\0')
+            i++;
+        if (i == n && (w[i] == ' ' || w[i] == '\0'))
             return 1;
+        while (w[i] != ' ' && w[i] != '\0')
+            i++;
+        w += i + (w[i] == ' ');
+    }
     return 0;
 }
 

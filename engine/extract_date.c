@@ -594,7 +594,7 @@ static const struct rx_row rows[] = {
       on_holiday , TRIG_HOLIDAY, 0 },
     { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
       "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
-      REGEX_CASELESS, on_year , TRIG_YEAR, 0 },
+      REGEX_CASELESS, on_year , TRIG_YEAR_WORD, 0 },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than|spent|served|lasted|sentenced\\s+to)\\s+"
       QUANT "\\s+(?:more\\s+)?(hours?|days?|"

@@ -64,13 +64,19 @@ static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
     }
     if (*klen + kl + 2 > PHRASE_KEY_MAX)
         return -1;
-    if (*klen) {
-        key[(*klen)++] = ' ';
-        *h = xtable_hash_more(xtable_hash_more(*h, " ", 1), k, kl);
-    } else {
+    if (*klen == 0) {
+        memcpy(key, k, kl);
+        *klen = kl;
         *h = wh;
+        return 0;
     }
-    memcpy(key + *klen, k, kl);
+    /* a later word: copied and hashed in one pass, without a call */
+    key[(*klen)++] = ' ';
+    *h = XTABLE_HASH_STEP(*h, ' ');
+    for (size_t i = 0; i < kl; i++) {
+        key[*klen + i] = k[i];
+        *h = XTABLE_HASH_STEP(*h, (unsigned char)k[i]);
+    }
     *klen += kl;
     return 0;
 }

@@ -42,12 +42,19 @@ void extract_patterns_free(struct extract_patterns *p)
 int extract_rx_compile(struct extract_patterns *p, int base,
                        const struct rx_row *rows, size_t n)
 {
+    struct rx_rows_of *ro = &p->rows_of[base / 8];
     int rc;
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if ((rc = regex_new(&p->re[base + (int)i], rows[i].name,
                             rows[i].pattern, rows[i].flags)) < 0)
             return rc;
+        ro->any |= rows[i].need;
+        if (rows[i].need == 0)
+            ro->always |= 1u << i;
+        for (uint64_t b = rows[i].need; b; b &= b - 1)
+            ro->of[__builtin_ctzll(b)] |= 1u << i;
+    }
     return 0;
 }
 
@@ -187,22 +194,37 @@ static int run_at_every_word(mosaic_extractor *ext, regex *re,
     return 0;
 }
 
+/* The rows of a table the post's triggers let run, one bit each: made
+ * from the few trigger bits the post has, not tested row by row (most
+ * rows are skipped, unpredictably). */
+static uint32_t rows_to_run(const mosaic_extractor *ext, int base,
+                            size_t n)
+{
+    const struct rx_rows_of *ro = &ext->patterns->rows_of[base / 8];
+    uint32_t run = ro->always;
+
+    if (ext->exhaustive)
+        return (uint32_t)((1ull << n) - 1);
+    for (uint64_t b = ext->post_trig & ro->any; b; b &= b - 1)
+        run |= ro->of[__builtin_ctzll(b)];
+    return run;
+}
+
 int extract_rx_run(mosaic_extractor *ext, int base,
                    const struct rx_row *rows, size_t n)
 {
     int rc = 0;
 
-    for (size_t i = 0; i < n && rc >= 0; i++) {
-        regex *re = ext->patterns->re[base + (int)i];
-        if (ext->exhaustive && (rows[i].flags & REGEX_ANCHORED))
-            rc = run_at_every_word(ext, re, &rows[i]);
-        else if (rows[i].need != 0 && !(rows[i].need & ext->post_trig) &&
-                 !ext->exhaustive)
-            continue;
-        else if (rows[i].flags & REGEX_ANCHORED)
-            rc = run_near_triggers(ext, re, &rows[i]);
-        else
+    for (uint32_t run = rows_to_run(ext, base, n); run && rc >= 0;
+         run &= run - 1) {
+        int i = __builtin_ctz(run);
+        regex *re = ext->patterns->re[base + i];
+        if (!(rows[i].flags & REGEX_ANCHORED))
             rc = regex_each(re, ext->clean, ext->clean_len, rows[i].fn, ext);
+        else if (ext->exhaustive)
+            rc = run_at_every_word(ext, re, &rows[i]);
+        else
+            rc = run_near_triggers(ext, re, &rows[i]);
     }
     return rc < 0 ? rc : 0;
 }

@@ -14,8 +14,17 @@
 enum { RX_DATES = 0, RX_TIMES = 16, RX_AGES = 32, RX_CONTACTS = 48,
        RX_SHAPES = 56, RX_MAX = 64 };
 
+/* Which rows of one table (block of slots) the post's triggers let
+ * run: those that need none, and those each trigger bit lets. */
+struct rx_rows_of {
+    uint64_t any;    /* the bits any row of the table needs */
+    uint32_t always; /* rows that need none, one bit each */
+    uint32_t of[64]; /* rows whose need holds bit b */
+};
+
 struct extract_patterns {
     regex *re[RX_MAX];
+    struct rx_rows_of rows_of[RX_MAX / 8]; /* by slot base / 8 */
 };
 
 /* A handler gets the extractor as ctx (see regex_match_fn). */

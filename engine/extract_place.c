@@ -325,6 +325,25 @@ static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
              extract_match(ext, &ext->places, end, 0, FIRST_PLACES, &e));
 }
 
+/* The name without spaces token t's word alone is, or NULL: looked up
+ * once per word (most hashtags are one word). */
+static const xentry *squashed_word(mosaic_extractor *ext, xtoken *t)
+{
+    xword *w = extract_word_of(ext, t);
+    const xentry *e;
+
+    if (w != NULL && w->first[FIRST_SQUASHED] != FIRST_UNKNOWN)
+        return w->first[FIRST_SQUASHED] >= 0
+                   ? &ext->squashed.e[w->first[FIRST_SQUASHED]]
+                   : NULL;
+    e = xlexicon_find_hashed(&ext->squashed, TOK_FOLD(ext, t), t->fold_len,
+                             t->hash);
+    if (w != NULL)
+        w->first[FIRST_SQUASHED] =
+            e ? (int32_t)(e - ext->squashed.e) : FIRST_NONE;
+    return e;
+}
+
 /* A whole hashtag ("#hebdenbridge") against the names without spaces. */
 static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
 {
@@ -336,10 +355,13 @@ static int hashtag_place(mosaic_extractor *ext, size_t i, size_t *end)
         const xtoken *t = &ext->toks[j];
         if (n + t->fold_len + 1 > sizeof(sq))
             return 0;
-        memcpy(sq + n, TOK_FOLD(ext, t), t->fold_len);
+        if (last > i + 1) /* (one word is looked up as it is) */
+            memcpy(sq + n, TOK_FOLD(ext, t), t->fold_len);
         n += t->fold_len;
     }
-    if ((e = xlexicon_find(&ext->squashed, sq, n)) == NULL)
+    e = last == i + 1 ? squashed_word(ext, &ext->toks[i])
+                      : xlexicon_find(&ext->squashed, sq, n);
+    if (e == NULL)
         return 0;
     if ((e->flags & XE_PREP) ||
         ((e->flags & (XE_AMBIG | XE_WORD)) && !(ext->toks[i].flags & TOK_CAP)))

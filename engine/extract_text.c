@@ -39,6 +39,29 @@ static inline int grow(void **p, size_t *cap, size_t want, size_t elem)
     return want <= *cap ? 0 : grow_to(p, cap, want, elem);
 }
 
+/* grow() for the word records, 64-byte aligned: a 32-byte record then
+ * sits in one cache line (its roles and first entries are read
+ * together for every token). */
+static int grow_words(mosaic_extractor *ext, size_t want)
+{
+    size_t n = ext->words_cap ? ext->words_cap : 64;
+    xword *q;
+
+    _Static_assert(64 % sizeof(xword) == 0, "a word record splits lines");
+    if (want <= ext->words_cap)
+        return 0;
+    while (n < want)
+        n *= 2;
+    if ((q = aligned_alloc(64, n * sizeof(xword))) == NULL)
+        return mosaic__error_oom();
+    if (ext->nwords)
+        memcpy(q, ext->words, ext->nwords * sizeof(xword));
+    free(ext->words);
+    ext->words = q;
+    ext->words_cap = n;
+    return 0;
+}
+
 /* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {
@@ -286,6 +309,16 @@ static int holds_year(const char *t, size_t s, size_t e)
     return 0;
 }
 
+/* 1 if a fold of n bytes holds "something" (what strstr finds: a fold
+ * holds no NUL), without a call per long word. */
+static inline int holds_something(const char *f, size_t n)
+{
+    for (size_t i = 0; i + 9 <= n; i++)
+        if (f[i] == 's' && memcmp(f + i, "something", 9) == 0)
+            return 1;
+    return 0;
+}
+
 /* The post-level triggers one token gives: a year, a decade. */
 static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
 {
@@ -293,7 +326,7 @@ static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
     size_t n = t->fold_len;
 
     /* "birthday" kept only with an age word (post_triggers) */
-    uint64_t some = (n >= 9 && strstr(f, "something") ? TRIG_SOMETHING : 0) |
+    uint64_t some = (holds_something(f, n) ? TRIG_SOMETHING : 0) |
                     (n >= 8 && memcmp(f, "birthday", 8) == 0 ? TRIG_BIRTHDAY
                                                              : 0);
 
@@ -390,8 +423,10 @@ static inline unsigned candidate(const mosaic_extractor *ext,
 }
 
 /* Token t, complete, counts: the post's roles and triggers, the lists
- * of tokens with a near trigger and of candidates. */
-static inline int token_done(mosaic_extractor *ext, const xtoken *t)
+ * of tokens with a near trigger and of candidates.  (Always inlined: in
+ * push_plain_word, the common caller, the call is saved per word.) */
+static inline __attribute__((always_inline)) int
+token_done(mosaic_extractor *ext, const xtoken *t)
 {
     unsigned what = candidate(ext, t);
     int rc;
@@ -403,7 +438,9 @@ static inline int token_done(mosaic_extractor *ext, const xtoken *t)
         ext->cands[ext->ncands++] = (xcand){ (uint32_t)ext->ntoks, what };
     }
     ext->post_roles |= t->roles;
-    ext->post_trig |= token_triggers(ext, t);
+    /* (a short word without a digit or an age word triggers nothing) */
+    if (t->fold_len >= 8 || (t->roles & (TRIG_DIGIT | TRIG_AGE_WORD)))
+        ext->post_trig |= token_triggers(ext, t);
     if (t->roles & TRIG_NEAR_ANY) {
         if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
                        sizeof(*ext->near))) < 0)
@@ -602,7 +639,10 @@ static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
                    .hash = XTABLE_HASH_STEP(XTABLE_HASH_INIT, c),
                    .kind = (uint16_t)kind, .flags = (uint16_t)flags,
                    .sentence = sentence };
-    return token_done(ext, t);
+    /* no roles, no trigger, no candidate: token_done would only count
+     * it */
+    ext->ntoks++;
+    return 0;
 }
 
 size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
@@ -796,6 +836,53 @@ static inline int digit_in_eight(const char *t)
     return ((x - 0x0A0A0A0A0A0A0A0Aull) & ~x & ASCII_HIGH) != 0;
 }
 
+/* 1 if the digit at i can start a postcode's or district's number
+ * (their patterns' \b[A-Z]{1,2}[0-9], then [A-Z0-9], space or a word's
+ * end): one or two capitals after a word boundary before it, and no
+ * lowercase letter or '_' after it ("t.co/B3xY" is no postcode). */
+static int postcode_digit(const char *t, size_t i, size_t len)
+{
+    size_t j = i;
+    unsigned next = i + 1 < len ? (unsigned char)t[i + 1] : 0, before;
+
+    while (j > 0 && i - j < 2 &&
+           (unsigned)(unsigned char)t[j - 1] - 'A' < 26)
+        j--;
+    before = j > 0 ? (unsigned char)t[j - 1] : ' ';
+    return j < i && !is_alnum_ascii(before) && before != '_' &&
+           next - 'a' >= 26 && next != '_';
+}
+
+/* 1 if the digit at i starts a year (19|20)\d\d that ends a word and
+ * follows spaces after a byte the "year" pattern's word can end with
+ * ("in 2019", "c. 1900": extract_date.c), the pattern's start. */
+static int year_after_word(const char *t, size_t i, size_t len)
+{
+    size_t j = i;
+    unsigned end, before;
+
+    if (len - i < 4 || !((t[i] == '1' && t[i + 1] == '9') ||
+                         (t[i] == '2' && t[i + 1] == '0')) ||
+        (unsigned)t[i + 2] - '0' >= 10 || (unsigned)t[i + 3] - '0' >= 10)
+        return 0;
+    end = len - i > 4 ? (unsigned char)t[i + 4] : ' ';
+    if (is_alnum_ascii(end) || end == '_')
+        return 0;
+    while (j > 0 && is_ascii_space((unsigned char)t[j - 1]))
+        j--;
+    if (j == i || j == 0)
+        return 0;
+    before = (unsigned char)t[j - 1];
+    if (before >= 0x80 || before == '.') /* (not ASCII: caseless) */
+        return 1;
+    switch (before | 0x20) { /* in, since, during, from, till, by, of... */
+    case 'a': case 'd': case 'e': case 'f': case 'g': case 'l': case 'm':
+    case 'n': case 'r': case 'y':
+        return 1;
+    }
+    return 0;
+}
+
 /* The byte-level triggers of a post that holds a digit. */
 static uint64_t digit_triggers(const char *t, size_t len)
 {
@@ -816,11 +903,15 @@ static uint64_t digit_triggers(const char *t, size_t len)
             continue;
         }
         digits++;
+        if (i > 0 && is_ascii_space((unsigned char)t[i - 1]) &&
+            year_after_word(t, i, len))
+            trig |= TRIG_YEAR_WORD;
         if (++run >= 5)
             trig |= TRIG_LONG_NUMBER;
         n1 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
         n2 = i + 2 < len ? (unsigned char)t[i + 2] : 0;
-        if (i > 0 && (unsigned)(unsigned char)t[i - 1] - 'A' < 26)
+        if (i > 0 && (unsigned)(unsigned char)t[i - 1] - 'A' < 26 &&
+            postcode_digit(t, i, len))
             trig |= TRIG_UPPER_DIGIT;
         if ((n1 == '/' || n1 == '.' || n1 == ':') && n2 - '0' < 10)
             trig |= TRIG_DIGIT_SEP;
@@ -912,8 +1003,7 @@ static int64_t word_index(mosaic_extractor *ext, const char *fold,
 
     if (s != NULL)
         return s->val;
-    if ((rc = grow((void **)&ext->words, &ext->words_cap, ext->nwords + 1,
-                   sizeof(xword))) < 0 ||
+    if ((rc = grow_words(ext, ext->nwords + 1)) < 0 ||
         (rc = xtable_put(&ext->memo, fold, len, (uint32_t)ext->nwords)) < 0)
         return rc;
     w = &ext->words[ext->nwords];

@@ -83,6 +83,10 @@ static const char *const phrases[] = {
     "they are 15 and", "she was twenty-one", "her 30th birthday",
     "call 01422 123456", "+44 (0)1422 123 456", "07700 900123",
     "jo.bloggs@example.co.uk", "@someone", "HX7 5AB", "M1 1AA",
+    /* the postcode and "year" triggers' edges */
+    "SW1A 1AA", "B338TH", "in LS6", "W1", "t.co/B3xYz", "t.co/aB3 4CD",
+    "ABC1 2DE", "x.in 2019", "(by 1999)", "after\t2001", "Xin 2019",
+    "around 2005-2006", "c.  1900", "of 2019s",
     "application no. 40593/04", "NHS number 943 476 5919",
     "NI number QQ 12 34 56 C", "ref 1234 5678",
 };
