@@ -196,28 +196,45 @@ static int in_bracket_list(const mosaic_extractor *ext, size_t c)
     return 0;
 }
 
+static const char people[] =
+    "man men woman women boy girl lad lass client mum dad son daughter "
+    "gentleman lady guy chap patient person widow widower husband wife "
+    "partner teen teenager";
+
+/* 1 if a person word is among the few tokens before token j in its
+ * sentence ("a little boy I see (7)"). */
+static int person_just_before(const mosaic_extractor *ext, size_t j)
+{
+    for (size_t k = j; k > 0 && j - k < 4; k--)
+        if (ext->toks[k - 1].sentence == ext->toks[j].sentence &&
+            extract_word_is(ext, k - 1, people))
+            return 1;
+    return 0;
+}
+
 /* 1 if the number at token j is an age set off by commas or brackets,
  * as notes and the news give it: "a man, 34, from Leeds", "my client
- * (19)", "(she/her, autistic, 19)"; not "2 men, 30 chairs", "5.5 ft". */
+ * (19)", "a boy I see (7)", "(she/her, autistic, 19)"; not "2 men, 30
+ * chairs", "5.5 ft". */
 static int apposed_age(const mosaic_extractor *ext, size_t j)
 {
-    static const char people[] =
-        "man men woman women boy girl lad lass client mum dad son daughter "
-        "gentleman lady guy chap patient person widow widower husband wife "
-        "partner teen teenager";
     const xtoken *t = &ext->toks[j];
     const char *d = ext->clean + t->start;
+    size_t digits = t->end - t->start;
 
-    if (t->kind != TOK_NUMBER || t->end - t->start != 2 || d[0] == '0' ||
-        j < 2 || j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", (") ||
+    if (t->kind != TOK_NUMBER || digits > 2 || d[0] == '0' || j < 2 ||
+        j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", (") ||
         !extract_word_is(ext, j + 1, ", ; ) ."))
         return 0;
     if (extract_word_is(ext, j + 1, ".") && j + 2 < ext->ntoks &&
         ext->toks[j + 2].kind == TOK_NUMBER &&
         ext->toks[j + 2].start == ext->toks[j + 1].end)
         return 0; /* a decimal */
-    return extract_word_is(ext, j - 2, people) ||
-           (extract_word_is(ext, j - 1, ",") && in_bracket_list(ext, j - 1));
+    if (extract_word_is(ext, j - 1, "(") && extract_word_is(ext, j + 1, ")"))
+        return person_just_before(ext, j - 1); /* "a boy I see (7)" */
+    return digits == 2 && (extract_word_is(ext, j - 2, people) ||
+                           (extract_word_is(ext, j - 1, ",") &&
+                            in_bracket_list(ext, j - 1)));
 }
 
 int extract_ages(mosaic_extractor *ext)
@@ -231,7 +248,7 @@ int extract_ages(mosaic_extractor *ext)
         int age;
         if (t->kind != TOK_NUMBER || !apposed_age(ext, j))
             continue;
-        age = (ext->clean[t->start] - '0') * 10 + ext->clean[t->start + 1] - '0';
+        age = atoi(ext->clean + t->start);
         if ((rc = add_age(ext, t->start, t->end, age, age)) < 0)
             return rc;
     }
