@@ -22,8 +22,8 @@ static const struct {
     { "called named calls nicknamed pseudonym alias aka", ROLE_NAMER },
     { "in from near at to around outside into via visiting visit towards "
       "nr of round moved live lives living based born grew", ROLE_PLACE_PREP },
-    { "school academy college high grammar primary comprehensive university hospital infirmary church chapel "
-      "council surgery practice trust prison fc mosque synagogue temple "
+    { "school academy college high grammar primary comprehensive "
+      "university hospital infirmary church chapel council surgery practice trust prison fc mosque synagogue temple "
       "gurdwara club ltd plc group bank hospice nursery centre center "
       "police constabulary service charity foundation institute society "
       "association partnership cathedral parish station barracks works mill "
