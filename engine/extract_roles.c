@@ -22,14 +22,14 @@ static const struct {
     { "called named calls nicknamed pseudonym alias aka", ROLE_NAMER },
     { "in from near at to around outside into via visiting visit towards "
       "nr of round moved live lives living based born grew", ROLE_PLACE_PREP },
-    { "school academy college high grammar primary comprehensive "
-      "university hospital infirmary church chapel council surgery practice "
-      "trust prison fc mosque synagogue temple gurdwara club ltd plc group bank hospice nursery centre center "
-      "police constabulary service charity foundation institute society "
-      "association partnership cathedral parish station barracks works mill "
-      "court tribunal directorate united rovers wanderers athletic utd "
-      "albion hotspur times post news herald gazette telegraph chronicle "
-      "tribune echo airlines airways brigade", ROLE_ORG_HEAD },
+    { "school academy college high grammar primary comprehensive university "
+      "hospital infirmary church chapel council surgery practice trust "
+      "prison fc mosque synagogue temple gurdwara club ltd plc group bank "
+      "hospice nursery centre center police constabulary service charity "
+      "foundation institute society association partnership cathedral "
+      "parish station barracks works mill court tribunal directorate united "
+      "rovers wanderers athletic utd albion hotspur times post news herald "
+      "gazette telegraph chronicle tribune echo airlines airways brigade", ROLE_ORG_HEAD },
     { "street road lane avenue way drive crescent terrace square park "
       "gardens bridge tower castle palace island beach bay lake loch river "
       "hill moor pier market stadium arena museum gallery theatre theater "
