@@ -29,7 +29,8 @@ static const struct {
       "foundation institute society association partnership cathedral "
       "parish station barracks works mill court tribunal directorate united "
       "rovers wanderers athletic utd albion hotspur times post news herald "
-      "gazette telegraph chronicle tribune echo airlines airways brigade", ROLE_ORG_HEAD },
+      "gazette telegraph chronicle tribune echo airlines airways brigade",
+      ROLE_ORG_HEAD },
     { "street road lane avenue way drive crescent terrace square park "
       "gardens bridge tower castle palace island beach bay lake loch river "
       "hill moor pier market stadium arena museum gallery theatre theater "
