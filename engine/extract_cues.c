@@ -183,15 +183,27 @@ static size_t works_with(const mosaic_extractor *ext, size_t v)
     return person_after(ext, v, j);
 }
 
-/* "a session with a lovely lady", "Today's session: a teen boy": the
- * person's token, or 0. */
+/* "a session with a lovely lady", "session went well w/ the
+ * firefighter", "Today's session: a teen boy": the person's token, or
+ * 0. */
 static size_t session_with(const mosaic_extractor *ext, size_t v)
 {
     if (!(ext->toks[v].roles & TRIG_SESSION) ||
-        !extract_word_is(ext, v, "session") ||
-        !extract_word_is(ext, v + 1, "with :"))
+        !extract_word_is(ext, v, "session"))
         return 0;
-    return person_after(ext, v, v + 2);
+    /* "session with", "session today with", "session went well w/" */
+    for (size_t k = v + 1; k <= v + 4 && k + 1 < ext->ntoks &&
+                           same_sentence(ext, v, k);
+         k++) {
+        if (extract_word_is(ext, k, "w") && extract_word_is(ext, k + 1, "/"))
+            return person_after(ext, v, k + 2);
+        if (extract_word_is(ext, k, "with") ||
+            (k == v + 1 && extract_word_is(ext, k, ":")))
+            return person_after(ext, v, k + 1);
+        if (ext->toks[k].kind != TOK_WORD)
+            return 0;
+    }
+    return 0;
 }
 
 /* "Client this morning (late 60s...)", "Client: a nurse", "Client's

@@ -391,6 +391,9 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
     date_civil_from_days(a, &y, &m, &d);
     if (strncasecmp(u, "weekend", 7) == 0) {
         lo = a - date_weekday(a) + 5 + 7 * dir;
+        /* "came out this weekend", posted on a Thursday: the one gone */
+        if (dir == 0 && lo > a && extract_tense_at(ext, ov[0]) == TENSE_PAST)
+            lo -= 7;
         hi = lo + 1;
     } else if (strncasecmp(u, "week", 4) == 0) {
         lo = a - date_weekday(a) + 7 * dir;

@@ -193,6 +193,10 @@ static const struct span_case lexicon_cases[] = {
       "sight loss", U },
     { "his dad who is in prison", NULL, "LIFE_EVENT", "in prison", 1,
       "imprisonment", U },
+    { "flying again since the crash in July", NULL, "LIFE_EVENT",
+      "since the crash", 1, "accident", U },
+    { "an Olympic rower from Hebden Bridge", NULL, "DISTINCTIVE",
+      "Olympic rower", 1, "olympian", U },
     { "she just lost her twin sister", NULL, "LIFE_EVENT",
       "lost her twin sister", 1, "bereavement", U },
     { "she was late for her husband", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
@@ -403,6 +407,8 @@ static const struct {
     { "I've been reflecting on a case: a 52-year-old bus driver", 1, 0, 0 },
     { "Reflection: supporting a police officer through PTSD", 1, 0, 0 },
     { "Client's wedding was lovely", 1, 0, 0 },
+    { "Session went well w/ the firefighter", 1, 0, 0 },
+    { "My yoga session with a friend", 0, 0, 0 },
 };
 
 static void test_extract_post_cues(void **state)
