@@ -117,6 +117,11 @@ static const char *summary_of(mosaic_report *r, const combination *c)
         if (strcmp(c->pick[i]->span.category, "DATE") == 0) {
             time_value_words(v, words, sizeof(words));
             v = words;
+        } else if (strcmp(v, "slot client") == 0) {
+            v = "known by their session slot"; /* "my Thursday lady" */
+        } else if (strncmp(v, "slot ", 5) == 0) {
+            snprintf(words, sizeof(words), "the %.8s session", v + 5);
+            v = words;
         }
         w = snprintf(buf + len, sizeof(buf) - len, "%s%s", i ? ", " : "", v);
         if (w < 0)

@@ -51,6 +51,13 @@ occ = {a["value"] for f in r["findings"] for a in f["attributes"] if a["category
 assert occ == {"farrier"}, occ
 PY
 
+# The summary says a slot and a date as a reader does.
+draft "My 4pm is a retired midwife from Hexham who lost her husband on 3 March 2024."
+run_in 1 "a slot and a date: STOP" "$T/draft" "$MOSAIC" check
+grep -q "the 16:00 session" "$T/out" && grep -q "3 March 2024" "$T/out" &&
+    ! grep -q "2024-03-03/" "$T/out" && ok "summary: 'the 16:00 session', '3 March 2024'" ||
+    not_ok "summary: 'the 16:00 session', '3 March 2024'"
+
 # A pipe, as a posting script uses it.
 if printf 'Tough week. Self-care tonight.' | "$MOSAIC" check -q; then ok "pipe: harmless draft passes"; else not_ok "pipe: harmless draft passes"; fi
 if printf 'My client, a farrier from Bellingham in his early fifties, called me Sarah.' | "$MOSAIC" check -q; then not_ok "pipe: risky draft stops"; else ok "pipe: risky draft stops"; fi
