@@ -64,9 +64,9 @@ static size_t verb_after(const mosaic_extractor *ext, size_t i)
     return 0;
 }
 
-/* "the <person> I <verb>", or a note's "Gentleman I see on Mondays"
- * (the person opening the sentence): the determiner's token (the
- * person's), or SIZE_MAX. */
+/* "the <person> I <verb>", a note's "Gentleman I see on Mondays" (the
+ * person opening the sentence), or "@handle who I see": the
+ * determiner's token (the person's, the handle's), or SIZE_MAX. */
 static size_t person_before(const mosaic_extractor *ext, size_t i)
 {
     int person = 0, clause = 0;
@@ -76,6 +76,9 @@ static size_t person_before(const mosaic_extractor *ext, size_t i)
         if (k == 0 || !same_sentence(ext, k - 1, i)) /* it opens on it */
             return person && !clause ? k : SIZE_MAX;
         t = &ext->toks[--k];
+        if (t->kind == TOK_HANDLE) /* "@sarah_runs who I've been seeing" */
+            return k + 1 < i && extract_word_is(ext, k + 1, "who whom that")
+                       ? k : SIZE_MAX;
         if (t->kind != TOK_WORD && t->kind != TOK_NUMBER &&
             t->kind != TOK_HYPHEN)
             return SIZE_MAX;

@@ -97,7 +97,8 @@ static void write_rewrite(FILE *out, const mosaic_finding *f)
     for (size_t i = 0; i < f->nedits; i++) {
         const mosaic_edit *e = &f->edits[i];
         const mosaic_finding_post *p = report_attr_post(f, e->attr);
-        if (p == NULL || strcmp(p->platform, "draft") != 0)
+        if (p == NULL || strcmp(p->platform, "draft") != 0 ||
+            report_edit_repeats(f, i))
             continue;
         fprintf(out, "%s", any ? "; " : " Suggested rewrite of the draft: ");
         if (e->replace)

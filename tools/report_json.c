@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
+#include <string.h>
 
 #include "report_out.h"
 
@@ -13,6 +14,21 @@ const mosaic_finding_post *report_attr_post(const mosaic_finding *f,
     size_t p = f->attrs[i].post;
 
     return p < f->nposts ? &f->posts[p] : NULL;
+}
+
+int report_edit_repeats(const mosaic_finding *f, size_t i)
+{
+    const mosaic_edit *e = &f->edits[i];
+
+    for (size_t j = 0; j < i; j++) {
+        const mosaic_edit *d = &f->edits[j];
+        if (report_attr_post(f, d->attr) == report_attr_post(f, e->attr) &&
+            strcmp(f->attrs[d->attr].text, f->attrs[e->attr].text) == 0 &&
+            (d->replace == NULL) == (e->replace == NULL) &&
+            (d->replace == NULL || strcmp(d->replace, e->replace) == 0))
+            return 1;
+    }
+    return 0;
 }
 
 static json_t *str_or_null(const char *s)

@@ -50,4 +50,9 @@ void report_k_words(char *out, size_t size, double k, int would);
 const mosaic_finding_post *report_attr_post(const mosaic_finding *f,
                                             size_t i);
 
+/* 1 if an edit before edits[i] says the same of the same post ("remove
+ * "Dave"" for each time a post names him): the readers' lists say it
+ * once. */
+int report_edit_repeats(const mosaic_finding *f, size_t i);
+
 #endif

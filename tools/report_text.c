@@ -161,6 +161,8 @@ static void write_edits(FILE *out, const mosaic_finding *f)
     for (size_t i = 0; i < f->nedits; i++) {
         const mosaic_edit *e = &f->edits[i];
         const mosaic_finding_post *p = report_attr_post(f, e->attr);
+        if (report_edit_repeats(f, i))
+            continue;
         fprintf(out, "     - in the post of %.10s (%s): ",
                 p && p->created_at ? p->created_at : "(undated)",
                 p ? p->platform : "");

@@ -58,6 +58,12 @@ grep -q "the 16:00 session" "$T/out" && grep -q "3 March 2024" "$T/out" &&
     ! grep -q "2024-03-03/" "$T/out" && ok "summary: 'the 16:00 session', '3 March 2024'" ||
     not_ok "summary: 'the 16:00 session', '3 March 2024'"
 
+# A pseudonym is a client cue; a name said twice is to be removed once.
+draft "Let's call him Dave. Dave is a plumber in Todmorden with a gambling problem."
+run_in 1 "a pseudonym: STOP" "$T/draft" "$MOSAIC" check
+[ "$(grep -o 'remove "Dave"' "$T/out" | wc -l)" = 1 ] && ok "remove \"Dave\" said once" ||
+    not_ok "remove \"Dave\" said once"
+
 # A pipe, as a posting script uses it.
 if printf 'Tough week. Self-care tonight.' | "$MOSAIC" check -q; then ok "pipe: harmless draft passes"; else not_ok "pipe: harmless draft passes"; fi
 if printf 'My client, a farrier from Bellingham in his early fifties, called me Sarah.' | "$MOSAIC" check -q; then not_ok "pipe: risky draft stops"; else ok "pipe: risky draft stops"; fi

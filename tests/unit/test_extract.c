@@ -408,6 +408,10 @@ static const struct {
     { "Reflection: supporting a police officer through PTSD", 1, 0, 0 },
     { "Client's wedding was lovely", 1, 0, 0 },
     { "Session went well w/ the firefighter", 1, 0, 0 },
+    { "Shout out to @sarah_runs who I've been working with", 1, 0, 0 },
+    { "@bob I see what you mean", 0, 0, 0 },
+    { "Let's call him Dave. Dave is a plumber", 1, 0, 0 },
+    { "Let's say a client is a plumber", 0, 0, 0 },
     { "My yoga session with a friend", 0, 0, 0 },
 };
 
