@@ -235,7 +235,13 @@ int extract_phrase_cues(mosaic_extractor *ext)
                              TRIG_SESSION | ROLE_PERSON)))
         return 0;
     for (size_t i = 0; i < ext->ntoks; i++) {
+        const xtoken *t = &ext->toks[i];
         size_t v, d;
+        /* only a token some phrase starts at (cheap tests first) */
+        if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE |
+                          TRIG_SESSION)) &&
+            !((t->flags & TOK_SENT_START) && (t->roles & ROLE_PERSON)))
+            continue;
         if ((v = update_on(ext, i)) > 0) {
             mark(ext, i, v, 1);
             i = v;
