@@ -153,7 +153,8 @@ static const struct rx_row rows[] = {
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
       REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_years_old , TRIG_AGED, 0 },
     { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
-      "were))\\s+" NUM "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
+      "were))\\s+(?:(?:only|just|nearly|almost|barely)\\s+)?" NUM
+      "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_pronoun_age , TRIG_THIRD_NUM,
       ROLE_THIRD },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
@@ -214,8 +215,8 @@ static int person_just_before(const mosaic_extractor *ext, size_t j)
 
 /* 1 if the number at token j is an age set off by commas or brackets,
  * as notes and the news give it: "a man, 34, from Leeds", "my client
- * (19)", "a boy I see (7)", "(she/her, autistic, 19)"; not "2 men, 30
- * chairs", "5.5 ft". */
+ * (19)", "a boy I see (7)", "(she/her, autistic, 19)", "a lad of 15";
+ * not "2 men, 30 chairs", "5.5 ft", "a mum of 3". */
 static int apposed_age(const mosaic_extractor *ext, size_t j)
 {
     const xtoken *t = &ext->toks[j];
@@ -223,13 +224,18 @@ static int apposed_age(const mosaic_extractor *ext, size_t j)
     size_t digits = t->end - t->start;
 
     if (t->kind != TOK_NUMBER || digits > 2 || d[0] == '0' || j < 2 ||
-        j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", (") ||
-        !extract_word_is(ext, j + 1, ", ; ) ."))
+        j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", ( of"))
         return 0;
     if (extract_word_is(ext, j + 1, ".") && j + 2 < ext->ntoks &&
         ext->toks[j + 2].kind == TOK_NUMBER &&
         ext->toks[j + 2].start == ext->toks[j + 1].end)
         return 0; /* a decimal */
+    if (extract_word_is(ext, j - 1, "of")) /* "a lad of 15", not "a mum of 3" */
+        return digits == 2 && extract_word_is(ext, j + 1, ", ; ) . and who") &&
+               extract_word_is(ext, j - 2, people) &&
+               !extract_word_is(ext, j - 2, "mum dad");
+    if (!extract_word_is(ext, j + 1, ", ; ) ."))
+        return 0;
     if (extract_word_is(ext, j - 1, "(") && extract_word_is(ext, j + 1, ")"))
         return person_just_before(ext, j - 1); /* "a boy I see (7)" */
     return digits == 2 && (extract_word_is(ext, j - 2, people) ||
