@@ -201,6 +201,8 @@ static const struct span_case lexicon_cases[] = {
       "since the crash", 1, "accident", U },
     { "an Olympic rower from Hebden Bridge", NULL, "DISTINCTIVE",
       "Olympic rower", 1, "olympian", U },
+    { "a trans teen, the only one at his school", NULL, "DISTINCTIVE",
+      "only one at his school", 1, "the only one in their group", U },
     { "she just lost her twin sister", NULL, "LIFE_EVENT",
       "lost her twin sister", 1, "bereavement", U },
     { "she was late for her husband", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
