@@ -4,8 +4,8 @@
  * "Leeds General Infirmary", "Calderdale Council") or "University of X";
  * and landmarks, streets and venues, PLACE ("Shibden Park", "Kitchener
  * Way", "Tower of London", "Lake Lyndon"; "Leeds Town Hall" has Leeds for
- * value).  The
- * ORG lexicon's employers and bodies are matched with the other lexicons.
+ * value).  The ORG lexicon's employers and bodies are matched with the
+ * other lexicons.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>

@@ -104,6 +104,23 @@ static double date_window(const char *value)
     return days >= 365 ? 1 : days < 1 ? 1 / 365.0 : days / 365.0;
 }
 
+/* A value as the summary says it: "March 2026" for a month's interval,
+ * "the 16:00 session" for a slot; else the value (words: scratch). */
+static const char *value_words(const char *category, const char *v,
+                               char *words, size_t size)
+{
+    if (strcmp(category, "DATE") == 0) {
+        time_value_words(v, words, size);
+        return words;
+    }
+    if (strcmp(v, "slot client") == 0)
+        return "known by their session slot"; /* "my Thursday lady" */
+    if (strncmp(v, "slot ", 5) != 0)
+        return v;
+    snprintf(words, size, "the %.8s session", v + 5);
+    return words;
+}
+
 /* "farrier, female, 50-59, Hebden Bridge, March 2026" */
 static const char *summary_of(mosaic_report *r, const combination *c)
 {
@@ -112,18 +129,10 @@ static const char *summary_of(mosaic_report *r, const combination *c)
 
     buf[0] = '\0';
     for (size_t i = 0; i < c->n && len < sizeof(buf) - 1; i++) {
-        const char *v = c->pick[i]->span.value;
-        int w;
-        if (strcmp(c->pick[i]->span.category, "DATE") == 0) {
-            time_value_words(v, words, sizeof(words));
-            v = words;
-        } else if (strcmp(v, "slot client") == 0) {
-            v = "known by their session slot"; /* "my Thursday lady" */
-        } else if (strncmp(v, "slot ", 5) == 0) {
-            snprintf(words, sizeof(words), "the %.8s session", v + 5);
-            v = words;
-        }
-        w = snprintf(buf + len, sizeof(buf) - len, "%s%s", i ? ", " : "", v);
+        int w = snprintf(buf + len, sizeof(buf) - len, "%s%s", i ? ", " : "",
+                         value_words(c->pick[i]->span.category,
+                                     c->pick[i]->span.value, words,
+                                     sizeof(words)));
         if (w < 0)
             break;
         len += (size_t)w < sizeof(buf) - len ? (size_t)w
