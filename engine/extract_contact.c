@@ -64,9 +64,30 @@ static int on_phone(const char *t, const size_t *ov, int n, void *ctx)
     return extract_add(ctx, ov[0], ov[1], "CONTACT", "phone", PRI_DIRECT);
 }
 
+/* 1 if a word has a handle's shape, not a word's: an underscore, a
+ * digit after letters, or a capital inside a word with small letters
+ * ("SonyCentreTO", "amnesia_ibiza", "Hot975Vegas"; not "home", "BBC"). */
+static int handle_shaped(const char *s, size_t n)
+{
+    int lower = 0, inner_upper = 0, digit = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '_')
+            return 1;
+        lower |= (unsigned)s[i] - 'a' < 26;
+        inner_upper |= i > 0 && (unsigned)s[i] - 'A' < 26;
+        digit |= i > 1 && (unsigned)s[i] - '0' < 10;
+    }
+    return lower && (inner_upper || ((unsigned)s[0] - '0' >= 10 && digit));
+}
+
+/* "@sarah_runs", and "@ SonyCentreTO" as tokenised text writes it. */
 static int on_handle(const char *t, const size_t *ov, int n, void *ctx)
 {
-    (void)t, (void)n;
+    (void)n;
+    if (t[ov[0] + 1] == ' ' &&
+        !handle_shaped(t + ov[0] + 2, ov[1] - ov[0] - 2))
+        return 0;
     return extract_add(ctx, ov[0], ov[1], "CONTACT", "handle", PRI_DIRECT);
 }
 
@@ -156,7 +177,7 @@ static const struct rx_row rows[] = {
       "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_EMAIL, 0 },
     { "phone", "(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)\\d{2,4}\\)?"
       "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_PHONE, 0 },
-    { "handle", "(?<![\\w@.])@[A-Za-z0-9_]{1,30}\\b", RX_NEAR_TRIGGER(0),
+    { "handle", "(?<![\\w@.])@ ?[A-Za-z0-9_]{1,30}\\b", RX_NEAR_TRIGGER(0),
       on_handle , TRIG_AT, 0 },
     { "postcode", "\\b([A-Z]{1,2}[0-9][A-Z0-9]?)\\s?([0-9][ABD-HJLNP-UW-Z]"
       "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT, 0 },

@@ -158,6 +158,18 @@ static const struct span_case contact_cases[] = {
     { "near LS6 2AB", NULL, "CONTACT", "LS6 2AB", 1, "LS6 2AB", U },
     { "#SW1A1AA", NULL, "CONTACT", "SW1A1AA", 1, "SW1A 1AA", U },
     { "say hi @ jo.com", NULL, "CONTACT", NULL, 0, NULL, U },
+    /* a handle as tokenised text writes it, with a space after the @ */
+    { "a night at @ CosyClubBristol", NULL, "CONTACT", "@ CosyClubBristol",
+      1, "handle", U },
+    { "thanks @ amnesia_ibiza", NULL, "CONTACT", "@ amnesia_ibiza", 1,
+      "handle", U },
+    { "tickets from @ Hot975Vegas", NULL, "CONTACT", "@ Hot975Vegas", 1,
+      "handle", U },
+    { "back @ home now", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "meet @ BBC studios", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "see you @ 5pm", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "stuck @ M62 again", NULL, "CONTACT", NULL, 0, NULL, U },
+    { "lunch @ Leeds", NULL, "CONTACT", NULL, 0, NULL, U },
     /* reference, NHS and National Insurance numbers */
     { "an application (no. 40593/04) against", NULL, "CONTACT", "40593/04",
       1, "reference number", U },

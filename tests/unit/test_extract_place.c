@@ -15,6 +15,8 @@ static const struct span_case place_cases[] = {
     { "I was reading a book", NULL, "PLACE", NULL, 0, NULL, U },
     { "Reading is hard for her", NULL, "PLACE", NULL, 0, NULL, U },
     { "#Reading tonight", NULL, "PLACE", "#Reading", 1, "Reading", U },
+    { "lunch @ Reading today", NULL, "PLACE", "Reading", 1, "Reading", U },
+    { "@ Reading is hard", NULL, "PLACE", NULL, 0, NULL, U },
     { "#reading list", NULL, "PLACE", NULL, 0, NULL, U },
     { "They moved to Bath last year", NULL, "PLACE", "Bath", 1, "Bath", U },
     /* lower case: a name that is no English word, after a preposition */
