@@ -381,6 +381,49 @@ static int price_rate(population *pop, const char *category, const char *v,
     return 0;
 }
 
+/* The kind of a named organisation from its last words ("calder
+ * high", "st mary's primary school"): a base-rates row sized in members,
+ * or NULL. */
+static const struct pop_rate *org_kind(const population *pop, const char *v)
+{
+    char key[300];
+    int i;
+
+    for (const char *w = v; w; w = strchr(w, ' ')) {
+        w += *w == ' ';
+        snprintf(key, sizeof(key), "ORG:%s", w);
+        if (pop_normalise(key, sizeof(key), key) < 0)
+            continue;
+        if ((i = pop_index_get(&pop->rate_ix, key)) >= 0 &&
+            pop->rates[i].count > 0)
+            return &pop->rates[i];
+    }
+    return NULL;
+}
+
+/* An organisation: the default prior, a share of the catchment; a named
+ * school is no bigger than such a school however big the catchment
+ * ("Year 11 at Calder High" with no practice setting is not 1% of the
+ * UK). */
+static int price_org(population *pop, const catchment *c, const char *v,
+                     score_attr *a, const char **source)
+{
+    const struct pop_rate *kind = org_kind(pop, v), *d;
+
+    if (!kind)
+        return price_rate(pop, "ORG", v, a, source);
+    if ((d = find_rate(pop, "ORG", "*")) != NULL && d->count == 0) {
+        a->share = d->share;
+        *source = d->source;
+    }
+    if (c->people > 0 &&
+        (!(a->share > 0) || kind->count / c->people < a->share)) {
+        a->share = kind->count / c->people;
+        *source = kind->source;
+    }
+    return 0;
+}
+
 static const char *const categories[] = {
     "PLACE", "AGE", "GENDER", "OCCUPATION", "FAMILY", "HEALTH",
     "LIFE_EVENT", "ETHNICITY", "NATIONALITY", "RELIGION", "SEXUALITY",
@@ -429,6 +472,8 @@ int population_price_facts(population *pop, const catchment *c,
         return price_gender(pop, v, attr, source, facts);
     } else if (!strcmp(cat, "OCCUPATION")) {
         return price_occupation(pop, v, attr, ladder, source, facts);
+    } else if (!strcmp(cat, "ORG")) {
+        return price_org(pop, c, v, attr, source);
     } else if (!strcmp(cat, "DATE")) {
         return price_date(v, attr, ladder, source);
     } else {

@@ -285,9 +285,18 @@ static int load_base_rates(population *pop, const char *dir, size_t *cap)
     while ((rc = table_row(&t, 6)) > 0) {
         struct pop_rate r = { t.field[0], t.field[1], t.field[5], 0, 0, 0,
                               -1, 0, 0, -1, -1 };
-        if (number(&t, 3, 0, 1, &r.share) < 0)
+        const char *unit = t.field[4];
+        if (strcmp(unit, "person") && strcmp(unit, "year") &&
+            strcmp(unit, "members"))
+            return mosaic__error_set(MOSAIC_EFORMAT,
+                                     "%s: line %d: unit '%.20s' is not "
+                                     "person, year or members",
+                                     t.name, t.line, unit);
+        /* unit members: the size of one such organisation (a count) */
+        if (strcmp(unit, "members") == 0 ? number(&t, 3, 1, 1e8, &r.count)
+                                          : number(&t, 3, 0, 1, &r.share))
             return MOSAIC_EFORMAT;
-        r.per_year = strcmp(t.field[4], "year") == 0;
+        r.per_year = strcmp(unit, "year") == 0;
         if ((rc = add_rate(pop, cap, &r, t.field[2])) < 0)
             return rc;
     }

@@ -64,6 +64,12 @@ run_in 1 "a pseudonym: STOP" "$T/draft" "$MOSAIC" check
 [ "$(grep -o 'remove "Dave"' "$T/out" | wc -l)" = 1 ] && ok "remove \"Dave\" said once" ||
     not_ok "remove \"Dave\" said once"
 
+# A named school holds one school's pupils, not 1% of the catchment
+# (with no practice setting, the UK: k was 27 and the verdict CAUTION).
+draft "My client is a Year 11 girl at Calder High whose dad died in March."
+run_in 1 "a pupil of a named school: STOP" "$T/draft" "$MOSAIC" check
+grep -q "^STOP" "$T/out" && ok "a named school: verdict STOP" || not_ok "a named school: verdict STOP"
+
 # A pipe, as a posting script uses it.
 if printf 'Tough week. Self-care tonight.' | "$MOSAIC" check -q; then ok "pipe: harmless draft passes"; else not_ok "pipe: harmless draft passes"; fi
 if printf 'My client, a farrier from Bellingham in his early fifties, called me Sarah.' | "$MOSAIC" check -q; then not_ok "pipe: risky draft stops"; else ok "pipe: risky draft stops"; fi

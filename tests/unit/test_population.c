@@ -54,7 +54,10 @@ static void write_tables(void)
     put("occupation_groups.tsv", "major\ttitle\tshare_of_employed\tsource\n"
                                  "5\tskilled trades\t0.1\tgroups\n");
     put("base_rates.tsv", "category\tvalue\talt_values\tshare\tunit\tsource\n"
-                          "FAMILY\twidowed\twidow\t0.05\tperson\twidows\n");
+                          "FAMILY\twidowed\twidow\t0.05\tperson\twidows\n"
+                          "ORG\t*\t\t0.01\tperson\tprior\n"
+                          "ORG\tsecondary school\thigh|academy\t1000\t"
+                          "members\tschools\n");
     put("life_stage.tsv",
         "word\talt_words\tage_from\tage_to\tshare_in_ages\tsource\n"
         "retired\tpensioner\t60\t99\t0.8\tretirement\n");
@@ -161,6 +164,22 @@ static void ages_and_occupations(void **state)
     assert_float_equal(a.share, 0.05, 1e-12);
     population_price(*state, &c, "NAME", "Jo", &a, &l, &src);
     assert_true(a.direct);
+    /* an organisation: 1 % of the catchment (60 M: 600,000 people); a
+     * named school no more than its 1,000 pupils, by its last words */
+    population_price(*state, &c, "ORG", "Acme Ltd", &a, &l, &src);
+    assert_float_equal(a.share, 0.01, 1e-12);
+    population_price(*state, &c, "ORG", "Calder High", &a, &l, &src);
+    assert_float_equal(a.share, 1000 / 60e6, 1e-15);
+    assert_string_equal(src, "schools");
+    population_price(*state, &c, "ORG", "St Anne's Academy", &a, &l, &src);
+    assert_float_equal(a.share, 1000 / 60e6, 1e-15);
+    population_price(*state, &c, "ORG", "High Court", &a, &l, &src);
+    assert_float_equal(a.share, 0.01, 1e-12);
+    /* in a village of 4,500 the prior (45 people) is the smaller */
+    population_catchment(*state, "Testby", 5, &c);
+    population_price(*state, &c, "ORG", "Calder High", &a, &l, &src);
+    assert_float_equal(a.share, 0.01, 1e-12);
+    population_catchment(*state, NULL, 25, &c);
     /* a day narrows an event to 1/365; a duration ("for 30 years")
      * says how long, not when: no narrowing */
     population_price(*state, &c, "DATE", "2024-03-05/2024-03-05", &a, &l,
@@ -290,6 +309,12 @@ static void bad_table_is_named(void **state)
         "smith\t\t5\tmany\t60000000\t0.1\tsmiths\n");
     assert_int_equal(population_open(&bad, dir), MOSAIC_EFORMAT);
     assert_non_null(strstr(mosaic_error_last()->message, "occupations.tsv: line 2"));
+    write_tables();
+    put("base_rates.tsv", "category\tvalue\talt_values\tshare\tunit\tsource\n"
+                          "ORG\tschool\t\t280\tpupils\tschools\n");
+    assert_int_equal(population_open(&bad, dir), MOSAIC_EFORMAT);
+    assert_non_null(strstr(mosaic_error_last()->message,
+                           "base_rates.tsv: line 2: unit 'pupils'"));
     write_tables();
 }
 
