@@ -17,6 +17,8 @@ import math
 import os
 import sys
 
+from synth_ids import post_key
+
 
 def main():
     if len(sys.argv) < 3:
@@ -37,7 +39,7 @@ def main():
             if c["verdict"] == "HIGH":
                 true_high.add(c["id"])
             for p in c["posts"]:
-                owner[(p["platform"], p["native_id"])] = c
+                owner[post_key(p["platform"], p["native_id"])] = c
         report = json.load(open(path, encoding="utf-8"))
         for f in report["findings"]:
             if f["verdict"] != "HIGH":
@@ -45,7 +47,7 @@ def main():
             findings += 1
             votes = {}
             for p in f["posts"]:
-                c = owner.get((p["platform"], p["id"]))
+                c = owner.get(post_key(p["platform"], p["id"]))
                 if c:
                     votes[c["id"]] = votes.get(c["id"], 0) + 1
             merged.append(len(votes))

@@ -15,6 +15,8 @@ import json
 import subprocess
 import sys
 
+from synth_ids import post_key
+
 
 def main():
     if len(sys.argv) < 4:
@@ -24,16 +26,16 @@ def main():
     texts = {}
     for line in open(posts_path, encoding="utf-8"):
         p = json.loads(line)
-        texts[(p["platform"], p["native_id"])] = p
+        texts[post_key(p["platform"], p["native_id"])] = p
     gold, items = {}, []
     for th in truth["therapists"]:
         for c in th["clients"]:
             for p in c["posts"]:
-                key = (p["platform"], p["native_id"])
+                key = post_key(p["platform"], p["native_id"])
                 gold[key] = p["leaks"]
                 items.append(key)
         for p in th.get("negatives", []):
-            key = (p["platform"], p["native_id"])
+            key = post_key(p["platform"], p["native_id"])
             gold.setdefault(key, [])
             items.append(key)
     lines = []
