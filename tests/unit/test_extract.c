@@ -203,6 +203,21 @@ static const struct span_case name_cases[] = {
 
 static const struct span_case lexicon_cases[] = {
     { "she was widowed young", NULL, "FAMILY", "widowed", 1, "widowed", U },
+    /* a divorce under way, a baby, a job lost, a death: events */
+    { "she is in the middle of a messy divorce", NULL, "LIFE_EVENT",
+      "messy divorce", 1, "divorce", U },
+    { "her decree absolute came through", NULL, "LIFE_EVENT",
+      "decree absolute", 1, "divorce", U },
+    { "he is a new dad", NULL, "LIFE_EVENT", "new dad", 1, "birth", U },
+    { "he became a dad on Boxing Day", NULL, "LIFE_EVENT", "became a dad", 1,
+      "birth", U },
+    { "she has just been laid off", NULL, "LIFE_EVENT", "laid off", 1,
+      "redundancy", U },
+    { "he is grieving his brother", NULL, "LIFE_EVENT", "grieving", 1,
+      "bereavement", U },
+    { "she buried her mum in May", NULL, "LIFE_EVENT", "buried her mum", 1,
+      "bereavement", U },
+    { "she is divorced", NULL, "FAMILY", "divorced", 1, "divorced", U },
     { "he told me about his late wife", NULL, "LIFE_EVENT", "his late wife", 1,
       "bereavement", U },
     { "a client brought her guide dog", NULL, "HEALTH", "guide dog", 1,
@@ -282,10 +297,18 @@ static const struct span_case lexicon_cases[] = {
 
 static const struct span_case about_cases[] = {
     /* a closing hashtag files the post under a topic; places stay */
-    { "A client told me about her loss. #grief #Leeds", NULL, "HEALTH",
-      "#grief", 1, NULL, O },
-    { "A client told me about her loss. #grief #Leeds", NULL, "PLACE",
+    { "A client told me about her loss. #anxiety #Leeds", NULL, "HEALTH",
+      "#anxiety", 1, NULL, O },
+    { "A client told me about her loss. #anxiety #Leeds", NULL, "PLACE",
       "#Leeds", 1, NULL, C },
+    /* grief is not a condition; a prolonged grief disorder is */
+    { "A client told me the grief sits under it", NULL, "HEALTH", NULL, 0,
+      NULL, U },
+    { "my client has prolonged grief disorder", NULL, "HEALTH",
+      "prolonged grief disorder", 1, "prolonged grief", C },
+    /* "one of the people I work with" is one client */
+    { "One of the people I work with is on antidepressants", NULL, "HEALTH",
+      "antidepressants", 1, NULL, C },
     { "my client with #ADHD is thriving", NULL, "HEALTH", "#ADHD", 1, NULL,
       C },
     /* "told me": the date is the client's; a session's day too */
