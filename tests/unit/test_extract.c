@@ -98,6 +98,19 @@ static const struct span_case job_cases[] = {
       1, "taxi driver", U },
     { "he serves with the Rifles", NULL, "OCCUPATION",
       "serves with the Rifles", 1, "soldier", U },
+    /* a service said as where one is */
+    { "my client who is in the Army", NULL, "OCCUPATION", "in the Army", 1,
+      "soldier", U },
+    { "she works for the police", NULL, "OCCUPATION", "works for the police",
+      1, "police officer", U },
+    { "he is a copper in Leeds", NULL, "OCCUPATION", "is a copper", 1,
+      "police officer", U },
+    { "he does long-haul driving", NULL, "OCCUPATION", "long-haul driving",
+      1, "lorry driver", U },
+    { "the copper pipes burst", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "she complained to the police", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "a night in the police station", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "great in the navy dress", NULL, "OCCUPATION", NULL, 0, NULL, U },
 };
 
 static void test_extract_job_cases(void **state)
