@@ -33,6 +33,16 @@ static int told_me(const mosaic_extractor *ext, size_t k)
            strcmp(TOK_FOLD(ext, &ext->toks[k]), "me") == 0;
 }
 
+/* 1 if the first-person subject at token k opens a cue's relative
+ * clause: "a client I've just started working with, middle-aged"
+ * describes the client, not the author ("a client my 40th" does not). */
+static int cue_clause(const mosaic_extractor *ext, size_t k)
+{
+    return k > 0 && ext->toks[k - 1].sentence == ext->toks[k].sentence &&
+           (ext->toks[k - 1].flags & (TOK_CUE | TOK_IN_CUE)) &&
+           extract_word_is(ext, k, "i i've i'm i'd we we've we're");
+}
+
 /* The nearest person word or cue before span s, in its sentence. */
 static int nearest_person(const mosaic_extractor *ext, size_t tok)
 {
@@ -46,7 +56,7 @@ static int nearest_person(const mosaic_extractor *ext, size_t tok)
         if (t->flags & (TOK_CUE | TOK_IN_CUE))
             return WHO_CLIENT;
         if ((w = who_word(t)) != WHO_NONE && !told_me(ext, tok))
-            return w;
+            return w == WHO_AUTHOR && cue_clause(ext, tok) ? WHO_CLIENT : w;
     }
     return WHO_NONE;
 }
@@ -249,6 +259,7 @@ void extract_attribute(mosaic_extractor *ext)
 {
     mosaic_extraction *r = &ext->result;
     struct sentence st, kept[SENTENCES_KEPT];
+    int back_client = 0; /* a back-reference to a client */
 
     if (ext->ntoks == 0)
         return;
@@ -278,10 +289,15 @@ void extract_attribute(mosaic_extractor *ext)
                 if (pass == 0) {
                     r->client_cue |= is_cue(s) && !st.hypo;
                     r->back_reference |= (s->kind & SPAN_BACK) != 0;
+                    /* "More on this: he's 22" is the client's; "Update
+                     * on my husband: he ..." is not */
+                    back_client |= (s->kind & SPAN_BACK) && !st.hypo &&
+                                   !st.first_person;
                     if (!r->session_timing) /* else no need to look */
                         r->session_timing = timing_words(ext, s);
                 } else if (s->about < 0) {
-                    s->about = decide(ext, s, s->tok, &st, r->client_cue);
+                    s->about = decide(ext, s, s->tok, &st,
+                                      r->client_cue || back_client);
                 }
             }
             i = j > i ? j : i + 1;

@@ -319,6 +319,14 @@ static const struct span_case about_cases[] = {
       NULL, U },
     { "my client has prolonged grief disorder", NULL, "HEALTH",
       "prolonged grief disorder", 1, "prolonged grief", C },
+    /* the "I" of a cue's own clause is not the author's */
+    { "A client I've just started working with, middle-aged, said it", NULL,
+      "AGE", "middle-aged", 1, NULL, C },
+    { "Saw a client my 40th birthday", NULL, "AGE", "40th birthday", 1, NULL,
+      A },
+    /* a post that goes on about an earlier one: its "he" is the client */
+    { "More on this: he's only 22, which makes it harder.", NULL, "AGE", "22",
+      1, NULL, C },
     /* "one of the people I work with" is one client */
     { "One of the people I work with is on antidepressants", NULL, "HEALTH",
       "antidepressants", 1, NULL, C },
