@@ -307,6 +307,26 @@ static int weekly(const char *t, size_t at)
     return 0;
 }
 
+/* 1 if the recurring weekday at `at` is when the author sees someone
+ * ("someone I see on a Thursday", "a lady I've been seeing every
+ * Monday", "a man I work with on Tuesdays"): a session's day. */
+static int seen_weekly(const mosaic_extractor *ext, size_t at)
+{
+    size_t k = extract_token_at(ext, at);
+    uint32_t sent = k < ext->ntoks ? ext->toks[k].sentence : 0;
+
+    for (int back = 0; back < 5 && k > 0; back++) {
+        const xtoken *t = &ext->toks[--k];
+        if (t->sentence != sent)
+            return 0;
+        if (t->roles & ROLE_SEE)
+            return (k > 0 && (ext->toks[k - 1].roles & ROLE_FIRST)) ||
+                   (k > 1 && (ext->toks[k - 2].roles & ROLE_FIRST) &&
+                    (ext->toks[k - 1].roles & ROLE_AUX));
+    }
+    return 0;
+}
+
 static int on_weekday(const char *t, const size_t *ov, int n, void *ctx)
 {
     mosaic_extractor *ext = ctx;
@@ -314,8 +334,15 @@ static int on_weekday(const char *t, const size_t *ov, int n, void *ctx)
     int64_t off;
 
     (void)n;
-    /* "on Tuesdays", "on a Tuesday": recurring, no date */
-    if (GROUP_SET(ov, 3) || !ext->have_anchor || weekly(t, ov[0]))
+    /* "on Tuesdays", "on a Tuesday": recurring, no date; a session's
+     * day when the author sees someone then */
+    if (GROUP_SET(ov, 3) || weekly(t, ov[0])) {
+        if (seen_weekly(ext, ov[0]))
+            return extract_add(ext, ov[0], ov[1], "SESSION", NULL,
+                               PRI_PATTERN);
+        return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
+    }
+    if (!ext->have_anchor)
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
     today = date_weekday(ext->anchor_day);
     off = -((today - wd + 7) % 7); /* on or before the post */

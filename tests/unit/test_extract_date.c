@@ -140,10 +140,11 @@ static void test_extract_date_without_anchor(void **state)
     mosaic_extractor_close(ext);
 }
 
-/* A weekly day ("someone I see on a Thursday") is found with no date. */
+/* A weekly day ("she walks on a Thursday") is found with no date (the
+ * day the author sees someone is a SESSION: test_extract.c). */
 static void test_extract_date_weekly(void **state)
 {
-    static const char *const texts[] = { "someone I see on a Thursday",
+    static const char *const texts[] = { "she walks on a Thursday",
                                          "every Monday she calls",
                                          "on Tuesdays we walk" };
     mosaic_extractor *ext = NULL;
