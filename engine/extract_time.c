@@ -169,7 +169,7 @@ static const struct rx_row rows[] = {
       "morning|this\\s+afternoon|this\\s+evening|tonight|yesterday|"
       "earlier))?\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_in_session , TRIG_SESSION, 0 },
-    { "modality", "\\b(?:(?-i:EMDR|CBT|DBT|IFS)|sand\\s?tray|play\\s+therapy|"
+    { "modality", "\\b(?:(?-i:IFS)|emdr|cbt|dbt|sand\\s?tray|play\\s+therapy|"
       "art\\s+therapy|drama\\s+therapy|walk[\\s-]+(?:and|&)[\\s-]+talk|"
       "walk\\s*&\\s*talk|(?:over|on|via)\\s+(?:zoom|facetime|skype|"
       "(?-i:Teams)))\\b",

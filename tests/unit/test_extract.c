@@ -146,6 +146,8 @@ static const struct span_case time_cases[] = {
       "session 12", U },
     { "in session today", NULL, "SESSION", "in session today", 1, NULL, U },
     { "trained in EMDR", NULL, "SESSION", "EMDR", 1, "modality emdr", U },
+    { "a client during emdr", NULL, "SESSION", "emdr", 1, "modality emdr", C },
+    { "what ifs and maybes", NULL, "SESSION", NULL, 0, NULL, U },
     { "In our session this afternoon she cried", NULL, "SESSION",
       "In our session this afternoon", 1, "in session", U },
     { "in this morning's session", NULL, "SESSION",
