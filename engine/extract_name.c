@@ -61,6 +61,41 @@ static int named_by_context(const mosaic_extractor *ext, size_t i)
     return is_word(ext, b1, "as") && is_word(ext, b2, "known");
 }
 
+/* 1 if the capitalised word at i opens its sentence before a comma and
+ * a person ("Mark, one of my clients, said", "Jamal, a client I see"):
+ * named in apposition, if it is a given name at all (listed: a first
+ * name, even one that is a word). */
+static int named_in_apposition(const mosaic_extractor *ext, size_t i,
+                               int listed)
+{
+    const xtoken *t = &ext->toks[i];
+
+    if (before(ext, i, 1) != NULL || i + 2 >= ext->ntoks ||
+        !is_word(ext, &ext->toks[i + 1], ",") ||
+        !(listed || xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len)))
+        return 0;
+    for (size_t j = i + 2; j < i + 7 && j < ext->ntoks; j++) {
+        if (ext->toks[j].sentence != t->sentence ||
+            is_word(ext, &ext->toks[j], ","))
+            return 0;
+        if ((ext->toks[j].roles & ROLE_PERSON) ||
+            is_word(ext, &ext->toks[j], "clients"))
+            return 1; /* "one of my clients" */
+    }
+    return 0;
+}
+
+/* 1 if a person noun comes right before token i: evidence that a first
+ * name that is also a word is a name ("my client Mark", "the lad
+ * Will"). */
+static int after_person(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *b1 = before(ext, i, 1);
+
+    return b1 != NULL && b1->kind == TOK_WORD && (b1->roles & ROLE_PERSON);
+}
+
+/* "client J", "Mrs J."; "J. came in today"; "a client (J.) said". */
 static int is_initial(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *t = &ext->toks[i], *b1;
@@ -75,6 +110,10 @@ static int is_initial(const mosaic_extractor *ext, size_t i)
         return 1;
     if (!dot || *w == 'A')
         return 0;
+    if (is_word(ext, b1, "(") && i + 2 < ext->ntoks &&
+        is_word(ext, &ext->toks[i + 2], ")"))
+        return before(ext, i, 2) != NULL &&
+               before(ext, i, 2)->kind == TOK_WORD; /* not "(B.) run" */
     /* "J. came in today": the next word is lower case */
     return i + 2 < ext->ntoks && ext->toks[i + 2].kind == TOK_WORD &&
            !(ext->toks[i + 2].flags & (TOK_CAP | TOK_UPPER)) &&
@@ -109,7 +148,9 @@ int extract_names(mosaic_extractor *ext)
                 extract_may_start(ext, t, FIRST_NAMES) &&
                 (end = extract_match(ext, &ext->names, i, 0, FIRST_NAMES,
                                      &e)) != 0;
-            if (named_by_context(ext, i))
+            if (named_by_context(ext, i) ||
+                named_in_apposition(ext, i, listed) ||
+                (listed && after_person(ext, i)))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&
                      !(t->flags & TOK_UPPER))

@@ -223,6 +223,15 @@ static const struct span_case name_cases[] = {
     { "diagnosed with MS. Life is unfair", NULL, "NAME", NULL, 0, NULL, U },
     { "I will try", NULL, "NAME", NULL, 0, NULL, U },
     { "May we all rest", NULL, "NAME", NULL, 0, NULL, U },
+    /* a name in apposition to a person, or right after one */
+    { "Mark, one of my clients, said it", NULL, "NAME", "Mark", 1, NULL, U },
+    { "Jamal, a client I see, said it", NULL, "NAME", "Jamal", 1, NULL, U },
+    { "Today, a client said it", NULL, "NAME", NULL, 0, NULL, U },
+    { "my client Mark came in", NULL, "NAME", "Mark", 1, NULL, U },
+    { "I saw the Mark on it", NULL, "NAME", NULL, 0, NULL, U },
+    /* an initial in brackets after the person */
+    { "A client of mine (C.) became a dad", NULL, "NAME", "C.", 1, NULL, U },
+    { "Options: (B.) run", NULL, "NAME", NULL, 0, NULL, U },
 };
 
 static const struct span_case lexicon_cases[] = {
