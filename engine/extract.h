@@ -438,6 +438,10 @@ static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
 
 /* extract_roles.c */
 int extract_roles_load(mosaic_extractor *ext);
+/* The word a folded word unknown to the roles was meant to be, when it
+ * is a slip of the keys one edit from "client(s)" ("cleint", "cliennts",
+ * not the name "Clint"), or NULL. */
+const char *extract_misspelt(const char *w, size_t n);
 uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
                           size_t n, uint32_t hash);
 

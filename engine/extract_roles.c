@@ -145,3 +145,38 @@ uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
 
     return (s ? s->val : 0) | shape_roles(ext, w, n);
 }
+
+/* 1 if a and b (lengths na, nb) are one edit apart: a letter changed,
+ * added, dropped, or two swapped. */
+static int one_edit(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t i = 0;
+
+    if (na + 1 < nb || nb + 1 < na)
+        return 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (na == nb)
+        return i < na &&
+               (!memcmp(a + i + 1, b + i + 1, na - i - 1) || /* changed */
+               (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                !memcmp(a + i + 2, b + i + 2, na - i - 2))); /* swapped */
+    return na > nb ? !memcmp(a + i + 1, b + i, na - i - 1)  /* added */
+                   : !memcmp(a + i, b + i + 1, nb - i - 1); /* dropped */
+}
+
+const char *extract_misspelt(const char *w, size_t n)
+{
+    static const char *const meant[] = { "client", "clients" };
+
+    if (n < 5 || n > 8 || (n == 5 && !memcmp(w, "clint", 5)) ||
+        (n == 6 && !memcmp(w, "clints", 6)))
+        return NULL; /* a name */
+    for (size_t k = 0; k < sizeof(meant) / sizeof(*meant); k++)
+        if (strlen(meant[k]) == n && !memcmp(w, meant[k], n))
+            return NULL; /* spelt right */
+    for (size_t k = 0; k < sizeof(meant) / sizeof(*meant); k++)
+        if (one_edit(w, n, meant[k], strlen(meant[k])))
+            return meant[k];
+    return NULL;
+}

@@ -1000,6 +1000,26 @@ int extract_tokenise(mosaic_extractor *ext)
     return 0;
 }
 
+/* A slip of the keys ("cleint") is read as the word meant: its roles
+ * and its stem. */
+static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
+                         uint32_t len)
+{
+    const char *meant = extract_misspelt(fold, len);
+    int64_t off;
+
+    if (meant == NULL)
+        return 0;
+    w->roles = extract_roles_of(ext, meant, strlen(meant),
+                                xtable_hash(meant, strlen(meant)));
+    if ((off = xtable_intern(&ext->memo, "client", 6)) < 0)
+        return (int)off;
+    w->stem = (uint32_t)off; /* the stem of both words meant */
+    w->stem_len = 6;
+    w->stem_hash = xtable_hash("client", 6);
+    return 0;
+}
+
 /* The index in ext->words of a folded word, made on first use; <0 on
  * failure. */
 static int64_t word_index(mosaic_extractor *ext, const char *fold,
@@ -1020,6 +1040,8 @@ static int64_t word_index(mosaic_extractor *ext, const char *fold,
     w->roles = extract_roles_of(ext, fold, len, hash);
     for (int k = 0; k < FIRST_N; k++)
         w->first[k] = FIRST_UNKNOWN;
+    if (w->roles == 0 && (rc = misspelt_word(ext, w, fold, len)) < 0)
+        return rc;
     return (int64_t)ext->nwords++;
 }
 

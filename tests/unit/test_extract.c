@@ -441,6 +441,11 @@ static const struct {
 } post_cases[] = {
     { "A client told me today that she is moving", 1, 0, 1 },
     { "someone I work with is struggling", 1, 0, 0 },
+    /* a slip of the keys in "client" */
+    { "A cleint is struggling", 1, 0, 0 },
+    { "one of my cliennts is struggling", 1, 0, 0 },
+    { "Clint is struggling", 0, 0, 0 },
+    { "a clinic is busy", 0, 0, 0 },
     { "a young person I see made me laugh", 1, 0, 0 },
     { "my Thursday lady brought cake", 1, 0, 1 },
     { "my 4pm cancelled again", 1, 0, 1 },
