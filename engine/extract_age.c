@@ -121,6 +121,22 @@ static int on_school_year(const char *t, const size_t *ov, int n, void *ctx)
     return add_age(ctx, ov[0], ov[1], y + 4, y + 5);
 }
 
+/* 1 if the plural life stage at `at` (length len) is someone's
+ * children, not the person's age: "has twin toddlers", "fosters
+ * teenagers", "a mum of two teens" (not "in his teens"). */
+static int children_of(mosaic_extractor *ext, size_t at, size_t len)
+{
+    size_t k = extract_token_at(ext, at);
+
+    if (len < 2 || (ext->clean[at + len - 1] | 0x20) != 's' || k == 0 ||
+        ext->toks[k - 1].sentence != ext->toks[k].sentence)
+        return 0;
+    return extract_word_is(ext, k - 1,
+                           "has have had having with fosters fostered "
+                           "fostering raising parenting twin two three "
+                           "four five six both");
+}
+
 static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
 {
     static const struct {
@@ -139,6 +155,8 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
     const char *w = t + ov[0];
 
     (void)n;
+    if (children_of(ctx, ov[0], ov[1] - ov[0]))
+        return 0;
     for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++)
         if (strncasecmp(w, stages[i].prefix, strlen(stages[i].prefix)) == 0)
             return add_age(ctx, ov[0], ov[1], stages[i].lo, stages[i].hi);
