@@ -14,6 +14,11 @@
 #define O MOSAIC_ABOUT_OTHER
 
 static const struct span_case age_cases[] = {
+    /* someone's children are not the person's age */
+    { "he has twin toddlers", NULL, "AGE", NULL, 0, NULL, U },
+    { "she fosters teenagers", NULL, "AGE", NULL, 0, NULL, U },
+    { "he is in his teens", NULL, "AGE", "teens", 1, "13-19", U },
+    { "she is a pensioner", NULL, "AGE", "pensioner", 1, "66-100", U },
     /* an age set off by commas or brackets */
     { "a man, 34, from Leeds", NULL, "AGE", "34", 1, "34", U },
     { "My client (19) got a job", NULL, "AGE", "19", 1, "19", U },
