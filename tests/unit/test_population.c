@@ -336,6 +336,56 @@ static void finds_build_data(void **state)
     population_close(pop);
 }
 
+/* The extractor's words for a thing are priced by the row for it, and a
+ * thing no row holds by its category's stated default, never left out
+ * (that would overstate k: the unsafe side). */
+static void lexicon_values_price(void **state)
+{
+    static const struct {
+        const char *category, *value, *same_as;
+        double share; /* when same_as is NULL */
+    } cases[] = {
+        { "FAMILY", "twin", "twins", 0 },
+        { "FAMILY", "parent of three", "mum of three", 0 },
+        { "LIFE_EVENT", "birth", "new baby", 0 },
+        { "LIFE_EVENT", "job loss", "redundancy", 0 },
+        { "HEALTH", "complex ptsd", "ptsd", 0 },
+        { "HEALTH", "panic disorder", "anxiety", 0 },
+        { "NATIONALITY", "scotland", NULL, 0.081 },
+        { "FAMILY", "mother", NULL, 0.8 },
+        { "HEALTH", "epilepsy", NULL, 0.009 },
+        { "HEALTH", "some rare syndrome", NULL, 0.01 },
+        { "LIFE_EVENT", "some rare event", NULL, 0.005 },
+        { "LANGUAGE", "hindi", NULL, 0.001 },
+        { "NATIONALITY", "france", NULL, 0.002 },
+        { "RELIGION", "christian (quaker)", NULL, 0.01 },
+    };
+    population *pop;
+    catchment c;
+    score_attr a, b;
+    const char *src;
+
+    (void)state;
+    assert_int_equal(population_open(&pop, NULL), 0);
+    population_catchment(pop, NULL, 25, &c);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        assert_int_equal(population_price(pop, &c, cases[i].category,
+                                          cases[i].value, &a, NULL, &src),
+                         0);
+        if (cases[i].same_as) {
+            population_price(pop, &c, cases[i].category, cases[i].same_as,
+                             &b, NULL, &src);
+            if (a.share != b.share)
+                fail_msg("%s %s: %g, want %g as %s", cases[i].category,
+                         cases[i].value, a.share, b.share, cases[i].same_as);
+        } else if (a.share != cases[i].share) {
+            fail_msg("%s %s: %g, want %g", cases[i].category,
+                     cases[i].value, a.share, cases[i].share);
+        }
+    }
+    population_close(pop);
+}
+
 /* An occupation whose female share is not known (an empty field) leaves
  * the sex priced within the ages or the population, not within the job. */
 static void occupation_without_sex_split(void **state)
@@ -377,6 +427,7 @@ int main(void)
         cmocka_unit_test(dependence_and_contradiction),
         cmocka_unit_test(bad_table_is_named),
         cmocka_unit_test(finds_build_data),
+        cmocka_unit_test(lexicon_values_price),
         cmocka_unit_test(occupation_without_sex_split),
     };
 
