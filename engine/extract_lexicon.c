@@ -206,6 +206,11 @@ static int form_agrees(mosaic_extractor *ext, const xentry *e, xtoken *t)
 
     if (form == FORM_ANY || !ending_of(ext, t, &rest, &len))
         return 1;
+    /* an agent noun and "-ing" is another word ("pickering", not
+     * "picker") */
+    if (len >= 3 && memcmp(rest, "ing", 3) == 0 &&
+        rest - 2 >= TOK_FOLD(ext, t) && memcmp(rest - 2, "er", 2) == 0)
+        return 0;
     if (form == FORM_BASE)
         return ending_in(derived_endings, rest, len) < 0;
     want = agent_endings[form - FORM_AGENT];

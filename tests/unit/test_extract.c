@@ -113,6 +113,8 @@ static const struct span_case job_cases[] = {
     { "he does long-haul driving", NULL, "OCCUPATION", "long-haul driving",
       1, "lorry driver", U },
     { "the copper pipes burst", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "a woman from pickering", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "she is a fruit picker", NULL, "OCCUPATION", "picker", 1, "picker", U },
     { "she complained to the police", NULL, "OCCUPATION", NULL, 0, NULL, U },
     { "a night in the police station", NULL, "OCCUPATION", NULL, 0, NULL, U },
     { "great in the navy dress", NULL, "OCCUPATION", NULL, 0, NULL, U },
