@@ -243,6 +243,9 @@ static const struct span_case name_cases[] = {
 
 static const struct span_case lexicon_cases[] = {
     { "she was widowed young", NULL, "FAMILY", "widowed", 1, "widowed", U },
+    { "he has been sober eight months", NULL, "HEALTH", "been sober", 1,
+      "alcohol dependence", U },
+    { "I was sober at the party", NULL, "HEALTH", NULL, 0, NULL, U },
     /* a divorce under way, a baby, a job lost, a death: events */
     { "she is in the middle of a messy divorce", NULL, "LIFE_EVENT",
       "messy divorce", 1, "divorce", U },
@@ -354,6 +357,7 @@ static const struct span_case about_cases[] = {
     /* a post that goes on about an earlier one: its "he" is the client */
     { "More on this: he's only 22, which makes it harder.", NULL, "AGE", "22",
       1, NULL, C },
+    { "A follow-up: she is 31, it turns out.", NULL, "AGE", "31", 1, NULL, C },
     /* "one of the people I work with" is one client */
     { "One of the people I work with is on antidepressants", NULL, "HEALTH",
       "antidepressants", 1, NULL, C },
