@@ -237,6 +237,8 @@ struct mosaic_extractor {
     size_t invalid;
     uint32_t tok_sentence; /* tokenising: the current sentence */
     int tok_brk;           /* tokenising: the next token opens one */
+    size_t spaced_at;      /* 1 + the first token "@" before a space
+                              ("@ X"), or 0 */
     uint32_t post_roles; /* the OR of every token's roles */
     uint64_t post_trig;  /* post_roles and the post-level TRIG_* bits */
     char anchor_text[40]; /* created_at of the last post, to reuse */

@@ -81,13 +81,9 @@ static int handle_shaped(const char *s, size_t n)
     return lower && (inner_upper || ((unsigned)s[0] - '0' >= 10 && digit));
 }
 
-/* "@sarah_runs", and "@ SonyCentreTO" as tokenised text writes it. */
 static int on_handle(const char *t, const size_t *ov, int n, void *ctx)
 {
-    (void)n;
-    if (t[ov[0] + 1] == ' ' &&
-        !handle_shaped(t + ov[0] + 2, ov[1] - ov[0] - 2))
-        return 0;
+    (void)t, (void)n;
     return extract_add(ctx, ov[0], ov[1], "CONTACT", "handle", PRI_DIRECT);
 }
 
@@ -177,7 +173,7 @@ static const struct rx_row rows[] = {
       "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_EMAIL, 0 },
     { "phone", "(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)\\d{2,4}\\)?"
       "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_PHONE, 0 },
-    { "handle", "(?<![\\w@.])@ ?[A-Za-z0-9_]{1,30}\\b", RX_NEAR_TRIGGER(0),
+    { "handle", "(?<![\\w@.])@[A-Za-z0-9_]{1,30}\\b", RX_NEAR_TRIGGER(0),
       on_handle , TRIG_AT, 0 },
     { "postcode", "\\b([A-Z]{1,2}[0-9][A-Z0-9]?)\\s?([0-9][ABD-HJLNP-UW-Z]"
       "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT, 0 },
@@ -199,8 +195,45 @@ int extract_contacts_compile(struct extract_patterns *p)
                               sizeof(rows) / sizeof(*rows));
 }
 
+static int handle_char(unsigned char c)
+{
+    return (unsigned)(c | 0x20) - 'a' < 26 || (unsigned)c - '0' < 10 ||
+           c == '_';
+}
+
+/* "@ SonyCentreTO": a handle as tokenised text writes it, with a space
+ * after the "@" (the pattern's handle, when the word has a handle's
+ * shape). */
+static int spaced_handles(mosaic_extractor *ext)
+{
+    const char *t = ext->clean;
+
+    for (size_t i = ext->spaced_at - 1; i + 1 < ext->ntoks; i++) {
+        const xtoken *at = &ext->toks[i];
+        size_t s = at->end + 1, e = s;
+        int rc;
+        if (at->kind != TOK_PUNCT || t[at->start] != '@' ||
+            (at->start > 0 && (handle_char((unsigned char)t[at->start - 1]) ||
+                               t[at->start - 1] == '.' ||
+                               t[at->start - 1] == '@')) ||
+            ext->toks[i + 1].start != s)
+            continue;
+        while (e < ext->clean_len && e - s < 31 &&
+               handle_char((unsigned char)t[e]))
+            e++;
+        if (e - s > 30 || !handle_shaped(t + s, e - s))
+            continue;
+        if ((rc = extract_add(ext, at->start, e, "CONTACT", "handle",
+                              PRI_DIRECT)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
 int extract_contacts(mosaic_extractor *ext)
 {
-    return extract_rx_run(ext, RX_CONTACTS, rows,
-                          sizeof(rows) / sizeof(*rows));
+    int rc = extract_rx_run(ext, RX_CONTACTS, rows,
+                            sizeof(rows) / sizeof(*rows));
+
+    return rc < 0 || !ext->spaced_at ? rc : spaced_handles(ext);
 }

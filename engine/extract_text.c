@@ -639,13 +639,16 @@ static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
                    .hash = XTABLE_HASH_STEP(XTABLE_HASH_INIT, c),
                    .kind = (uint16_t)kind, .flags = (uint16_t)flags,
                    .sentence = sentence };
-    /* "@ SonyCentreTO", a handle as tokenised text writes it, or after
-     * a word, "at" ("visits @ Taupo"; not a reply's "@ Reading ...") */
+    /* "@ SonyCentreTO", a handle as tokenised text writes it
+     * (extract_contacts), or after a word, "at" ("visits @ Taupo"; not a
+     * reply's "@ Reading ...") */
     if (c == '@' && p + 2 < ext->clean_len && ext->clean[p + 1] == ' ') {
-        t->roles = TRIG_AT;
-        if (ext->ntoks > 0 && t[-1].kind <= TOK_NUMBER)
-            t->roles |= ROLE_PLACE_PREP;
-        return token_done(ext, t);
+        if (!ext->spaced_at)
+            ext->spaced_at = ext->ntoks + 1;
+        if (ext->ntoks > 0 && t[-1].kind <= TOK_NUMBER) {
+            t->roles = ROLE_PLACE_PREP;
+            return token_done(ext, t);
+        }
     }
     /* no other roles, no trigger, no candidate: token_done would only
      * count it */
@@ -982,6 +985,7 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->post_trig = 0;
     ext->tok_sentence = 0;
     ext->tok_brk = 1;
+    ext->spaced_at = 0;
     while (p < len) {
         size_t e = p + 1;
         int b = 0;

@@ -49,7 +49,7 @@ static const struct token_case token_cases[] = {
     { "don't x' 'y o'clock rock'n'roll it's_", 0,
       "don't/W x/W '/P '/P y/W o'clock/W rock'n'roll/W it's/W _/W" },
     { "jo@example.com said hi@ to @jo_smith, x@y", 0,
-      "jo@example.com/Ea said/W hi/W @/Pa to/W @jo_smith/@a ,/P x@y"
+      "jo@example.com/Ea said/W hi/W @/P to/W @jo_smith/@a ,/P x@y"
       "/Ea" },
     { "#HebdenBridge #a_b #_x #NHSWorkers #2024goals", 0,
       "hebden/WCHTu bridge/WCHu a/WHT b/WH x/WH nhs/WCUHTu workers"
