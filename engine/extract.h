@@ -440,6 +440,9 @@ static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
 
 /* extract_roles.c */
 int extract_roles_load(mosaic_extractor *ext);
+/* Words for a person ("lad", "gentleman", "widow"), a list for
+ * extract_word_is: what a job, an age or a place may follow. */
+extern const char extract_person_words[];
 /* The word a folded word unknown to the roles was meant to be, when it
  * is a slip of the keys one edit from "client(s)" ("cleint", "cliennts",
  * not the name "Clint"), or NULL. */

@@ -215,18 +215,13 @@ static int in_bracket_list(const mosaic_extractor *ext, size_t c)
     return 0;
 }
 
-static const char people[] =
-    "man men woman women boy girl lad lass client mum dad son daughter "
-    "gentleman lady guy chap patient person widow widower husband wife "
-    "partner teen teenager";
-
 /* 1 if a person word is among the few tokens before token j in its
  * sentence ("a little boy I see (7)"). */
 static int person_just_before(const mosaic_extractor *ext, size_t j)
 {
     for (size_t k = j; k > 0 && j - k < 4; k--)
         if (ext->toks[k - 1].sentence == ext->toks[j].sentence &&
-            extract_word_is(ext, k - 1, people))
+            extract_word_is(ext, k - 1, extract_person_words))
             return 1;
     return 0;
 }
@@ -250,13 +245,13 @@ static int apposed_age(const mosaic_extractor *ext, size_t j)
         return 0; /* a decimal */
     if (extract_word_is(ext, j - 1, "of")) /* "a lad of 15", not "a mum of 3" */
         return digits == 2 && extract_word_is(ext, j + 1, ", ; ) . and who") &&
-               extract_word_is(ext, j - 2, people) &&
-               !extract_word_is(ext, j - 2, "mum dad");
+               extract_word_is(ext, j - 2, extract_person_words) &&
+               !extract_word_is(ext, j - 2, "mum dad mother father");
     if (!extract_word_is(ext, j + 1, ", ; ) ."))
         return 0;
     if (extract_word_is(ext, j - 1, "(") && extract_word_is(ext, j + 1, ")"))
         return person_just_before(ext, j - 1); /* "a boy I see (7)" */
-    return digits == 2 && (extract_word_is(ext, j - 2, people) ||
+    return digits == 2 && (extract_word_is(ext, j - 2, extract_person_words) ||
                            (extract_word_is(ext, j - 1, ",") &&
                             in_bracket_list(ext, j - 1)));
 }

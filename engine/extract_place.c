@@ -411,11 +411,8 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
  * of a job, family or gender finding ("a retired midwife"). */
 static int person_ends_at(const mosaic_extractor *ext, size_t k)
 {
-    static const char people[] =
-        "man woman lad lass guy girl boy bloke chap gentleman lady mum dad "
-        "mother father teenager";
-
-    if ((ext->toks[k].roles & ROLE_PERSON) || extract_word_is(ext, k, people))
+    if ((ext->toks[k].roles & ROLE_PERSON) ||
+        extract_word_is(ext, k, extract_person_words))
         return 1;
     for (size_t s = 0; s < ext->nspans; s++)
         if (ext->spans[s].end == ext->toks[k].end &&

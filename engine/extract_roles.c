@@ -180,3 +180,8 @@ const char *extract_misspelt(const char *w, size_t n)
             return meant[k];
     return NULL;
 }
+
+const char extract_person_words[] =
+    "man men woman women boy girl lad lass guy bloke chap gentleman lady "
+    "client patient person mum dad mother father son daughter husband wife "
+    "partner widow widower teen teenager";
