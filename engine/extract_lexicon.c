@@ -34,15 +34,14 @@ static int first_slot(const mosaic_extractor *ext, const xlexicon *lx,
 static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
                       int slot, int by_stem)
 {
-    uint64_t key;
+    uint32_t tag;
     xpair *p;
 
-    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL)
+    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL ||
+        (p = extract_pair(ext, a, b, slot, by_stem, &tag)) == NULL)
         return NULL;
-    key = extract_pair_key(a, b, slot, by_stem);
-    p = EXTRACT_PAIR(ext, key);
-    if (p->key != key) {
-        p->key = key;
+    if (p->tag != tag) {
+        p->tag = tag;
         p->entry = FIRST_UNKNOWN;
     }
     return p;

@@ -39,9 +39,9 @@ static inline int grow(void **p, size_t *cap, size_t want, size_t elem)
     return want <= *cap ? 0 : grow_to(p, cap, want, elem);
 }
 
-/* grow() for the word records, 64-byte aligned: a 32-byte record then
- * sits in one cache line (its roles and first entries are read
- * together for every token). */
+/* grow() for the word records, 64-byte aligned: a record then sits in
+ * one cache line (its key, roles and first entries are read together
+ * for every token). */
 static int grow_words(mosaic_extractor *ext, size_t want)
 {
     size_t n = ext->words_cap ? ext->words_cap : 64;
@@ -90,7 +90,8 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
 
     if (len > ((size_t)-1 - 1) / 3)
         return mosaic__error_set(MOSAIC_ETOOBIG, "post too large");
-    if ((rc = grow((void **)&ext->clean, &ext->clean_cap, 3 * len + 1, 1)) <
+    /* (8 bytes more: a word's last bytes are compared 8 at a time) */
+    if ((rc = grow((void **)&ext->clean, &ext->clean_cap, 3 * len + 9, 1)) <
         0)
         return rc;
     o = ext->clean;
@@ -521,23 +522,65 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
     return 1;
 }
 
-/* The index in ext->words of a word already in the memo, or -1: the
- * common case of word_index inline, without the bloom filter (most
- * words looked up are there). */
-static inline int64_t memo_find(const xtable *m, const char *key,
-                                size_t len, uint32_t hash)
+/* The bytes of a remembered word. */
+static inline const char *word_key(const mosaic_extractor *ext,
+                                   const xword *w)
 {
-    size_t mask = m->nslots - 1;
+    uint32_t off;
 
-    if (m->nslots == 0)
+    if (w->len <= WORD_INLINE)
+        return w->key;
+    memcpy(&off, w->key, sizeof(off));
+    return ext->word_arena + off;
+}
+
+/* 1 if the n bytes of word key a (WORD_INLINE bytes readable) are
+ * those at b, which has 8 bytes readable past them: 8 at a time. */
+static inline int same_short(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+
+    for (size_t i = 0;; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (n - i <= 8) {
+            uint64_t d = x ^ y;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            d <<= 8 * (8 - (n - i)); /* only the bytes that belong */
+#else
+            d >>= 8 * (8 - (n - i));
+#endif
+            return d == 0;
+        }
+        if (x != y)
+            return 0;
+    }
+}
+
+/* The index in ext->words of a word already in the memo, or -1 (inline:
+ * called per word).  padded: key has 8 bytes readable past its end. */
+static inline int64_t memo_find(const mosaic_extractor *ext,
+                                const char *key, size_t len, uint32_t hash,
+                                int padded)
+{
+    size_t mask = ext->memo_slots - 1;
+
+    if (ext->memo_slots == 0)
         return -1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const xslot *s = &m->slots[i];
-        if (s->klen == 0)
+        uint64_t s = ext->memo[i];
+        const xword *w;
+        if (s == 0)
             return -1;
-        if (s->hash == hash && s->klen == len &&
-            same_bytes(m->arena + s->key, key, len))
-            return s->val;
+        if ((uint32_t)(s >> 32) != hash)
+            continue;
+        w = &ext->words[(uint32_t)s - 1];
+        if (w->len != len)
+            continue;
+        if (padded && len <= WORD_INLINE ? same_short(w->key, key, len)
+                                          : same_bytes(word_key(ext, w), key,
+                                                       len))
+            return (uint32_t)s - 1;
     }
 }
 
@@ -559,7 +602,7 @@ static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
 
     /* the text ends in a NUL, which stops the loop */
     if ((rc = grow((void **)&ext->folds, &ext->folds_cap,
-                   at + ext->clean_len - p + 1, 1)) < 0)
+                   at + ext->clean_len - p + 9, 1)) < 0)
         return rc;
     o = ext->folds + at - p;
     for (;; e++) {
@@ -584,8 +627,8 @@ static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     if (letters) {
         /* without a capital the fold is the text itself, which is read
          * back faster than the bytes just stored */
-        int64_t w = memo_find(&ext->memo, upper ? o + p : ext->clean + p,
-                              e - p, h);
+        int64_t w = memo_find(ext, upper ? o + p : ext->clean + p, e - p,
+                              h, 1);
         if (w < 0)
             w = word_index(ext, upper ? o + p : ext->clean + p,
                            (uint32_t)(e - p), h);
@@ -969,9 +1012,8 @@ int extract_tokenise(mosaic_extractor *ext)
     int rc;
 
     /* forgotten before the post: its tokens hold indices of words */
-    if (ext->memo.count > MEMO_MAX) {
-        xtable_clear(&ext->memo);
-        ext->nwords = 0;
+    if (ext->nwords > MEMO_MAX) {
+        extract_memo_clear(ext);
         memset(ext->pairs, 0, sizeof(ext->pairs));
     }
     ext->ntoks = 0;
@@ -1000,19 +1042,81 @@ int extract_tokenise(mosaic_extractor *ext)
     return 0;
 }
 
+/* Copy s into the word arena; its offset, or <0 on error. */
+static int64_t arena_put(mosaic_extractor *ext, const char *s, size_t len)
+{
+    size_t at = ext->word_arena_len;
+    int rc;
+
+    if (len + 1 > UINT32_MAX - 1 - at)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "too many words");
+    if ((rc = grow((void **)&ext->word_arena, &ext->word_arena_cap,
+                   at + len + 1, 1)) < 0)
+        return rc;
+    memcpy(ext->word_arena + at, s, len);
+    ext->word_arena[at + len] = '\0';
+    ext->word_arena_len = at + len + 1;
+    return (int64_t)at;
+}
+
+/* Word w's slot in the memo (which has a free one). */
+static void memo_put(mosaic_extractor *ext, uint32_t w)
+{
+    size_t mask = ext->memo_slots - 1, i = ext->words[w].hash & mask;
+
+    while (ext->memo[i] != 0)
+        i = (i + 1) & mask;
+    ext->memo[i] = (uint64_t)ext->words[w].hash << 32 | (w + 1);
+}
+
+/* Room in the memo for one more word: at most half its slots full. */
+static int memo_grow(mosaic_extractor *ext)
+{
+    size_t n = ext->memo_slots ? ext->memo_slots * 2 : 1024;
+    uint64_t *m;
+
+    if ((ext->nwords + 1) * 2 <= ext->memo_slots)
+        return 0;
+    if (ext->nwords + 1 >= UINT32_MAX)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "too many words");
+    if ((m = calloc(n, sizeof(*m))) == NULL)
+        return mosaic__error_oom();
+    free(ext->memo);
+    ext->memo = m;
+    ext->memo_slots = n;
+    for (size_t w = 0; w < ext->nwords; w++)
+        memo_put(ext, (uint32_t)w);
+    return 0;
+}
+
+void extract_memo_clear(mosaic_extractor *ext)
+{
+    if (ext->memo)
+        memset(ext->memo, 0, ext->memo_slots * sizeof(*ext->memo));
+    ext->nwords = 0;
+    ext->word_arena_len = 0;
+}
+
+void extract_memo_free(mosaic_extractor *ext)
+{
+    free(ext->memo);
+    free(ext->words);
+    free(ext->word_arena);
+}
+
 /* The index in ext->words of a folded word, made on first use; <0 on
  * failure. */
 static int64_t word_index(mosaic_extractor *ext, const char *fold,
                           uint32_t len, uint32_t hash)
 {
-    const xslot *s = xtable_find_hashed(&ext->memo, fold, len, hash);
+    int64_t found = memo_find(ext, fold, len, hash, 0), off;
     xword *w;
     int rc;
 
-    if (s != NULL)
-        return s->val;
+    if (found >= 0)
+        return found;
     if ((rc = grow_words(ext, ext->nwords + 1)) < 0 ||
-        (rc = xtable_put(&ext->memo, fold, len, (uint32_t)ext->nwords)) < 0)
+        (rc = memo_grow(ext)) < 0)
         return rc;
     w = &ext->words[ext->nwords];
     w->stem = UINT32_MAX;
@@ -1020,6 +1124,19 @@ static int64_t word_index(mosaic_extractor *ext, const char *fold,
     w->roles = extract_roles_of(ext, fold, len, hash);
     for (int k = 0; k < FIRST_N; k++)
         w->first[k] = FIRST_UNKNOWN;
+    w->hash = hash;
+    w->len = len;
+    memset(w->key, 0, sizeof(w->key));
+    if (len <= WORD_INLINE) {
+        memcpy(w->key, fold, len);
+    } else {
+        uint32_t at;
+        if ((off = arena_put(ext, fold, len)) < 0)
+            return off;
+        at = (uint32_t)off;
+        memcpy(w->key, &at, sizeof(at));
+    }
+    memo_put(ext, (uint32_t)ext->nwords);
     return (int64_t)ext->nwords++;
 }
 
@@ -1075,13 +1192,13 @@ const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
                 *len = t->stem_len;
                 return ext->folds + t->stem;
             }
-            if ((off = xtable_intern(&ext->memo, st, sl)) < 0)
+            if ((off = arena_put(ext, st, sl)) < 0)
                 return NULL;
             w->stem = (uint32_t)off;
             w->stem_len = sl;
             w->stem_hash = xtable_hash(st, sl);
         }
-        if (set_stem(ext, t, XTABLE_STR(&ext->memo, w->stem), w->stem_len,
+        if (set_stem(ext, t, ext->word_arena + w->stem, w->stem_len,
                      w->stem_hash) < 0)
             return NULL;
     }
