@@ -416,6 +416,20 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
     }
     return extract_match_at(ext, lx, i, by_stem, ent);
 }
+/* strncasecmp(s, lit, n) == 0 without the call (the C locale's case:
+ * ASCII letters only). */
+static inline int extract_iprefix(const char *s, const char *lit, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned a = (unsigned char)s[i], b = (unsigned char)lit[i];
+        if ((a - 'A' < 26 ? a | 0x20 : a) != (b - 'A' < 26 ? b | 0x20 : b))
+            return 0;
+        if (a == 0)
+            return 1;
+    }
+    return 1;
+}
+
 /* 1 if token k's folded word is one of words (space-separated): "v vs".
  * Each listed word is compared as it is walked, without a call. */
 static inline int extract_word_is(const mosaic_extractor *ext, size_t k,

@@ -155,9 +155,13 @@ static const char *const agent_endings[] = {
 /* The index of the ending in list, or -1. */
 static int ending_in(const char *const *list, const char *rest, size_t len)
 {
-    for (int k = 0; list[k]; k++)
-        if (strncmp(list[k], rest, len) == 0 && list[k][len] == '\0')
+    for (int k = 0; list[k]; k++) { /* (a fold holds no NUL) */
+        size_t i = 0;
+        while (i < len && list[k][i] == rest[i])
+            i++;
+        if (i == len && list[k][len] == '\0')
             return k;
+    }
     return -1;
 }
 
