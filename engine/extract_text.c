@@ -590,7 +590,8 @@ static inline int64_t memo_find(const mosaic_extractor *ext,
  * Returns 1 when pushed, with its end in *endp; 0 when the word may go
  * on past ASCII (an apostrophe, a non-ASCII letter) or be an address
  * ('@'): next_token's general path takes it. */
-static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
+static inline __attribute__((always_inline)) int
+push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
 {
     const unsigned char *s = (const unsigned char *)ext->clean;
     size_t e = p, at = ext->folds_len;
@@ -745,7 +746,7 @@ static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
     return 0;
 }
 
-static int starts_url(const char *s)
+static inline int starts_url(const char *s)
 {
     if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
         return 0; /* most words: no comparison */
@@ -791,14 +792,15 @@ static int abbreviation(const mosaic_extractor *ext)
     return 0;
 }
 
-/* One token at p; returns its end.  *brk set for a sentence end. */
+/* One token at p, other than the plain word push_plain_word took
+ * (extract_tokenise tried it first); returns its end.  *brk set for a
+ * sentence end. */
 static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
                       int *brk)
 {
     const char *t = ext->clean;
     size_t len = ext->clean_len, n, e;
     unsigned c = (unsigned char)t[p];
-    int rc;
 
     if (starts_url(t + p)) {
         e = to_space(t, p, len);
@@ -815,8 +817,6 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
             return push_hashtag(ext, p, e);
         return push_token(ext, p, e, p, TOK_HANDLE, 0);
     }
-    if (is_alnum_ascii(c) && (rc = push_plain_word(ext, p, endp)) != 0)
-        return rc < 0 ? rc : 0;
     if (is_word_char(t + p, &n)) {
         e = word_end(t, p, len);
         if (e == p)
@@ -1026,7 +1026,22 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->tok_brk = 1;
     while (p < len) {
         size_t e = p + 1;
+        unsigned c = (unsigned char)t[p];
         int b = 0;
+        if (c == ' ') {
+            p++;
+            continue;
+        }
+        /* the common token, a word of ASCII letters and digits (not a
+         * URL), without next_token's other tests */
+        if (is_alnum_ascii(c) && !starts_url(t + p)) {
+            if ((rc = push_plain_word(ext, p, &e)) < 0)
+                return rc;
+            if (rc > 0) {
+                p = e;
+                continue;
+            }
+        }
         if (is_space(t + p, &n)) {
             if (t[p] == '\n')
                 ext->tok_brk = 1;
