@@ -596,7 +596,8 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     const unsigned char *s = (const unsigned char *)ext->clean;
     size_t e = p, at = ext->folds_len;
     uint32_t h = XTABLE_HASH_INIT, roles, word = 0, sentence;
-    unsigned letters = 0, upper = 0, first = 0, c, f, kind, flags = 0;
+    unsigned letters, digits = 0, upper = 0, first = 0, c, f, kind,
+             flags = 0;
     char *o;
     xtoken *t;
     int rc;
@@ -610,10 +611,10 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         c = s[e];
         f = c - 'A' < 26 ? c | 0x20 : c;
         if (f - 'a' < 26) {
-            if (letters++ == 0)
-                first = c;
             upper += c != f;
-        } else if (c - '0' >= 10) {
+        } else if (c - '0' < 10) {
+            digits++;
+        } else {
             break;
         }
         o[e] = (char)f;
@@ -621,6 +622,10 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     }
     if (c >= 0x80 || c == '\'' || c == '@')
         return 0;
+    letters = (unsigned)(e - p) - digits;
+    for (size_t i = p; letters && !first; i++) /* its first letter */
+        if (s[i] - '0' >= 10)
+            first = s[i];
     if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
                    sizeof(xtoken))) < 0)
         return rc;
