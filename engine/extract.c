@@ -42,8 +42,7 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
         (error = extract_tense_load(ext)) < 0)
         goto done;
     /* words met while loading were remembered before all tables were */
-    xtable_clear(&ext->memo);
-    ext->nwords = 0;
+    extract_memo_clear(ext);
     *out = ext;
     ext = NULL;
 done:
@@ -70,7 +69,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xtable_dispose(&ext->sport);
     xtable_dispose(&ext->tense);
     xtable_dispose(&ext->roles);
-    xtable_dispose(&ext->memo);
+    extract_memo_free(ext);
     refimage_close(ext->image); /* after the tables it holds */
     if (ext->stemmer)
         sb_stemmer_delete(ext->stemmer);
@@ -80,7 +79,6 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     free(ext->near);
     free(ext->by_role);
     free(ext->cands);
-    free(ext->words);
     free(ext->folds);
     free(ext->cps);
     free(ext->spans);

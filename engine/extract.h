@@ -132,23 +132,31 @@ typedef struct {
 enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_SQUASHED, FIRST_N };
 #define FIRST_UNKNOWN (-2) /* not looked up yet */
 #define FIRST_NONE (-1)
+#define WORD_INLINE 24 /* a word this long or shorter is kept in its record */
 typedef struct {
-    uint32_t stem;      /* offset in ext->memo's arena; UINT32_MAX until
+    uint32_t stem;      /* offset in ext->word_arena; UINT32_MAX until
                            asked for */
     uint32_t stem_len, stem_hash;
     uint32_t roles;     /* ROLE_* and TRIG_* of the word (extract_roles_of) */
     int32_t first[FIRST_N]; /* entry of the word (stem for the lexicon)
                                alone, FIRST_NONE or FIRST_UNKNOWN */
+    uint32_t hash, len; /* the folded word's xtable_hash and bytes */
+    char key[WORD_INLINE]; /* the folded word (no NUL), or when longer its
+                              offset in ext->word_arena (a uint32_t) */
 } xword;
 
 /* Two-word lookups remembered: (first word, second word, table) ->
- * entry or FIRST_NONE; direct-mapped, forgotten with the words.  1 MB:
- * the word pairs of a real history (tens of thousands of words) mostly
- * stay, where 4096 entries were evicted before their reuse. */
+ * entry or FIRST_NONE; direct-mapped, forgotten with the words.  65536
+ * entries: the word pairs of a real history (tens of thousands of
+ * words) mostly stay, where 4096 entries were evicted before their
+ * reuse.  8 bytes each (512 KB, a lookup mostly met in the cache): the
+ * slot holds the first word's low 16 bits, the tag the rest, so words
+ * numbered below 2^20 are kept (all but those of a giant post). */
 #define PAIR_BITS 16
 #define PAIR_CACHE (1u << PAIR_BITS)
+#define PAIR_WORD_BITS 20
 typedef struct {
-    uint64_t key; /* 0: empty */
+    uint32_t tag; /* 0: empty */
     int32_t entry;
 } xpair;
 
@@ -229,10 +237,15 @@ struct mosaic_extractor {
     size_t out_cap;
     char *strings;
     size_t strings_cap;
-    xtable memo; /* folded word -> index in words, across posts
-                    (bounded); its arena also holds the stems */
+    /* folded word -> index in words, across posts (bounded): open
+     * addressing, each slot the word's hash << 32 | 1 + its index (0:
+     * empty), so a lookup reads the slot and the word's record only */
+    uint64_t *memo;
+    size_t memo_slots;
     xword *words;
     size_t nwords, words_cap;
+    char *word_arena; /* stems and words longer than WORD_INLINE */
+    size_t word_arena_len, word_arena_cap;
     xpair pairs[PAIR_CACHE];
     size_t invalid;
     uint32_t tok_sentence; /* tokenising: the current sentence */
@@ -256,6 +269,10 @@ int extract_tokenise(mosaic_extractor *ext);
 /* What is known of a token's folded word (made on first use); NULL on
  * failure. */
 xword *extract_word(mosaic_extractor *ext, xtoken *t);
+/* Forget the words remembered and their stems, keeping the memory;
+ * extract_memo_free at close. */
+void extract_memo_clear(mosaic_extractor *ext);
+void extract_memo_free(mosaic_extractor *ext);
 /* The same without a call for a token whose word is known. */
 static inline xword *extract_word_of(mosaic_extractor *ext, xtoken *t)
 {
@@ -344,16 +361,24 @@ static inline size_t extract_next_word(const mosaic_extractor *ext,
     return j;
 }
 
-/* The key of the remembered two-word lookup of tokens a, b (both with
- * their word known) in table slot, and its place in ext->pairs. */
-static inline uint64_t extract_pair_key(const xtoken *a, const xtoken *b,
-                                        int slot, int by_stem)
+/* The remembered two-word lookup of tokens a, b (both with their word
+ * known) in table slot: its place in ext->pairs and its tag there (never
+ * 0), or NULL when the words are numbered too high to be kept. */
+static inline xpair *extract_pair(mosaic_extractor *ext, const xtoken *a,
+                                  const xtoken *b, int slot, int by_stem,
+                                  uint32_t *tag)
 {
-    return (uint64_t)a->word << 32 | (uint64_t)b->word << 3 |
-           (uint64_t)(by_stem && b->kind == TOK_WORD) << 2 | (uint64_t)slot;
+    uint32_t fl = (uint32_t)(by_stem && b->kind == TOK_WORD) << 2 |
+                  (uint32_t)slot;
+
+    if ((a->word | b->word) >> PAIR_WORD_BITS)
+        return NULL;
+    *tag = b->word | fl << PAIR_WORD_BITS | (a->word >> PAIR_BITS)
+                                                << (PAIR_WORD_BITS + 3);
+    return &ext->pairs[(a->word ^ (((b->word << 3 | fl) * 0x9E3779B1u) >>
+                                   (32 - PAIR_BITS))) &
+                       (PAIR_CACHE - 1)];
 }
-#define EXTRACT_PAIR(ext, key)                                            \
-    (&(ext)->pairs[((key) * 0x9E3779B97F4A7C15ull) >> (64 - PAIR_BITS)])
 
 /* extract_match_at without the call when token i's word answers alone:
  * its first entry in slot (the FIRST_* extract_match_at would use for
@@ -377,13 +402,13 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
         } else if (f >= 0) {
             size_t j = extract_next_word(ext, i);
             const xpair *p;
-            uint64_t key;
+            uint32_t tag;
             if (j == ext->ntoks) {
                 alone = 1;
-            } else if (ext->toks[j].word != 0) {
-                key = extract_pair_key(t, &ext->toks[j], slot, by_stem);
-                p = EXTRACT_PAIR(ext, key);
-                alone = p->key == key && p->entry == FIRST_NONE;
+            } else if (ext->toks[j].word != 0 &&
+                       (p = extract_pair(ext, t, &ext->toks[j], slot,
+                                         by_stem, &tag)) != NULL) {
+                alone = p->tag == tag && p->entry == FIRST_NONE;
             }
         }
         if (alone) {
@@ -393,6 +418,20 @@ static inline size_t extract_match(mosaic_extractor *ext, const xlexicon *lx,
     }
     return extract_match_at(ext, lx, i, by_stem, ent);
 }
+/* strncasecmp(s, lit, n) == 0 without the call (the C locale's case:
+ * ASCII letters only). */
+static inline int extract_iprefix(const char *s, const char *lit, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned a = (unsigned char)s[i], b = (unsigned char)lit[i];
+        if ((a - 'A' < 26 ? a | 0x20 : a) != (b - 'A' < 26 ? b | 0x20 : b))
+            return 0;
+        if (a == 0)
+            return 1;
+    }
+    return 1;
+}
+
 /* 1 if token k's folded word is one of words (space-separated): "v vs".
  * Each listed word is compared as it is walked, without a call. */
 static inline int extract_word_is(const mosaic_extractor *ext, size_t k,

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "extract_pattern.h"
 
@@ -75,7 +74,7 @@ static int decade_start(const char *d)
     if ((unsigned)*d - '0' < 10)
         return (*d - '0') * 10;
     for (int i = 0; i < 9; i++)
-        if (strncasecmp(d, w[i], 4) == 0)
+        if (extract_iprefix(d, w[i], 4))
             return i == 0 ? 13 : (i + 1) * 10;
     return -1;
 }
@@ -158,7 +157,7 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
     if (children_of(ctx, ov[0], ov[1] - ov[0]))
         return 0;
     for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++)
-        if (strncasecmp(w, stages[i].prefix, strlen(stages[i].prefix)) == 0)
+        if (extract_iprefix(w, stages[i].prefix, strlen(stages[i].prefix)))
             return add_age(ctx, ov[0], ov[1], stages[i].lo, stages[i].hi);
     return 0;
 }

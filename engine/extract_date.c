@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "extract_pattern.h"
 #include "timefmt.h"
@@ -121,7 +120,7 @@ static int month_number(const char *s)
                                      "sep", "oct", "nov", "dec" };
 
     for (int i = 0; i < 12; i++)
-        if (strncasecmp(s, m[i], 3) == 0)
+        if (extract_iprefix(s, m[i], 3))
             return i + 1;
     return 0;
 }
@@ -132,7 +131,7 @@ static int weekday_number(const char *s)
                                      "fr", "sa", "su" };
 
     for (int i = 0; i < 7; i++)
-        if (strncasecmp(s, w[i], 2) == 0)
+        if (extract_iprefix(s, w[i], 2))
             return i;
     return 0;
 }
@@ -251,8 +250,8 @@ static int on_prep_month(const char *t, const size_t *ov, int n, void *ctx)
 {
     mosaic_extractor *ext = ctx;
     int m = month_number(t + ov[4]), y = anchor_year(ext), am, ad, ay;
-    int last = strncasecmp(t + ov[2], "last", 4) == 0;
-    int next = strncasecmp(t + ov[2], "next", 4) == 0;
+    int last = extract_iprefix(t + ov[2], "last", 4);
+    int next = extract_iprefix(t + ov[2], "next", 4);
 
     (void)n;
     if (!ext->have_anchor)
@@ -280,14 +279,14 @@ static int on_relative_day(const char *t, const size_t *ov, int n, void *ctx)
     int off = 0;
 
     (void)n;
-    if (strncasecmp(w, "yesterday", 9) == 0 ||
-        strncasecmp(w, "last night", 10) == 0)
+    if (extract_iprefix(w, "yesterday", 9) ||
+        extract_iprefix(w, "last night", 10))
         off = -1;
-    else if (strncasecmp(w, "the day before", 14) == 0)
+    else if (extract_iprefix(w, "the day before", 14))
         off = -2;
-    else if (strncasecmp(w, "tomorrow", 8) == 0)
+    else if (extract_iprefix(w, "tomorrow", 8))
         off = 1;
-    else if (strncasecmp(w, "the other", 9) == 0) /* within the week */
+    else if (extract_iprefix(w, "the other", 9)) /* within the week */
         return add_relative(ctx, ov[0], ov[1], -7, -1);
     return add_relative(ctx, ov[0], ov[1], off, off);
 }
@@ -300,7 +299,7 @@ static int weekly(const char *t, size_t at)
 
     for (size_t i = 0; i < sizeof(before) / sizeof(*before); i++) {
         size_t n = strlen(before[i]);
-        if (at >= n && strncasecmp(t + at - n, before[i], n) == 0 &&
+        if (at >= n && extract_iprefix(t + at - n, before[i], n) &&
             (at == n || !isalnum((unsigned char)t[at - n - 1])))
             return 1;
     }
@@ -346,16 +345,17 @@ static int on_weekday(const char *t, const size_t *ov, int n, void *ctx)
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
     today = date_weekday(ext->anchor_day);
     off = -((today - wd + 7) % 7); /* on or before the post */
-    if ((!GROUP_SET(ov, 1) || strncasecmp(t + ov[2], "on", 2) == 0) &&
+    if ((!GROUP_SET(ov, 1) || extract_iprefix(t + ov[2], "on", 2)) &&
         extract_tense_at(ext, ov[0]) == TENSE_FUTURE)
         off = (wd - today + 7) % 7; /* "she is starting on Monday" */
     if (GROUP_SET(ov, 1)) {
         const char *q = t + ov[2];
-        if (strncasecmp(q, "last", 4) == 0 && off == 0)
+        if (extract_iprefix(q, "last", 4) && off == 0)
             off = -7;
-        else if (strncasecmp(q, "next", 4) == 0)
+        else if (extract_iprefix(q, "next", 4))
             off = (wd - today + 7) % 7 ? (wd - today + 7) % 7 : 7;
-        else if (strncasecmp(q, "this", 4) == 0 && strncasecmp(q, "this past", 9))
+        else if (extract_iprefix(q, "this", 4) &&
+                 !extract_iprefix(q, "this past", 9))
             off = wd - today; /* the same Monday-to-Sunday week */
     }
     return add_relative(ext, ov[0], ov[1], off, off);
@@ -369,9 +369,9 @@ static int quantity(const char *t, const size_t *ov, int k, int *lo, int *hi)
     *lo = *hi = extract_number(q, len);
     if (*lo >= 0)
         return 0;
-    if (strncasecmp(q, "a couple", 8) == 0)
+    if (extract_iprefix(q, "a couple", 8))
         *lo = *hi = 2;
-    else if (strncasecmp(q, "a few", 5) == 0 || strncasecmp(q, "few", 3) == 0)
+    else if (extract_iprefix(q, "a few", 5) || extract_iprefix(q, "few", 3))
         *lo = 2, *hi = 4;
     else
         *lo = 3, *hi = 7; /* several */
@@ -406,8 +406,8 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
 {
     mosaic_extractor *ext = ctx;
     const char *q = t + ov[2], *u = t + ov[4];
-    int dir = strncasecmp(q, "last", 4) == 0 || strncasecmp(q, "past", 4) == 0
-                  ? -1 : strncasecmp(q, "next", 4) == 0 ? 1 : 0;
+    int dir = extract_iprefix(q, "last", 4) || extract_iprefix(q, "past", 4)
+                  ? -1 : extract_iprefix(q, "next", 4) ? 1 : 0;
     int y, m, d;
     int64_t a, lo, hi;
 
@@ -416,26 +416,27 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
     a = ext->anchor_day;
     date_civil_from_days(a, &y, &m, &d);
-    if (strncasecmp(u, "weekend", 7) == 0) {
+    if (extract_iprefix(u, "weekend", 7)) {
         lo = a - date_weekday(a) + 5 + 7 * dir;
         /* "came out this weekend", posted on a Thursday: the one gone */
         if (dir == 0 && lo > a && extract_tense_at(ext, ov[0]) == TENSE_PAST)
             lo -= 7;
         hi = lo + 1;
-    } else if (strncasecmp(u, "week", 4) == 0) {
+    } else if (extract_iprefix(u, "week", 4)) {
         lo = a - date_weekday(a) + 7 * dir;
         hi = lo + 6;
-    } else if (strncasecmp(u, "fortnight", 9) == 0) {
+    } else if (extract_iprefix(u, "fortnight", 9)) {
         lo = dir < 0 ? a - 14 : a;
         hi = dir < 0 ? a : a + 14;
-    } else if (strncasecmp(u, "month", 5) == 0) {
+    } else if (extract_iprefix(u, "month", 5)) {
         m += dir;
         if (m < 1)
             m = 12, y--;
         if (m > 12)
             m = 1, y++;
         return add_month(ext, ov[0], ov[1], y, m);
-    } else if (strncasecmp(u, "year", 4) == 0 || strncasecmp(u, "term", 4) == 0) {
+    } else if (extract_iprefix(u, "year", 4) ||
+               extract_iprefix(u, "term", 4)) {
         lo = time_days_from_civil(y + dir, 1, 1);
         hi = time_days_from_civil(y + dir, 12, 31);
     } else { /* a season: spring Mar-May ... winter Dec-Feb */
@@ -534,7 +535,7 @@ static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
     h[len] = '\0';
     if (y == 0 && !ext->have_anchor)
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
-    if (strncasecmp(h, "bank", 4) == 0) {
+    if (extract_iprefix(h, "bank", 4)) {
         best = nearest_bank_holiday(ext->anchor_day, ay);
         return add_interval(ext, ov[0], ov[1], best, best);
     }

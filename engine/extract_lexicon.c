@@ -34,15 +34,14 @@ static int first_slot(const mosaic_extractor *ext, const xlexicon *lx,
 static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
                       int slot, int by_stem)
 {
-    uint64_t key;
+    uint32_t tag;
     xpair *p;
 
-    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL)
+    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL ||
+        (p = extract_pair(ext, a, b, slot, by_stem, &tag)) == NULL)
         return NULL;
-    key = extract_pair_key(a, b, slot, by_stem);
-    p = EXTRACT_PAIR(ext, key);
-    if (p->key != key) {
-        p->key = key;
+    if (p->tag != tag) {
+        p->tag = tag;
         p->entry = FIRST_UNKNOWN;
     }
     return p;
@@ -156,9 +155,13 @@ static const char *const agent_endings[] = {
 /* The index of the ending in list, or -1. */
 static int ending_in(const char *const *list, const char *rest, size_t len)
 {
-    for (int k = 0; list[k]; k++)
-        if (strncmp(list[k], rest, len) == 0 && list[k][len] == '\0')
+    for (int k = 0; list[k]; k++) { /* (a fold holds no NUL) */
+        size_t i = 0;
+        while (i < len && list[k][i] == rest[i])
+            i++;
+        if (i == len && list[k][len] == '\0')
             return k;
+    }
     return -1;
 }
 

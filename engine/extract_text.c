@@ -39,9 +39,9 @@ static inline int grow(void **p, size_t *cap, size_t want, size_t elem)
     return want <= *cap ? 0 : grow_to(p, cap, want, elem);
 }
 
-/* grow() for the word records, 64-byte aligned: a 32-byte record then
- * sits in one cache line (its roles and first entries are read
- * together for every token). */
+/* grow() for the word records, 64-byte aligned: a record then sits in
+ * one cache line (its key, roles and first entries are read together
+ * for every token). */
 static int grow_words(mosaic_extractor *ext, size_t want)
 {
     size_t n = ext->words_cap ? ext->words_cap : 64;
@@ -90,7 +90,8 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
 
     if (len > ((size_t)-1 - 1) / 3)
         return mosaic__error_set(MOSAIC_ETOOBIG, "post too large");
-    if ((rc = grow((void **)&ext->clean, &ext->clean_cap, 3 * len + 1, 1)) <
+    /* (8 bytes more: a word's last bytes are compared 8 at a time) */
+    if ((rc = grow((void **)&ext->clean, &ext->clean_cap, 3 * len + 9, 1)) <
         0)
         return rc;
     o = ext->clean;
@@ -521,23 +522,65 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
     return 1;
 }
 
-/* The index in ext->words of a word already in the memo, or -1: the
- * common case of word_index inline, without the bloom filter (most
- * words looked up are there). */
-static inline int64_t memo_find(const xtable *m, const char *key,
-                                size_t len, uint32_t hash)
+/* The bytes of a remembered word. */
+static inline const char *word_key(const mosaic_extractor *ext,
+                                   const xword *w)
 {
-    size_t mask = m->nslots - 1;
+    uint32_t off;
 
-    if (m->nslots == 0)
+    if (w->len <= WORD_INLINE)
+        return w->key;
+    memcpy(&off, w->key, sizeof(off));
+    return ext->word_arena + off;
+}
+
+/* 1 if the n bytes of word key a (WORD_INLINE bytes readable) are
+ * those at b, which has 8 bytes readable past them: 8 at a time. */
+static inline int same_short(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+
+    for (size_t i = 0;; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (n - i <= 8) {
+            uint64_t d = x ^ y;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            d <<= 8 * (8 - (n - i)); /* only the bytes that belong */
+#else
+            d >>= 8 * (8 - (n - i));
+#endif
+            return d == 0;
+        }
+        if (x != y)
+            return 0;
+    }
+}
+
+/* The index in ext->words of a word already in the memo, or -1 (inline:
+ * called per word).  padded: key has 8 bytes readable past its end. */
+static inline int64_t memo_find(const mosaic_extractor *ext,
+                                const char *key, size_t len, uint32_t hash,
+                                int padded)
+{
+    size_t mask = ext->memo_slots - 1;
+
+    if (ext->memo_slots == 0)
         return -1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const xslot *s = &m->slots[i];
-        if (s->klen == 0)
+        uint64_t s = ext->memo[i];
+        const xword *w;
+        if (s == 0)
             return -1;
-        if (s->hash == hash && s->klen == len &&
-            same_bytes(m->arena + s->key, key, len))
-            return s->val;
+        if ((uint32_t)(s >> 32) != hash)
+            continue;
+        w = &ext->words[(uint32_t)s - 1];
+        if (w->len != len)
+            continue;
+        if (padded && len <= WORD_INLINE ? same_short(w->key, key, len)
+                                          : same_bytes(word_key(ext, w), key,
+                                                       len))
+            return (uint32_t)s - 1;
     }
 }
 
@@ -547,29 +590,31 @@ static inline int64_t memo_find(const xtable *m, const char *key,
  * Returns 1 when pushed, with its end in *endp; 0 when the word may go
  * on past ASCII (an apostrophe, a non-ASCII letter) or be an address
  * ('@'): next_token's general path takes it. */
-static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
+static inline __attribute__((always_inline)) int
+push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
 {
     const unsigned char *s = (const unsigned char *)ext->clean;
     size_t e = p, at = ext->folds_len;
     uint32_t h = XTABLE_HASH_INIT, roles, word = 0, sentence;
-    unsigned letters = 0, upper = 0, first = 0, c, f, kind, flags = 0;
+    unsigned letters, digits = 0, upper = 0, first = 0, c, f, kind,
+             flags = 0;
     char *o;
     xtoken *t;
     int rc;
 
     /* the text ends in a NUL, which stops the loop */
     if ((rc = grow((void **)&ext->folds, &ext->folds_cap,
-                   at + ext->clean_len - p + 1, 1)) < 0)
+                   at + ext->clean_len - p + 9, 1)) < 0)
         return rc;
     o = ext->folds + at - p;
     for (;; e++) {
         c = s[e];
         f = c - 'A' < 26 ? c | 0x20 : c;
         if (f - 'a' < 26) {
-            if (letters++ == 0)
-                first = c;
             upper += c != f;
-        } else if (c - '0' >= 10) {
+        } else if (c - '0' < 10) {
+            digits++;
+        } else {
             break;
         }
         o[e] = (char)f;
@@ -577,6 +622,10 @@ static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     }
     if (c >= 0x80 || c == '\'' || c == '@')
         return 0;
+    letters = (unsigned)(e - p) - digits;
+    for (size_t i = p; letters && !first; i++) /* its first letter */
+        if (s[i] - '0' >= 10)
+            first = s[i];
     if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
                    sizeof(xtoken))) < 0)
         return rc;
@@ -584,8 +633,8 @@ static int push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     if (letters) {
         /* without a capital the fold is the text itself, which is read
          * back faster than the bytes just stored */
-        int64_t w = memo_find(&ext->memo, upper ? o + p : ext->clean + p,
-                              e - p, h);
+        int64_t w = memo_find(ext, upper ? o + p : ext->clean + p, e - p,
+                              h, 1);
         if (w < 0)
             w = word_index(ext, upper ? o + p : ext->clean + p,
                            (uint32_t)(e - p), h);
@@ -705,7 +754,7 @@ static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
     return 0;
 }
 
-static int starts_url(const char *s)
+static inline int starts_url(const char *s)
 {
     if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
         return 0; /* most words: no comparison */
@@ -751,14 +800,15 @@ static int abbreviation(const mosaic_extractor *ext)
     return 0;
 }
 
-/* One token at p; returns its end.  *brk set for a sentence end. */
+/* One token at p, other than the plain word push_plain_word took
+ * (extract_tokenise tried it first); returns its end.  *brk set for a
+ * sentence end. */
 static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
                       int *brk)
 {
     const char *t = ext->clean;
     size_t len = ext->clean_len, n, e;
     unsigned c = (unsigned char)t[p];
-    int rc;
 
     if (starts_url(t + p)) {
         e = to_space(t, p, len);
@@ -775,8 +825,6 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
             return push_hashtag(ext, p, e);
         return push_token(ext, p, e, p, TOK_HANDLE, 0);
     }
-    if (is_alnum_ascii(c) && (rc = push_plain_word(ext, p, endp)) != 0)
-        return rc < 0 ? rc : 0;
     if (is_word_char(t + p, &n)) {
         e = word_end(t, p, len);
         if (e == p)
@@ -972,9 +1020,8 @@ int extract_tokenise(mosaic_extractor *ext)
     int rc;
 
     /* forgotten before the post: its tokens hold indices of words */
-    if (ext->memo.count > MEMO_MAX) {
-        xtable_clear(&ext->memo);
-        ext->nwords = 0;
+    if (ext->nwords > MEMO_MAX) {
+        extract_memo_clear(ext);
         memset(ext->pairs, 0, sizeof(ext->pairs));
     }
     ext->ntoks = 0;
@@ -988,7 +1035,22 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->spaced_at = 0;
     while (p < len) {
         size_t e = p + 1;
+        unsigned c = (unsigned char)t[p];
         int b = 0;
+        if (c == ' ') {
+            p++;
+            continue;
+        }
+        /* the common token, a word of ASCII letters and digits (not a
+         * URL), without next_token's other tests */
+        if (is_alnum_ascii(c) && !starts_url(t + p)) {
+            if ((rc = push_plain_word(ext, p, &e)) < 0)
+                return rc;
+            if (rc > 0) {
+                p = e;
+                continue;
+            }
+        }
         if (is_space(t + p, &n)) {
             if (t[p] == '\n')
                 ext->tok_brk = 1;
@@ -1004,6 +1066,68 @@ int extract_tokenise(mosaic_extractor *ext)
     return 0;
 }
 
+/* Copy s into the word arena; its offset, or <0 on error. */
+static int64_t arena_put(mosaic_extractor *ext, const char *s, size_t len)
+{
+    size_t at = ext->word_arena_len;
+    int rc;
+
+    if (len + 1 > UINT32_MAX - 1 - at)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "too many words");
+    if ((rc = grow((void **)&ext->word_arena, &ext->word_arena_cap,
+                   at + len + 1, 1)) < 0)
+        return rc;
+    memcpy(ext->word_arena + at, s, len);
+    ext->word_arena[at + len] = '\0';
+    ext->word_arena_len = at + len + 1;
+    return (int64_t)at;
+}
+
+/* Word w's slot in the memo (which has a free one). */
+static void memo_put(mosaic_extractor *ext, uint32_t w)
+{
+    size_t mask = ext->memo_slots - 1, i = ext->words[w].hash & mask;
+
+    while (ext->memo[i] != 0)
+        i = (i + 1) & mask;
+    ext->memo[i] = (uint64_t)ext->words[w].hash << 32 | (w + 1);
+}
+
+/* Room in the memo for one more word: at most half its slots full. */
+static int memo_grow(mosaic_extractor *ext)
+{
+    size_t n = ext->memo_slots ? ext->memo_slots * 2 : 1024;
+    uint64_t *m;
+
+    if ((ext->nwords + 1) * 2 <= ext->memo_slots)
+        return 0;
+    if (ext->nwords + 1 >= UINT32_MAX)
+        return mosaic__error_set(MOSAIC_ETOOBIG, "too many words");
+    if ((m = calloc(n, sizeof(*m))) == NULL)
+        return mosaic__error_oom();
+    free(ext->memo);
+    ext->memo = m;
+    ext->memo_slots = n;
+    for (size_t w = 0; w < ext->nwords; w++)
+        memo_put(ext, (uint32_t)w);
+    return 0;
+}
+
+void extract_memo_clear(mosaic_extractor *ext)
+{
+    if (ext->memo)
+        memset(ext->memo, 0, ext->memo_slots * sizeof(*ext->memo));
+    ext->nwords = 0;
+    ext->word_arena_len = 0;
+}
+
+void extract_memo_free(mosaic_extractor *ext)
+{
+    free(ext->memo);
+    free(ext->words);
+    free(ext->word_arena);
+}
+
 /* A slip of the keys ("cleint") is read as the word meant: its roles
  * and its stem. */
 static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
@@ -1016,7 +1140,7 @@ static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
         return 0;
     w->roles = extract_roles_of(ext, meant, strlen(meant),
                                 xtable_hash(meant, strlen(meant)));
-    if ((off = xtable_intern(&ext->memo, "client", 6)) < 0)
+    if ((off = arena_put(ext, "client", 6)) < 0)
         return (int)off;
     w->stem = (uint32_t)off; /* the stem of both words meant */
     w->stem_len = 6;
@@ -1029,14 +1153,14 @@ static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
 static int64_t word_index(mosaic_extractor *ext, const char *fold,
                           uint32_t len, uint32_t hash)
 {
-    const xslot *s = xtable_find_hashed(&ext->memo, fold, len, hash);
+    int64_t found = memo_find(ext, fold, len, hash, 0), off;
     xword *w;
     int rc;
 
-    if (s != NULL)
-        return s->val;
+    if (found >= 0)
+        return found;
     if ((rc = grow_words(ext, ext->nwords + 1)) < 0 ||
-        (rc = xtable_put(&ext->memo, fold, len, (uint32_t)ext->nwords)) < 0)
+        (rc = memo_grow(ext)) < 0)
         return rc;
     w = &ext->words[ext->nwords];
     w->stem = UINT32_MAX;
@@ -1044,6 +1168,19 @@ static int64_t word_index(mosaic_extractor *ext, const char *fold,
     w->roles = extract_roles_of(ext, fold, len, hash);
     for (int k = 0; k < FIRST_N; k++)
         w->first[k] = FIRST_UNKNOWN;
+    w->hash = hash;
+    w->len = len;
+    memset(w->key, 0, sizeof(w->key));
+    if (len <= WORD_INLINE) {
+        memcpy(w->key, fold, len);
+    } else {
+        uint32_t at;
+        if ((off = arena_put(ext, fold, len)) < 0)
+            return off;
+        at = (uint32_t)off;
+        memcpy(w->key, &at, sizeof(at));
+    }
+    memo_put(ext, (uint32_t)ext->nwords);
     if (w->roles == 0 && (rc = misspelt_word(ext, w, fold, len)) < 0)
         return rc;
     return (int64_t)ext->nwords++;
@@ -1101,13 +1238,13 @@ const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
                 *len = t->stem_len;
                 return ext->folds + t->stem;
             }
-            if ((off = xtable_intern(&ext->memo, st, sl)) < 0)
+            if ((off = arena_put(ext, st, sl)) < 0)
                 return NULL;
             w->stem = (uint32_t)off;
             w->stem_len = sl;
             w->stem_hash = xtable_hash(st, sl);
         }
-        if (set_stem(ext, t, XTABLE_STR(&ext->memo, w->stem), w->stem_len,
+        if (set_stem(ext, t, ext->word_arena + w->stem, w->stem_len,
                      w->stem_hash) < 0)
             return NULL;
     }
