@@ -79,8 +79,8 @@ static int named_in_apposition(const mosaic_extractor *ext, size_t i,
             is_word(ext, &ext->toks[j], ","))
             return 0;
         if ((ext->toks[j].roles & ROLE_PERSON) ||
-            is_word(ext, &ext->toks[j], "clients"))
-            return 1; /* "one of my clients" */
+            extract_word_is(ext, j, "clients someone somebody"))
+            return 1; /* "one of my clients", "someone I see" */
     }
     return 0;
 }
@@ -129,8 +129,30 @@ static int add_name(mosaic_extractor *ext, size_t i, size_t end, int pri)
     return extract_add(ext, s, e, "NAME", NULL, pri);
 }
 
+/* A post in small letters only ("jake, a client of mine, said"): a
+ * sentence's first word in apposition to a person is a name. */
+static int lower_case_names(mosaic_extractor *ext)
+{
+    for (size_t i = 0; i < ext->ntoks; i++) {
+        const xtoken *t = &ext->toks[i];
+        const xentry *e = NULL;
+        int rc, listed;
+        if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG) ||
+            before(ext, i, 1) != NULL)
+            continue;
+        listed = extract_may_start(ext, t, FIRST_NAMES) &&
+                 extract_match(ext, &ext->names, i, 0, FIRST_NAMES, &e) != 0;
+        if (named_in_apposition(ext, i, listed) &&
+            (rc = add_name(ext, i, i + 1, PRI_PATTERN)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
 int extract_names(mosaic_extractor *ext)
 {
+    if (!(ext->post_roles & TRIG_UPPER))
+        return lower_case_names(ext);
     /* every name starts at a capital (an initial too): a candidate */
     for (size_t c = 0; c < ext->ncands; c++) {
         size_t i = ext->cands[c].tok;

@@ -234,6 +234,11 @@ static const struct span_case name_cases[] = {
     { "Mark, one of my clients, said it", NULL, "NAME", "Mark", 1, NULL, U },
     { "Jamal, a client I see, said it", NULL, "NAME", "Jamal", 1, NULL, U },
     { "Today, a client said it", NULL, "NAME", NULL, 0, NULL, U },
+    { "Priya, someone I work with, said", NULL, "NAME", "Priya", 1, NULL, U },
+    /* a post in small letters */
+    { "jake, a client of mine, said it", NULL, "NAME", "jake", 1, NULL, U },
+    { "today, a client said it", NULL, "NAME", NULL, 0, NULL, U },
+    { "mark my words, clients", NULL, "NAME", NULL, 0, NULL, U },
     { "my client Mark came in", NULL, "NAME", "Mark", 1, NULL, U },
     { "I saw the Mark on it", NULL, "NAME", NULL, 0, NULL, U },
     /* an initial in brackets after the person */
