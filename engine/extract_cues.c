@@ -227,6 +227,38 @@ static int bare_client(const mosaic_extractor *ext, size_t i)
            extract_word_is(ext, i + 1, ": ( -");
 }
 
+/* 1 if token k's word is a possessive ("sister's"). */
+static int possessive(const mosaic_extractor *ext, size_t k)
+{
+    const char *w = TOK_FOLD(ext, &ext->toks[k]);
+    size_t n = ext->toks[k].fold_len;
+
+    return (n > 2 && memcmp(w + n - 2, "'s", 2) == 0) ||
+           (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
+/* "my lovely 80-year-old client", "a new young patient": a determiner,
+ * words describing, and a client; the noun's token, or 0 (not "my
+ * sister's client", "a friend of a client"; a bare "my client" is the
+ * phrase list's). */
+static size_t described_client(const mosaic_extractor *ext, size_t i)
+{
+    if (!extract_word_is(ext, i, "my our a an"))
+        return 0;
+    for (size_t k = i + 1; k < ext->ntoks && k <= i + 7; k++) {
+        const xtoken *t = &ext->toks[k];
+        if (!same_sentence(ext, i, k) ||
+            (t->kind > TOK_NUMBER && t->kind != TOK_HYPHEN) ||
+            (t->roles & (ROLE_FIRST | ROLE_DET | ROLE_THIRD |
+                         ROLE_PLACE_PREP)) ||
+            (t->kind == TOK_WORD && possessive(ext, k)))
+            return 0;
+        if (extract_word_is(ext, k, "client patient supervisee"))
+            return k > i + 1 ? k : 0;
+    }
+    return 0;
+}
+
 int extract_phrase_cues(mosaic_extractor *ext)
 {
     int found = 0;
@@ -239,7 +271,7 @@ int extract_phrase_cues(mosaic_extractor *ext)
         size_t v, d;
         /* only a token some phrase starts at (cheap tests first) */
         if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE |
-                          TRIG_SESSION)) &&
+                          TRIG_SESSION | ROLE_DET)) &&
             !((t->flags & TOK_SENT_START) && (t->roles & ROLE_PERSON)))
             continue;
         if ((v = update_on(ext, i)) > 0) {
@@ -258,6 +290,10 @@ int extract_phrase_cues(mosaic_extractor *ext)
             found = 1;
         } else if (bare_client(ext, i)) {
             mark(ext, i, i, 0);
+            found = 1;
+        } else if ((v = described_client(ext, i)) > 0) {
+            mark(ext, i, v, 0);
+            i = v;
             found = 1;
         }
     }

@@ -457,6 +457,10 @@ static const struct {
 } post_cases[] = {
     { "A client told me today that she is moving", 1, 0, 1 },
     { "someone I work with is struggling", 1, 0, 0 },
+    /* a client described between the determiner and the noun */
+    { "My lovely 80-year-old client has dementia", 1, 0, 0 },
+    { "a new young patient came in", 1, 0, 0 },
+    { "My sister's client is 80", 0, 0, 0 },
     /* a slip of the keys in "client" */
     { "A cleint is struggling", 1, 0, 0 },
     { "one of my cliennts is struggling", 1, 0, 0 },
