@@ -113,6 +113,9 @@ static const struct span_case job_cases[] = {
     { "he does long-haul driving", NULL, "OCCUPATION", "long-haul driving",
       1, "lorry driver", U },
     { "the copper pipes burst", NULL, "OCCUPATION", NULL, 0, NULL, U },
+    { "a lad, an army veteran, from Leeds", NULL, "OCCUPATION",
+      "army veteran", 1, "veteran", U },
+    { "a veteran of the stage", NULL, "OCCUPATION", NULL, 0, NULL, U },
     { "a woman from pickering", NULL, "OCCUPATION", NULL, 0, NULL, U },
     { "she is a fruit picker", NULL, "OCCUPATION", "picker", 1, "picker", U },
     { "she complained to the police", NULL, "OCCUPATION", NULL, 0, NULL, U },
@@ -251,6 +254,8 @@ static const struct span_case lexicon_cases[] = {
     { "he has been sober eight months", NULL, "HEALTH", "been sober", 1,
       "alcohol dependence", U },
     { "I was sober at the party", NULL, "HEALTH", NULL, 0, NULL, U },
+    { "three months sober and back at work", NULL, "HEALTH", "months sober", 1,
+      "alcohol dependence", U },
     /* a divorce under way, a baby, a job lost, a death: events */
     { "she is in the middle of a messy divorce", NULL, "LIFE_EVENT",
       "messy divorce", 1, "divorce", U },
