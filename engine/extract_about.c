@@ -127,12 +127,35 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
     return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
 }
 
+/* 1 if span s describes the relative named right after it ("her
+ * disabled mum", "his Polish wife", "an alcoholic dad"): someone else.
+ * (A gender, a name or a family word stays: "her brother" is hers.) */
+static int describes_relative(const mosaic_extractor *ext, const xspan *s)
+{
+    static const char kin[] =
+        "mum mother dad father husband wife partner son daughter brother "
+        "sister gran nan grandma grandad grandmother grandfather aunt uncle "
+        "cousin boyfriend girlfriend kids children child baby ex stepdad "
+        "stepmum";
+    size_t k = extract_token_at(ext, s->end);
+
+    if (!strcmp(s->category, "FAMILY") || !strcmp(s->category, "GENDER") ||
+        !strcmp(s->category, "NAME"))
+        return 0;
+    return k < ext->ntoks &&
+           ext->toks[k].start == s->end + 1 &&
+           ext->toks[k].sentence == ext->toks[s->tok].sentence &&
+           extract_word_is(ext, k, kin);
+}
+
 static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
                   const struct sentence *st, int client_cue)
 {
     int who;
 
     if (st->hypo || (st->aggregate && !st->cue))
+        return MOSAIC_ABOUT_OTHER;
+    if (describes_relative(ext, s))
         return MOSAIC_ABOUT_OTHER;
     if (st->cue && timing_words(ext, s)) /* when the session was */
         return MOSAIC_ABOUT_CLIENT;

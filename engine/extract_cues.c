@@ -162,6 +162,11 @@ static int author_subject(const mosaic_extractor *ext, size_t v)
     }
     if (k == 0 || !same_sentence(ext, k - 1, v))
         return 1;
+    if (k > 1 && extract_word_is(ext, k - 1, "to") &&
+        extract_word_is(ext, k - 2,
+                        "privilege honour honor pleasure lovely great "
+                        "amazing wonderful joy lucky humbling get"))
+        return 1; /* "such a privilege to work with a young carer" */
     t = &ext->toks[k - 1];
     return (t->roles & ROLE_FIRST) && t->kind == TOK_WORD &&
            strchr("iw", TOK_FOLD(ext, t)[0]) != NULL; /* I, I'm, we */
@@ -211,7 +216,7 @@ static size_t session_with(const mosaic_extractor *ext, size_t v)
 
 /* "Client this morning (late 60s...)", "Client: a nurse", "Client's
  * wedding": a note that opens on a client's or on "client" and when it
- * was or a colon (not "Client confidentiality matters"). */
+ * was, "update" or a colon (not "Client confidentiality matters"). */
 static int bare_client(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *t = &ext->toks[i];
@@ -223,7 +228,8 @@ static int bare_client(const mosaic_extractor *ext, size_t i)
     if (strcmp(TOK_FOLD(ext, t), "client") != 0 || i + 1 >= ext->ntoks ||
         !same_sentence(ext, i, i + 1))
         return 0;
-    return (t[1].roles & (TRIG_RELDAY | TRIG_WEEKDAY | TRIG_UNIT)) ||
+    return (t[1].roles & (TRIG_RELDAY | TRIG_WEEKDAY | TRIG_UNIT |
+                          ROLE_UPDATE)) ||
            extract_word_is(ext, i + 1, ": ( -");
 }
 

@@ -359,6 +359,14 @@ static const struct span_case about_cases[] = {
       NULL, U },
     { "my client has prolonged grief disorder", NULL, "HEALTH",
       "prolonged grief disorder", 1, "prolonged grief", C },
+    /* a word before a relative describes the relative */
+    { "A client looks after her disabled mum", NULL, "HEALTH", "disabled", 1,
+      NULL, O },
+    { "A client looks after her disabled mum", NULL, "GENDER", "her", 1, NULL,
+      C },
+    { "My client is disabled", NULL, "HEALTH", "disabled", 1, NULL, C },
+    { "My client's Polish wife left him", NULL, "NATIONALITY", "Polish", 1,
+      NULL, O },
     /* the "I" of a cue's own clause is not the author's */
     { "A client I've just started working with, middle-aged, said it", NULL,
       "AGE", "middle-aged", 1, NULL, C },
@@ -466,6 +474,12 @@ static const struct {
     { "My lovely 80-year-old client has dementia", 1, 0, 0 },
     { "a new young patient came in", 1, 0, 0 },
     { "My sister's client is 80", 0, 0, 0 },
+    /* "such a privilege to work with", "Client update:", "someone I
+     * support" */
+    { "Such a privilege to work with a young carer today", 1, 0, 1 },
+    { "Client update: she got the job", 1, 0, 0 },
+    { "Someone I support has been sectioned again", 1, 0, 0 },
+    { "He hates to work with a nurse", 0, 0, 0 },
     /* a slip of the keys in "client" */
     { "A cleint is struggling", 1, 0, 0 },
     { "one of my cliennts is struggling", 1, 0, 0 },
