@@ -129,7 +129,8 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
 
 /* 1 if span s describes the relative named right after it ("her
  * disabled mum", "his Polish wife", "an alcoholic dad"): someone else.
- * (A gender, a name or a family word stays: "her brother" is hers.) */
+ * (A gender, a name, a family word or an event stays: "her brother",
+ * "her abusive partner" say something of her.) */
 static int describes_relative(const mosaic_extractor *ext, const xspan *s)
 {
     static const char kin[] =
@@ -140,8 +141,8 @@ static int describes_relative(const mosaic_extractor *ext, const xspan *s)
     size_t k = extract_token_at(ext, s->end);
 
     if (!strcmp(s->category, "FAMILY") || !strcmp(s->category, "GENDER") ||
-        !strcmp(s->category, "NAME"))
-        return 0;
+        !strcmp(s->category, "NAME") || !strcmp(s->category, "LIFE_EVENT"))
+        return 0; /* "her abusive partner": her life, too */
     return k < ext->ntoks &&
            ext->toks[k].start == s->end + 1 &&
            ext->toks[k].sentence == ext->toks[s->tok].sentence &&

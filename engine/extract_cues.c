@@ -172,6 +172,22 @@ static int author_subject(const mosaic_extractor *ext, size_t v)
            strchr("iw", TOK_FOLD(ext, t)[0]) != NULL; /* I, I'm, we */
 }
 
+/* "Saw a teenage lad today", "seeing a new client tomorrow": "see"
+ * only with when after the person (not "I see a man walking his dog");
+ * the person's token, or 0. */
+static size_t seen_when(const mosaic_extractor *ext, size_t v)
+{
+    size_t p;
+
+    if (!author_subject(ext, v) || (p = person_after(ext, v, v + 1)) == 0)
+        return 0;
+    for (size_t k = p + 1; k <= p + 2 && k < ext->ntoks; k++)
+        if (same_sentence(ext, v, k) &&
+            (ext->toks[k].roles & (TRIG_RELDAY | TRIG_WEEKDAY)))
+            return p;
+    return 0;
+}
+
 /* "working with a young person who...", "I'm supporting a teen", "sat
  * with a dad", "been counselling a nurse": the person's token, or 0.
  * Not "see" ("I see a man walking his dog"); "work" and "sit" only with
@@ -180,9 +196,10 @@ static size_t works_with(const mosaic_extractor *ext, size_t v)
 {
     size_t j = v + 1;
 
-    if (!(ext->toks[v].roles & ROLE_SEE) ||
-        extract_word_is(ext, v, "see seeing saw seen"))
+    if (!(ext->toks[v].roles & ROLE_SEE))
         return 0;
+    if (extract_word_is(ext, v, "see seeing saw seen"))
+        return seen_when(ext, v);
     if (extract_word_is(ext, v, "work working worked sat sitting") &&
         !extract_word_is(ext, j++, "with"))
         return 0;
@@ -230,7 +247,9 @@ static int bare_client(const mosaic_extractor *ext, size_t i)
         return 0;
     return (t[1].roles & (TRIG_RELDAY | TRIG_WEEKDAY | TRIG_UNIT |
                           ROLE_UPDATE)) ||
-           extract_word_is(ext, i + 1, ": ( -");
+           extract_word_is(ext, i + 1, ": ( -") ||
+           (t[1].kind == TOK_WORD && t[1].end == t[1].start + 1 &&
+            (t[1].flags & TOK_CAP)); /* "Client J (mid 30s)" */
 }
 
 /* 1 if token k's word is a possessive ("sister's"). */

@@ -365,6 +365,8 @@ static const struct span_case about_cases[] = {
     { "A client looks after her disabled mum", NULL, "GENDER", "her", 1, NULL,
       C },
     { "My client is disabled", NULL, "HEALTH", "disabled", 1, NULL, C },
+    { "A client left her abusive partner", NULL, "LIFE_EVENT", "abusive", 1,
+      NULL, C },
     { "My client's Polish wife left him", NULL, "NATIONALITY", "Polish", 1,
       NULL, O },
     /* the "I" of a cue's own clause is not the author's */
@@ -474,6 +476,12 @@ static const struct {
     { "My lovely 80-year-old client has dementia", 1, 0, 0 },
     { "a new young patient came in", 1, 0, 0 },
     { "My sister's client is 80", 0, 0, 0 },
+    /* "Saw a teenage lad today" (not "I saw a man walking his dog
+     * today"), "Client J (mid 30s)", "one of my couples" */
+    { "Saw a teenage lad today who is 15", 1, 0, 1 },
+    { "I saw a man walking his dog today", 0, 0, 1 },
+    { "Client J (mid 30s, Elland) left", 1, 0, 0 },
+    { "One of my couples is getting married", 1, 0, 0 },
     /* "such a privilege to work with", "Client update:", "someone I
      * support" */
     { "Such a privilege to work with a young carer today", 1, 0, 1 },
