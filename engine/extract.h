@@ -318,6 +318,7 @@ int extract_dates(mosaic_extractor *ext);
 int extract_times(mosaic_extractor *ext);
 int extract_ages(mosaic_extractor *ext);
 int extract_contacts(mosaic_extractor *ext);
+int extract_only_one(mosaic_extractor *ext); /* extract_only.c */
 int extract_lexicons(mosaic_extractor *ext);
 int extract_places(mosaic_extractor *ext);
 /* The sport words into ext->sport (at open). */
