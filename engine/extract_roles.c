@@ -23,7 +23,7 @@ static const struct {
     { "in from near at to around outside into via visiting visit towards "
       "nr of round moved live lives living based born grew", ROLE_PLACE_PREP },
     { "school academy college high grammar primary comprehensive university "
-      "hospital infirmary church chapel council surgery practice trust "
+      "uni hospital infirmary church chapel council surgery practice trust "
       "prison fc mosque synagogue temple gurdwara club ltd plc group bank "
       "hospice nursery centre center police constabulary service charity "
       "foundation institute society association partnership cathedral "

@@ -327,6 +327,7 @@ static const struct span_case lexicon_cases[] = {
     { "A client today was angry", "2024-03-14T10:00:00Z", "DATE", "today", 1,
       "2024-03-14/2024-03-14", U },
     /* a school by its short name */
+    { "a deaf student at Leeds Uni", NULL, "ORG", "Leeds Uni", 1, NULL, U },
     { "just started Year 11 at Calder High", NULL, "ORG", "Calder High", 1,
       NULL, U },
     { "Year 7 at Brighouse Grammar", NULL, "ORG", "Brighouse Grammar", 1,
