@@ -359,6 +359,10 @@ static void lexicon_values_price(void **state)
         { "LANGUAGE", "hindi", NULL, 0.001 },
         { "NATIONALITY", "france", NULL, 0.002 },
         { "RELIGION", "christian (quaker)", NULL, 0.01 },
+        /* a named university or GP surgery: its size, UK-wide */
+        { "ORG", "leeds uni", NULL, 17500 / 67596281.0 },
+        { "ORG", "elland surgery", NULL, 10000 / 67596281.0 },
+        { "ORG", "brighouse counselling practice", NULL, 0.01 },
     };
     population *pop;
     catchment c;
