@@ -346,8 +346,8 @@ typedef int (*recogniser)(mosaic_extractor *ext);
 
 static const recogniser recognisers[] = {
     extract_contacts, extract_dates, extract_times,   extract_ages,
-    extract_lexicons, extract_places, extract_names, extract_orgs,
-    extract_only_one,
+    extract_lexicons, extract_apposed_ages, extract_places, extract_names,
+    extract_orgs,     extract_only_one,
 };
 
 int mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,

@@ -319,6 +319,7 @@ int extract_times(mosaic_extractor *ext);
 int extract_ages(mosaic_extractor *ext);
 int extract_contacts(mosaic_extractor *ext);
 int extract_only_one(mosaic_extractor *ext); /* extract_only.c */
+int extract_apposed_ages(mosaic_extractor *ext); /* extract_age.c */
 int extract_lexicons(mosaic_extractor *ext);
 int extract_places(mosaic_extractor *ext);
 /* The sport words into ext->sport (at open). */
@@ -483,6 +484,8 @@ int extract_roles_load(mosaic_extractor *ext);
 /* Words for a person ("lad", "gentleman", "widow"), a list for
  * extract_word_is: what a job, an age or a place may follow. */
 extern const char extract_person_words[];
+/* Words for a relative ("mum", "kids"), a list for extract_word_is. */
+extern const char extract_kin_words[];
 /* The word a folded word unknown to the roles was meant to be, when it
  * is a slip of the keys one edit from "client(s)" ("cleint", "cliennts",
  * not the name "Clint"), or NULL. */

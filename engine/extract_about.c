@@ -133,11 +133,6 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
  * "her abusive partner" say something of her.) */
 static int describes_relative(const mosaic_extractor *ext, const xspan *s)
 {
-    static const char kin[] =
-        "mum mother dad father husband wife partner son daughter brother "
-        "sister gran nan grandma grandad grandmother grandfather aunt uncle "
-        "cousin boyfriend girlfriend kids children child baby ex stepdad "
-        "stepmum";
     size_t k = extract_token_at(ext, s->end);
 
     if (!strcmp(s->category, "FAMILY") || !strcmp(s->category, "GENDER") ||
@@ -146,7 +141,7 @@ static int describes_relative(const mosaic_extractor *ext, const xspan *s)
     return k < ext->ntoks &&
            ext->toks[k].start == s->end + 1 &&
            ext->toks[k].sentence == ext->toks[s->tok].sentence &&
-           extract_word_is(ext, k, kin);
+           extract_word_is(ext, k, extract_kin_words);
 }
 
 static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,

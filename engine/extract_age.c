@@ -214,29 +214,62 @@ static int in_bracket_list(const mosaic_extractor *ext, size_t c)
     return 0;
 }
 
-/* 1 if a person word is among the few tokens before token j in its
- * sentence ("a little boy I see (7)"). */
-static int person_just_before(const mosaic_extractor *ext, size_t j)
+/* 1 if token k is a person: a person word ("lad", "client") or the end
+ * of a job, family or gender finding ("a nurse", "a young carer"). */
+static int person_at(const mosaic_extractor *ext, size_t k)
+{
+    if ((ext->toks[k].roles & ROLE_PERSON) ||
+        extract_word_is(ext, k, extract_person_words))
+        return 1;
+    for (size_t s = 0; s < ext->nspans; s++) /* (not yet sorted) */
+        if (ext->spans[s].end == ext->toks[k].end &&
+            (!strcmp(ext->spans[s].category, "OCCUPATION") ||
+             !strcmp(ext->spans[s].category, "FAMILY") ||
+             !strcmp(ext->spans[s].category, "GENDER")))
+            return 1;
+    return 0;
+}
+
+/* The token of a person among the few before token j in its sentence
+ * ("a little boy I see (7)", "a young mum I see, 19"), or 0. */
+static size_t person_just_before(const mosaic_extractor *ext, size_t j)
 {
     for (size_t k = j; k > 0 && j - k < 4; k--)
         if (ext->toks[k - 1].sentence == ext->toks[j].sentence &&
-            extract_word_is(ext, k - 1, extract_person_words))
-            return 1;
+            person_at(ext, k - 1))
+            return k - 1 ? k - 1 : SIZE_MAX;
     return 0;
+}
+
+/* 1 if the number at token j says a person's age after "is": "my
+ * youngest client is only 8", "the lad's 15" (not "the time is 10"). */
+static int client_is(const mosaic_extractor *ext, size_t j)
+{
+    size_t k = j - 1;
+
+    if (extract_word_is(ext, k, "only just nearly almost barely"))
+        k--;
+    return k > 0 && extract_word_is(ext, k, "is 's") &&
+           ext->toks[k - 1].sentence == ext->toks[j].sentence &&
+           person_at(ext, k - 1);
 }
 
 /* 1 if the number at token j is an age set off by commas or brackets,
  * as notes and the news give it: "a man, 34, from Leeds", "my client
  * (19)", "a boy I see (7)", "(she/her, autistic, 19)", "a lad of 15";
  * not "2 men, 30 chairs", "5.5 ft", "a mum of 3". */
-static int apposed_age(const mosaic_extractor *ext, size_t j)
+static int apposed_age(const mosaic_extractor *ext, size_t j, size_t *who)
 {
     const xtoken *t = &ext->toks[j];
     const char *d = ext->clean + t->start;
     size_t digits = t->end - t->start;
 
-    if (t->kind != TOK_NUMBER || digits > 2 || d[0] == '0' || j < 2 ||
-        j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", ( of"))
+    if (t->kind != TOK_NUMBER || digits > 2 || d[0] == '0' || j < 2)
+        return 0;
+    if (client_is(ext, j))
+        return j + 1 >= ext->ntoks ||
+               extract_word_is(ext, j + 1, ", ; ) . ! and but now today");
+    if (j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", ( of"))
         return 0;
     if (extract_word_is(ext, j + 1, ".") && j + 2 < ext->ntoks &&
         ext->toks[j + 2].kind == TOK_NUMBER &&
@@ -246,29 +279,61 @@ static int apposed_age(const mosaic_extractor *ext, size_t j)
         return digits == 2 && extract_word_is(ext, j + 1, ", ; ) . and who") &&
                extract_word_is(ext, j - 2, extract_person_words) &&
                !extract_word_is(ext, j - 2, "mum dad mother father");
-    if (!extract_word_is(ext, j + 1, ", ; ) ."))
-        return 0;
     if (extract_word_is(ext, j - 1, "(") && extract_word_is(ext, j + 1, ")"))
-        return person_just_before(ext, j - 1); /* "a boy I see (7)" */
-    return digits == 2 && (extract_word_is(ext, j - 2, extract_person_words) ||
+        return (*who = person_just_before(ext, j - 1)) != 0; /* "(7)" */
+    if (!extract_word_is(ext, j + 1, ", ; ) . and"))
+        return 0;
+    return digits == 2 && ((*who = person_just_before(ext, j - 1)) != 0 ||
                            (extract_word_is(ext, j - 1, ",") &&
+                            !extract_word_is(ext, j + 1, "and") &&
                             in_bracket_list(ext, j - 1)));
 }
 
 int extract_ages(mosaic_extractor *ext)
 {
-    int rc = extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
+    return extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
+}
 
-    if (rc < 0 || !(ext->post_roles & TRIG_DIGIT))
-        return rc;
+/* 1 if token k is someone's relative: a kin word after a possessive or
+ * a count, an adjective apart ("her elderly mum, 67", "2 kids, 12 and
+ * 14"; not "a young mum I see, 19", who is the client). */
+static int relative_at(const mosaic_extractor *ext, size_t k)
+{
+    static const char owners[] = "her his their my our your two three four";
+
+    if (!extract_word_is(ext, k, extract_kin_words))
+        return 0;
+    for (size_t b = k; b > 0 && k - b < 2; b--) {
+        const xtoken *t = &ext->toks[b - 1];
+        const char *w = TOK_FOLD(ext, t);
+        if (t->sentence != ext->toks[k].sentence)
+            return 0;
+        if (t->kind == TOK_NUMBER || extract_word_is(ext, b - 1, owners) ||
+            (t->fold_len > 2 && !memcmp(w + t->fold_len - 2, "'s", 2)))
+            return 1;
+    }
+    return 0;
+}
+
+/* After the lexicons: an age set off next to the person it belongs to
+ * ("a nurse, 40,", "a young carer (14)") reads their findings. */
+int extract_apposed_ages(mosaic_extractor *ext)
+{
+    int rc;
+
+    if (!(ext->post_roles & TRIG_DIGIT))
+        return 0;
     for (size_t j = 0; j < ext->ntoks; j++) {
         const xtoken *t = &ext->toks[j];
+        size_t who = 0;
         int age;
-        if (t->kind != TOK_NUMBER || !apposed_age(ext, j))
+        if (t->kind != TOK_NUMBER || !apposed_age(ext, j, &who))
             continue;
         age = atoi(ext->clean + t->start);
         if ((rc = add_age(ext, t->start, t->end, age, age)) < 0)
             return rc;
+        if (who != 0 && relative_at(ext, who == SIZE_MAX ? 0 : who))
+            EXTRACT_LAST(ext)->about = MOSAIC_ABOUT_OTHER;
     }
     return 0;
 }

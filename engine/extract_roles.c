@@ -185,3 +185,9 @@ const char extract_person_words[] =
     "man men woman women boy girl lad lass guy bloke chap gentleman lady "
     "client patient person mum dad mother father son daughter husband wife "
     "partner widow widower teen teenager";
+
+const char extract_kin_words[] =
+    "mum mother dad father husband wife partner son daughter brother "
+    "sister gran nan grandma grandad grandmother grandfather aunt uncle "
+    "cousin boyfriend girlfriend kids children child baby ex stepdad "
+    "stepmum sons daughters brothers sisters";

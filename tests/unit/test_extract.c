@@ -14,6 +14,17 @@
 #define O MOSAIC_ABOUT_OTHER
 
 static const struct span_case age_cases[] = {
+    /* an age next to the person it belongs to, found after the lexicons:
+     * a job, a family word, "I see", "client is" */
+    { "A client, a nurse, 40, mum of two", NULL, "AGE", "40", 1, "40", C },
+    { "a privilege to work with a young carer (14) today", NULL, "AGE", "14",
+      1, "14", C },
+    { "A young mum I see, 19 and pregnant", NULL, "AGE", "19", 1, "19", C },
+    { "My youngest client is only 8 and brave", NULL, "AGE", "8", 1, "8", C },
+    { "the time is 10, so go", NULL, "AGE", NULL, 0, NULL, U },
+    /* a relative's age is the relative's */
+    { "A client's mum, 67, has dementia", NULL, "AGE", "67", 1, "67", O },
+    { "I have 2 kids, 12 and 14", NULL, "AGE", "12", 1, "12", O },
     /* someone's children are not the person's age */
     { "he has twin toddlers", NULL, "AGE", NULL, 0, NULL, U },
     { "she fosters teenagers", NULL, "AGE", NULL, 0, NULL, U },
