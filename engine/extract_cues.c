@@ -76,6 +76,8 @@ static size_t person_before(const mosaic_extractor *ext, size_t i)
         if (k == 0 || !same_sentence(ext, k - 1, i)) /* it opens on it */
             return person && !clause ? k : SIZE_MAX;
         t = &ext->toks[--k];
+        if (t->kind == TOK_HYPHEN && k > 0) /* "12-year-old": one word */
+            t = &ext->toks[--k];
         if (t->kind == TOK_HANDLE) /* "@sarah_runs who I've been seeing" */
             return k + 1 < i && extract_word_is(ext, k + 1, "who whom that")
                        ? k : SIZE_MAX;
@@ -213,9 +215,9 @@ static size_t works_with(const mosaic_extractor *ext, size_t v)
  * 0. */
 static size_t session_with(const mosaic_extractor *ext, size_t v)
 {
-    if (!(ext->toks[v].roles & TRIG_SESSION) ||
-        !extract_word_is(ext, v, "session"))
-        return 0;
+    if (!(ext->toks[v].roles & (TRIG_SESSION | TRIG_MODALITY)) ||
+        !extract_word_is(ext, v, "session therapy emdr cbt"))
+        return 0; /* "session with", "play therapy today with" */
     /* "session with", "session today with", "session went well w/" */
     for (size_t k = v + 1; k <= v + 4 && k + 1 < ext->ntoks &&
                            same_sentence(ext, v, k);
@@ -268,6 +270,9 @@ static int possessive(const mosaic_extractor *ext, size_t k)
  * phrase list's). */
 static size_t described_client(const mosaic_extractor *ext, size_t i)
 {
+    int several = i > 1 && extract_word_is(ext, i - 2, "one") &&
+                  extract_word_is(ext, i - 1, "of"); /* "one of my young" */
+
     if (!extract_word_is(ext, i, "my our a an"))
         return 0;
     for (size_t k = i + 1; k < ext->ntoks && k <= i + 7; k++) {
@@ -278,7 +283,8 @@ static size_t described_client(const mosaic_extractor *ext, size_t i)
                          ROLE_PLACE_PREP)) ||
             (t->kind == TOK_WORD && possessive(ext, k)))
             return 0;
-        if (extract_word_is(ext, k, "client patient supervisee"))
+        if (extract_word_is(ext, k, "client patient supervisee") ||
+            (several && extract_word_is(ext, k, "clients patients")))
             return k > i + 1 ? k : 0;
     }
     return 0;
@@ -289,14 +295,15 @@ int extract_phrase_cues(mosaic_extractor *ext)
     int found = 0;
 
     if (!(ext->post_roles & (ROLE_TOLD | ROLE_SEE | ROLE_UPDATE |
-                             TRIG_SESSION | ROLE_PERSON)))
-        return 0;
+                             TRIG_SESSION | TRIG_MODALITY | ROLE_PERSON |
+                             TRIG_MY)))
+        return 0; /* (TRIG_MY: "one of my young clients") */
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *t = &ext->toks[i];
         size_t v, d;
         /* only a token some phrase starts at (cheap tests first) */
         if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE |
-                          TRIG_SESSION | ROLE_DET)) &&
+                          TRIG_SESSION | TRIG_MODALITY | ROLE_DET)) &&
             !((t->flags & TOK_SENT_START) && (t->roles & ROLE_PERSON)))
             continue;
         if ((v = update_on(ext, i)) > 0) {

@@ -103,7 +103,7 @@ static int present_plan(const mosaic_extractor *ext, size_t j)
 static int sentence_tense(const mosaic_extractor *ext, size_t first)
 {
     uint32_t sent = ext->toks[first].sentence;
-    int past = 0, plan = 0;
+    int past = 0, ed = 0, plan = 0;
 
     for (size_t j = first; j < ext->ntoks && ext->toks[j].sentence == sent;
          j++) {
@@ -114,10 +114,17 @@ static int sentence_tense(const mosaic_extractor *ext, size_t first)
         b = bits_of(ext, j);
         if ((b & TW_FUTURE) || ends_with(t, TOK_FOLD(ext, t), "'ll", 3))
             return TENSE_FUTURE;
-        past |= (b & TW_PAST) || regular_past(ext, j);
+        if (regular_past(ext, j) && j > first &&
+            (ext->toks[j - 1].roles & (ROLE_THIRD | ROLE_FIRST)))
+            past = 1; /* after "he", "she", "I": a verb */
+        else if (regular_past(ext, j))
+            ed = 1;
+        past |= (b & TW_PAST) != 0;
         plan |= (b & TW_PRESENT) && present_plan(ext, j);
     }
-    if (past)
+    /* a plan outweighs an "-ed" word that may be an adjective ("is
+     * moving up in September and terrified") */
+    if (past || (ed && !plan))
         return TENSE_PAST;
     return plan ? TENSE_FUTURE : TENSE_UNKNOWN;
 }

@@ -83,6 +83,11 @@ static const struct span_case date_cases[] = {
       "2026-03-01/2026-03-31", U },
     { "She is moving to Leeds in March", NOV, "DATE", "March", 1,
       "2027-03-01/2027-03-31", U },
+    /* a plan outweighs an "-ed" word that may be an adjective */
+    { "He is moving up in March and terrified", NOV, "DATE", "March", 1,
+      "2027-03-01/2027-03-31", U },
+    { "He moved up in March and is settling", NOV, "DATE", "March", 1,
+      "2026-03-01/2026-03-31", U },
     { "they're getting married in March", NOV, "DATE", "March", 1,
       "2027-03-01/2027-03-31", U },
     { "she starts college in March", NOV, "DATE", "March", 1,
