@@ -39,6 +39,7 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
     error = ext->image ? extract_image_load(ext, ext->image)
                        : extract_load(ext, dir);
     if (error < 0 || (error = extract_sport_load(ext)) < 0 ||
+        (error = extract_people_load(ext)) < 0 ||
         (error = extract_tense_load(ext)) < 0)
         goto done;
     /* words met while loading were remembered before all tables were */
@@ -67,6 +68,7 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     xtable_dispose(&ext->place_words);
     xtable_dispose(&ext->given);
     xtable_dispose(&ext->sport);
+    xtable_dispose(&ext->people);
     xtable_dispose(&ext->tense);
     xtable_dispose(&ext->roles);
     extract_memo_free(ext);

@@ -201,6 +201,7 @@ struct mosaic_extractor {
     xtable common;   /* folded common English words */
     xtable place_words; /* place names that are also English words */
     xtable tense;       /* words that tell a sentence's time */
+    xtable people;      /* person and kin words: WORD_PERSON, WORD_KIN */
     xtable sport;       /* words of a sentence about sport: a place
                            named there is a team (extract_place.c) */
     xtable given;       /* given names: a place right after one is a
@@ -481,11 +482,24 @@ static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
 
 /* extract_roles.c */
 int extract_roles_load(mosaic_extractor *ext);
-/* Words for a person ("lad", "gentleman", "widow"), a list for
- * extract_word_is: what a job, an age or a place may follow. */
-extern const char extract_person_words[];
-/* Words for a relative ("mum", "kids"), a list for extract_word_is. */
-extern const char extract_kin_words[];
+/* Words for a person ("lad", "gentleman", "widow": what an age or a
+ * place may follow) and for a relative ("mum", "kids"), into
+ * ext->people at open; extract_people_at says which token k's word is. */
+#define WORD_PERSON 0x1u
+#define WORD_KIN 0x2u
+int extract_people_load(mosaic_extractor *ext);
+static inline unsigned extract_people_at(const mosaic_extractor *ext,
+                                         size_t k)
+{
+    const xtoken *t;
+    const xslot *s;
+
+    if (k >= ext->ntoks || (t = &ext->toks[k])->kind != TOK_WORD)
+        return 0;
+    s = xtable_find_hashed(&ext->people, TOK_FOLD(ext, t), t->fold_len,
+                           t->hash);
+    return s ? s->val : 0;
+}
 /* The word a folded word unknown to the roles was meant to be, when it
  * is a slip of the keys one edit from "client(s)" ("cleint", "cliennts",
  * not the name "Clint"), or NULL. */

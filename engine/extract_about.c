@@ -129,19 +129,26 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
 
 /* 1 if span s describes the relative named right after it ("her
  * disabled mum", "his Polish wife", "an alcoholic dad"): someone else.
- * (A gender, a name, a family word or an event stays: "her brother",
- * "her abusive partner" say something of her.) */
+ * (A gender, a family word or an event stays: "her brother", "her
+ * abusive partner" say something of her.) */
 static int describes_relative(const mosaic_extractor *ext, const xspan *s)
 {
-    size_t k = extract_token_at(ext, s->end);
+    static const char *const kinds[] = { "HEALTH", "NATIONALITY", "AGE",
+                                         "OCCUPATION", "ETHNICITY",
+                                         "RELIGION", "SEXUALITY" };
+    size_t k, i = 0;
 
-    if (!strcmp(s->category, "FAMILY") || !strcmp(s->category, "GENDER") ||
-        !strcmp(s->category, "NAME") || !strcmp(s->category, "LIFE_EVENT"))
-        return 0; /* "her abusive partner": her life, too */
+    while (i < sizeof(kinds) / sizeof(*kinds) &&
+           (s->category[0] != kinds[i][0] || strcmp(s->category, kinds[i])))
+        i++;
+    if (i == sizeof(kinds) / sizeof(*kinds))
+        return 0; /* "her brother", "her abusive partner": hers */
+    for (k = s->tok; k < ext->ntoks && ext->toks[k].end <= s->end; k++)
+        ; /* the token after the span */
     return k < ext->ntoks &&
            ext->toks[k].start == s->end + 1 &&
            ext->toks[k].sentence == ext->toks[s->tok].sentence &&
-           extract_word_is(ext, k, extract_kin_words);
+           (extract_people_at(ext, k) & WORD_KIN);
 }
 
 static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,

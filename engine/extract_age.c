@@ -219,7 +219,7 @@ static int in_bracket_list(const mosaic_extractor *ext, size_t c)
 static int person_at(const mosaic_extractor *ext, size_t k)
 {
     if ((ext->toks[k].roles & ROLE_PERSON) ||
-        extract_word_is(ext, k, extract_person_words))
+        (extract_people_at(ext, k) & WORD_PERSON))
         return 1;
     for (size_t s = 0; s < ext->nspans; s++) /* (not yet sorted) */
         if (ext->spans[s].end == ext->toks[k].end &&
@@ -277,7 +277,7 @@ static int apposed_age(const mosaic_extractor *ext, size_t j, size_t *who)
         return 0; /* a decimal */
     if (extract_word_is(ext, j - 1, "of")) /* "a lad of 15", not "a mum of 3" */
         return digits == 2 && extract_word_is(ext, j + 1, ", ; ) . and who") &&
-               extract_word_is(ext, j - 2, extract_person_words) &&
+               (extract_people_at(ext, j - 2) & WORD_PERSON) &&
                !extract_word_is(ext, j - 2, "mum dad mother father");
     if (extract_word_is(ext, j - 1, "(") && extract_word_is(ext, j + 1, ")"))
         return (*who = person_just_before(ext, j - 1)) != 0; /* "(7)" */
@@ -301,7 +301,7 @@ static int relative_at(const mosaic_extractor *ext, size_t k)
 {
     static const char owners[] = "her his their my our your two three four";
 
-    if (!extract_word_is(ext, k, extract_kin_words))
+    if (!(extract_people_at(ext, k) & WORD_KIN))
         return 0;
     for (size_t b = k; b > 0 && k - b < 2; b--) {
         const xtoken *t = &ext->toks[b - 1];

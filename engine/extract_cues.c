@@ -264,30 +264,49 @@ static int possessive(const mosaic_extractor *ext, size_t k)
            (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
-/* "my lovely 80-year-old client", "a new young patient": a determiner,
- * words describing, and a client; the noun's token, or 0 (not "my
- * sister's client", "a friend of a client"; a bare "my client" is the
- * phrase list's). */
-static size_t described_client(const mosaic_extractor *ext, size_t i)
+/* 1 if token k may stand between a determiner and a client: a word, a
+ * number or a hyphen describing ("lovely", "80-year-old"), not a person
+ * word, a preposition or a possessive ("my sister's client"). */
+static int describes(const mosaic_extractor *ext, size_t k)
 {
-    int several = i > 1 && extract_word_is(ext, i - 2, "one") &&
-                  extract_word_is(ext, i - 1, "of"); /* "one of my young" */
+    const xtoken *t = &ext->toks[k];
 
-    if (!extract_word_is(ext, i, "my our a an"))
-        return 0;
-    for (size_t k = i + 1; k < ext->ntoks && k <= i + 7; k++) {
-        const xtoken *t = &ext->toks[k];
-        if (!same_sentence(ext, i, k) ||
-            (t->kind > TOK_NUMBER && t->kind != TOK_HYPHEN) ||
-            (t->roles & (ROLE_FIRST | ROLE_DET | ROLE_THIRD |
-                         ROLE_PLACE_PREP)) ||
-            (t->kind == TOK_WORD && possessive(ext, k)))
-            return 0;
-        if (extract_word_is(ext, k, "client patient supervisee") ||
-            (several && extract_word_is(ext, k, "clients patients")))
-            return k > i + 1 ? k : 0;
+    return (t->kind <= TOK_NUMBER || t->kind == TOK_HYPHEN) &&
+           !(t->roles & (ROLE_FIRST | ROLE_DET | ROLE_THIRD |
+                         ROLE_PLACE_PREP)) &&
+           !(t->kind == TOK_WORD && possessive(ext, k));
+}
+
+/* "my lovely 80-year-old client", "a new young patient", "one of my
+ * young clients": from the client's token n back over words describing
+ * to a determiner; the determiner's token, or SIZE_MAX (a bare "my
+ * client" is the phrase list's; not "a friend of a client"). */
+static size_t described_client(const mosaic_extractor *ext, size_t n)
+{
+    const char *f = TOK_FOLD(ext, &ext->toks[n]);
+    size_t len = ext->toks[n].fold_len;
+    int plural = f[len - 1] == 's';
+
+    /* (one compare for the word's length: no list walked per token) */
+    if (!((len == 6 && !memcmp(f, "client", 6)) ||
+          (len == 7 &&
+           (!memcmp(f, "patient", 7) || !memcmp(f, "clients", 7))) ||
+          (len == 8 && !memcmp(f, "patients", 8)) ||
+          (len == 10 && !memcmp(f, "supervisee", 10))))
+        return SIZE_MAX;
+    for (size_t k = n; k > 0 && n - k < 7 && same_sentence(ext, k - 1, n);
+         k--) {
+        if (ext->toks[k - 1].fold_len <= 3 &&
+            extract_word_is(ext, k - 1, "my our a an"))
+            return k < n && (!plural || (k > 2 && extract_word_is(
+                                                       ext, k - 3, "one") &&
+                                         extract_word_is(ext, k - 2, "of")))
+                       ? k - 1
+                       : SIZE_MAX;
+        if (!describes(ext, k - 1))
+            return SIZE_MAX;
     }
-    return 0;
+    return SIZE_MAX;
 }
 
 int extract_phrase_cues(mosaic_extractor *ext)
@@ -301,11 +320,22 @@ int extract_phrase_cues(mosaic_extractor *ext)
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *t = &ext->toks[i];
         size_t v, d;
-        /* only a token some phrase starts at (cheap tests first) */
+        /* only a token some phrase starts at (cheap tests first); a
+         * determiner only a described client ("a new young patient") */
         if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE |
-                          TRIG_SESSION | TRIG_MODALITY | ROLE_DET)) &&
-            !((t->flags & TOK_SENT_START) && (t->roles & ROLE_PERSON)))
+                          TRIG_SESSION | TRIG_MODALITY)) &&
+            !((t->flags & TOK_SENT_START) && (t->roles & ROLE_PERSON))) {
+            /* a client described after its determiner, found at the
+             * noun: "my lovely 80-year-old client" */
+            if (((t->roles & ROLE_PERSON) ||
+                 ((t->fold_len == 7 || t->fold_len == 8) &&
+                  TOK_FOLD(ext, t)[t->fold_len - 1] == 's')) &&
+                (d = described_client(ext, i)) != SIZE_MAX) {
+                mark(ext, d, i, 0);
+                found = 1;
+            }
             continue;
+        }
         if ((v = update_on(ext, i)) > 0) {
             mark(ext, i, v, 1);
             i = v;
@@ -323,9 +353,8 @@ int extract_phrase_cues(mosaic_extractor *ext)
         } else if (bare_client(ext, i)) {
             mark(ext, i, i, 0);
             found = 1;
-        } else if ((v = described_client(ext, i)) > 0) {
-            mark(ext, i, v, 0);
-            i = v;
+        } else if ((d = described_client(ext, i)) != SIZE_MAX) {
+            mark(ext, d, i, 0);
             found = 1;
         }
     }

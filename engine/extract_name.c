@@ -70,8 +70,9 @@ static int named_in_apposition(const mosaic_extractor *ext, size_t i,
 {
     const xtoken *t = &ext->toks[i];
 
-    if (before(ext, i, 1) != NULL || i + 2 >= ext->ntoks ||
-        !is_word(ext, &ext->toks[i + 1], ",") ||
+    if (i + 2 >= ext->ntoks || ext->toks[i + 1].fold_len != 1 ||
+        TOK_FOLD(ext, &ext->toks[i + 1])[0] != ',' ||
+        before(ext, i, 1) != NULL ||
         !(listed || xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len)))
         return 0;
     for (size_t j = i + 2; j < i + 7 && j < ext->ntoks; j++) {

@@ -412,7 +412,7 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
 static int person_ends_at(const mosaic_extractor *ext, size_t k)
 {
     if ((ext->toks[k].roles & ROLE_PERSON) ||
-        extract_word_is(ext, k, extract_person_words))
+        (extract_people_at(ext, k) & WORD_PERSON))
         return 1;
     for (size_t s = 0; s < ext->nspans; s++)
         if (ext->spans[s].end == ext->toks[k].end &&

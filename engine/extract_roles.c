@@ -181,13 +181,20 @@ const char *extract_misspelt(const char *w, size_t n)
     return NULL;
 }
 
-const char extract_person_words[] =
+static const char person_words[] =
     "man men woman women boy girl lad lass guy bloke chap gentleman lady "
     "client patient person mum dad mother father son daughter husband wife "
     "partner widow widower teen teenager";
 
-const char extract_kin_words[] =
+static const char kin_words[] =
     "mum mother dad father husband wife partner son daughter brother "
     "sister gran nan grandma grandad grandmother grandfather aunt uncle "
     "cousin boyfriend girlfriend kids children child baby ex stepdad "
     "stepmum sons daughters brothers sisters";
+
+int extract_people_load(mosaic_extractor *ext)
+{
+    int rc = xtable_put_words(&ext->people, person_words, WORD_PERSON);
+
+    return rc < 0 ? rc : xtable_put_words(&ext->people, kin_words, WORD_KIN);
+}
