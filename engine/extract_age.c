@@ -165,33 +165,44 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
 static const struct rx_row rows[] = {
     { "years old", "\\b" NUM "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s?(?:yo\\b|"
       "y/o\\b|y\\.o\\b\\.?))", REGEX_CASELESS | RX_NEAR_TRIGGER(6),
-      on_years_old , TRIG_AGE, 0 },
+      on_years_old , TRIG_AGE, 0,
+      "#|one|tw|thr|four|fort|fi|six|seven|eigh|nin|ten|eleven|thir" },
     { "aged", "\\b(?:aged|age|ages|turn(?:ed|s|ing)|is\\s+now)\\s+" NUM
       "\\b(?!\\s*(?:%|percent|minutes|mins|hours|days|weeks|months|pm|am))",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_years_old , TRIG_AGED, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_years_old , TRIG_AGED, 0,
+      "age|turn|is " },
     { "is n", "\\b(?:she|he|they)(?:" RX_APOS "s|" RX_APOS "re|\\s+(?:is|are|was|"
       "were))\\s+(?:(?:only|just|nearly|almost|barely)\\s+)?" NUM
       "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_pronoun_age , TRIG_THIRD_NUM,
-      ROLE_THIRD },
+      ROLE_THIRD,
+      "she|he|they" },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
-      REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY, 0 },
+      REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY, 0,
+      NULL },
     { "decade", "\\b(?:in\\s+(?:her|his|their|my|our|your|the)\\s+)?"
       "(?:(early|mid|late)[\\s-]*)?" DECADE "\\b(?<=\\w)",
       REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_decade , TRIG_DECADE,
-      TRIG_AGE_WORD | TRIG_DIGIT },
+      TRIG_AGE_WORD | TRIG_DIGIT,
+      "in |early|mid|late|teens|twent|thirt|fort|fift|sixt|sevent|eight|"
+      "ninet|#0s|'" },
     { "something", "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       "[2-9]0)[\\s-]?something\\b", REGEX_CASELESS, on_something ,
-      TRIG_SOMETHING, 0 },
+      TRIG_SOMETHING, 0,
+      NULL },
     { "school year", "\\b(?-i:Year)\\s+([1-9]|1[0-3])\\b",
-      RX_NEAR_TRIGGER(0), on_school_year , TRIG_SCHOOL_YEAR, TRIG_AGE_WORD },
+      RX_NEAR_TRIGGER(0), on_school_year , TRIG_SCHOOL_YEAR, TRIG_AGE_WORD,
+      "year " },
     { "life stage", "\\b(?:sixth[\\s-]?form(?:er)?|teenager|teen|"
       "adolescents?|toddler|pre-?schooler|pre-?teen|tween|pensioner|"
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
       "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
       "student|middle[\\s-]aged|elderly|mid[\\s-]career|(?<=in her |in his |"
       "in their )retirement|at\\s+uni(?:versity)?(?!\\s+(?:of|college)))s?\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_life_stage, TRIG_AGE_WORD, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_life_stage, TRIG_AGE_WORD, 0,
+      "sixth|teen|adolescent|toddler|pre|tween|pensioner|oap|"
+      "octogenarian|nonagenarian|centenarian|retire|infant|newborn|"
+      "school|undergrad|student|elderly|mid|at " },
 };
 
 int extract_ages_compile(struct extract_patterns *p)

@@ -170,23 +170,31 @@ static int on_district(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "email", "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-      "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_EMAIL, 0 },
+      "\\.[A-Za-z]{2,}\\b", 0, on_email , TRIG_EMAIL, 0,
+      NULL },
     { "phone", "(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)\\d{2,4}\\)?"
-      "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_PHONE, 0 },
+      "[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", 0, on_phone , TRIG_PHONE, 0,
+      NULL },
     { "handle", "(?<![\\w@.])@[A-Za-z0-9_]{1,30}\\b", RX_NEAR_TRIGGER(0),
-      on_handle , TRIG_AT, 0 },
+      on_handle , TRIG_AT, 0,
+      NULL },
     { "postcode", "\\b([A-Z]{1,2}[0-9][A-Z0-9]?)\\s?([0-9][ABD-HJLNP-UW-Z]"
-      "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT, 0 },
+      "{2})\\b", 0, on_postcode , TRIG_UPPER_DIGIT, 0,
+      NULL },
     { "district", "\\b[A-Z]{1,2}[0-9][A-Z0-9]?\\b(?![\\s-]?[0-9])", 0,
-      on_district , TRIG_UPPER_DIGIT, 0 },
+      on_district , TRIG_UPPER_DIGIT, 0,
+      NULL },
     { "reference", "\\b(?:no|nos|number|ref|reference)\\b\\.?\\s?[:#]?\\s?"
       "([A-Z]{0,3}[0-9]+(?:[/-][0-9]+)*)\\b", REGEX_CASELESS, on_reference,
-      TRIG_LONG_NUMBER, 0 },
+      TRIG_LONG_NUMBER, 0,
+      NULL },
     { "nhs number", "(?<![\\w+])[1-9][0-9]{2}[ -][0-9]{3}[ -][0-9]{4}\\b", 0,
-      on_nhs_number, TRIG_LONG_NUMBER, 0 },
+      on_nhs_number, TRIG_LONG_NUMBER, 0,
+      NULL },
     { "ni number", "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]"
       "[A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b", 0,
-      on_ni_number, TRIG_LONG_NUMBER, 0 },
+      on_ni_number, TRIG_LONG_NUMBER, 0,
+      NULL },
 };
 
 int extract_contacts_compile(struct extract_patterns *p)

@@ -582,36 +582,48 @@ static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
 
 static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
-      on_iso , TRIG_YEAR, 0 },
+      on_iso , TRIG_YEAR, 0,
+      NULL },
     { "numeric date", "\\b" DAY "[/.](0?[1-9]|1[0-2])[/.]((?:19|20)?\\d\\d)\\b",
-      0, on_numeric , TRIG_DIGIT_SEP, 0 },
+      0, on_numeric , TRIG_DIGIT_SEP, 0,
+      NULL },
     { "day month", "\\b" DAY "(?:st|nd|rd|th)?(?:\\s+of)?\\s+(" RX_MONTH
       ")\\b\\.?(?:,?\\s+" YEAR "\\b)?", REGEX_CASELESS | RX_NEAR_TRIGGER(2),
-      on_day_month , TRIG_MONTH_DIGIT, TRIG_MONTH },
+      on_day_month , TRIG_MONTH_DIGIT, TRIG_MONTH,
+      "#" },
     { "month day", "\\b(" RX_MONTH ")\\.?\\s+" DAY "(?:st|nd|rd|th)?\\b"
       "(?!\\s*(?:[:.]\\d|am|pm|years?|yrs?|weeks?|days?|months?|hours?|"
       "mins?|minutes?|percent|%))(?:,?\\s+" YEAR "\\b)?",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_month_day , TRIG_MONTH_DIGIT,
-      TRIG_MONTH },
+      TRIG_MONTH,
+      "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec" },
     { "month year", "\\b(" MONTH_FULL ")\\s+" YEAR "\\b", RX_NEAR_TRIGGER(0),
-      on_month_year , TRIG_MONTH_DIGIT, TRIG_MONTH },
+      on_month_year , TRIG_MONTH_DIGIT, TRIG_MONTH,
+      "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec" },
     { "month", "\\b(in|during|since|until|till|through|throughout|last|"
       "this|next|early|mid|late|(?:the\\s+)?(?:start|end|beginning|middle)"
       "\\s+of|from|by|before|after)[\\s-]+(" MONTH_FULL ")\\b(?!\\s+\\d)",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_prep_month , TRIG_MONTH, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_prep_month , TRIG_MONTH, 0,
+      "in|during|since|until|till|th|last|next|early|mid|late|start|end|"
+      "be|by|from|after" },
     { "relative day", "\\b(?:the\\s+day\\s+before\\s+yesterday|the\\s+other\\s+"
       "day|yesterday|"
       "today|tonight|tomorrow|this\\s+(?:morning|afternoon|evening)|"
       "last\\s+night|earlier\\s+today)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(3),
-      on_relative_day , TRIG_RELDAY, 0 },
+      on_relative_day , TRIG_RELDAY, 0,
+      "the |this |yesterday|today|tonight|tomorrow|last |earlier " },
     { "weekday", "\\b(?:(last|this\\s+past|this|next|on)\\s+)?(" RX_WEEKDAY
       ")(s\\b)?(?:\\s+(?:morning|afternoon|evening|night))?\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_weekday , TRIG_WEEKDAY, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_weekday , TRIG_WEEKDAY, 0,
+      "last |this |next |on |mon|tue|wed|thu|fri|sat|sun" },
     { "ago", "\\b" QUANT "\\s+(days?|weeks?|fortnights?|months?|years?)"
       "\\s+(?:ago|back)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_ago , TRIG_AGO,
-      0 },
+      0,
+      "#|a|one|tw|thr|four|fort|fi|six|seven|eigh|nin|ten|eleven|thir|"
+      "few|several" },
     { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
-      "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT, 0 },
+      "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT, 0,
+      "last |this |next |past " },
     { "holiday", "\\b(christmas\\s+(?:day|eve)|christmas|xmas|boxing\\s+day|"
       "new\\s+year" RX_APOS "?s?\\s+(?:day|eve)|good\\s+friday|"
       "easter\\s+(?:sunday|monday|day|weekend)|easter|"
@@ -622,16 +634,21 @@ static const struct rx_row rows[] = {
       "sunday|father" RX_APOS "?s\\s+day|remembrance\\s+sunday|shrove\\s+"
       "tuesday|pancake\\s+day|hogmanay|burns\\s+night|st\\.?\\s+patrick"
       RX_APOS "?s\\s+day)\\b(?:\\s+" YEAR "\\b)?", REGEX_CASELESS | RX_NEAR_TRIGGER(2),
-      on_holiday , TRIG_HOLIDAY, 0 },
+      on_holiday , TRIG_HOLIDAY, 0,
+      "christmas|xmas|boxing|new|good|easter|early|spring|summer|august|"
+      "may|bank|valentine|bonfire|guy|hallowe|mother|father|remembrance|"
+      "shrove|pancake|hogmanay|burns|st" },
     { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
       "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
-      REGEX_CASELESS, on_year , TRIG_YEAR_WORD, 0 },
+      REGEX_CASELESS, on_year , TRIG_YEAR_WORD, 0,
+      NULL },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than|spent|served|lasted|sentenced\\s+to)\\s+"
       QUANT "\\s+(?:more\\s+)?(hours?|days?|"
       "weeks?|fortnights?|months?|years?|decades?)\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(6) | RX_STARTS_FOR, on_duration ,
-      TRIG_DURATION, 0 },
+      TRIG_DURATION, 0,
+      NULL },
 };
 
 int extract_dates_compile(struct extract_patterns *p)

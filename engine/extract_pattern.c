@@ -34,9 +34,45 @@ void extract_patterns_free(struct extract_patterns *p)
 {
     if (p == NULL)
         return;
-    for (size_t i = 0; i < RX_MAX; i++)
+    for (size_t i = 0; i < RX_MAX; i++) {
         regex_free(p->re[i]);
+        free(p->starts[i]);
+    }
     free(p);
+}
+
+/* A row's `starts` ("in |early|#0s") by first byte. */
+static int starts_new(struct rx_starts **out, const char *name,
+                      const char *list)
+{
+    struct rx_starts *st;
+    size_t n = 0;
+
+    *out = NULL;
+    if (list == NULL)
+        return 0;
+    if ((st = calloc(1, sizeof(*st))) == NULL)
+        return mosaic__error_oom();
+    for (const char *w = list; *w; n++) {
+        size_t len = strcspn(w, "|");
+        unsigned c = (unsigned char)w[0];
+        if (n == RX_STARTS_MAX || len == 0 || len > 255 || c >= 0x80 ||
+            (c - 'A' < 26)) {
+            free(st);
+            return mosaic__error_set(MOSAIC_ERROR, "pattern %s: bad starts "
+                                     "list", name);
+        }
+        st->prefix[n] = w + 1;
+        st->len[n] = (uint8_t)(len - 1);
+        if (c == '#')
+            for (unsigned d = '0'; d <= '9'; d++)
+                st->of[d] |= 1u << n;
+        else
+            st->of[c] |= 1u << n;
+        w += len + (w[len] == '|');
+    }
+    *out = st;
+    return 0;
 }
 
 int extract_rx_compile(struct extract_patterns *p, int base,
@@ -47,7 +83,9 @@ int extract_rx_compile(struct extract_patterns *p, int base,
 
     for (size_t i = 0; i < n; i++) {
         if ((rc = regex_new(&p->re[base + (int)i], rows[i].name,
-                            rows[i].pattern, rows[i].flags)) < 0)
+                            rows[i].pattern, rows[i].flags)) < 0 ||
+            (rc = starts_new(&p->starts[base + (int)i], rows[i].name,
+                             rows[i].starts)) < 0)
             return rc;
         ro->any |= rows[i].need;
         if (rows[i].need == 0)
@@ -102,10 +140,56 @@ static size_t word_start(const xtoken *t)
     return t->start + ((t->flags & TOK_TAG_FIRST) != 0);
 }
 
+static int rx_space(unsigned c) /* a pattern's \\s (no PCRE2_UCP) */
+{
+    return c == ' ' || c - '\t' <= '\r' - '\t';
+}
+
+/* 1 if p (len bytes) is at t[i..n): ASCII letters caseless, '#' a
+ * digit, ' ' one or more spaces.  A byte beyond ASCII may be a letter
+ * PCRE2 folds ("\u017F" is a caseless 's'), so it is let through. */
+static int prefix_at(const char *p, size_t len, const char *t, size_t i,
+                     size_t n)
+{
+    for (size_t j = 0; j < len; j++, i++) {
+        unsigned c = i < n ? (unsigned char)t[i] : 0;
+        if (c >= 0x80)
+            return 1;
+        if (p[j] == ' ') {
+            if (!rx_space(c))
+                return 0;
+            while (i + 1 < n && rx_space((unsigned char)t[i + 1]))
+                i++;
+        } else if (p[j] == '#' ? c - '0' >= 10
+                               : (c - 'A' < 26 ? c | 0x20 : c) !=
+                                     (unsigned char)p[j]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* 1 if a match may start at t[at] by the row's starts (NULL: any). */
+static int may_start(const struct rx_starts *st, const char *t, size_t n,
+                     size_t at)
+{
+    unsigned c = at < n ? (unsigned char)t[at] : 0;
+
+    if (st == NULL || c >= 0x80)
+        return 1;
+    for (uint32_t m = st->of[c - 'A' < 26 ? c | 0x20 : c]; m; m &= m - 1) {
+        int k = __builtin_ctz(m);
+        if (prefix_at(st->prefix[k], st->len[k], t, at + 1, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Where the near-trigger tries of one row stand in the post. */
 struct near_run {
     regex *re;
     const struct rx_row *row;
+    const struct rx_starts *starts;
     const unsigned char *first; /* bytes a match can start with */
     size_t tried;               /* tokens before it were tried */
     size_t done;                /* bytes before it are in a match */
@@ -125,7 +209,8 @@ static int try_near(mosaic_extractor *ext, struct near_run *nr, size_t k)
         nr->tried = s + 1;
         if (((nr->row->flags & RX_STARTS_FOR) &&
              !(ext->toks[s].roles & TRIG_FOR)) ||
-            !REGEX_MAY_START(nr->first, ext->clean[at]))
+            !REGEX_MAY_START(nr->first, ext->clean[at]) ||
+            !may_start(nr->starts, ext->clean, ext->clean_len, at))
             continue; /* no match can start here */
         if ((rc = regex_here(nr->re, ext->clean, ext->clean_len, at, &end,
                              nr->row->fn, ext)) < 0)
@@ -140,10 +225,12 @@ static int try_near(mosaic_extractor *ext, struct near_run *nr, size_t k)
  * matches only where a word starts, not inside a URL.  The words of a
  * one-role trigger are listed (extract_index_near); others are found in
  * the list of all trigger words, or among all tokens. */
-static int run_near_triggers(mosaic_extractor *ext, regex *re,
+static int run_near_triggers(mosaic_extractor *ext, int slot,
                              const struct rx_row *row)
 {
-    struct near_run nr = { re, row, NULL, 0, 0 };
+    regex *re = ext->patterns->re[slot];
+    struct near_run nr = { re, row, ext->patterns->starts[slot], NULL, 0,
+                           0 };
     uint32_t need = row->near ? row->near : (uint32_t)row->need;
     int rc;
 
@@ -224,7 +311,7 @@ int extract_rx_run(mosaic_extractor *ext, int base,
         else if (ext->exhaustive)
             rc = run_at_every_word(ext, re, &rows[i]);
         else
-            rc = run_near_triggers(ext, re, &rows[i]);
+            rc = run_near_triggers(ext, base + i, &rows[i]);
     }
     return rc < 0 ? rc : 0;
 }

@@ -22,8 +22,17 @@ struct rx_rows_of {
     uint32_t of[64]; /* rows whose need holds bit b */
 };
 
+/* A row's `starts`, by first byte: the prefixes that begin with it. */
+#define RX_STARTS_MAX 32
+struct rx_starts {
+    uint32_t of[128];                 /* folded ASCII byte -> prefixes */
+    const char *prefix[RX_STARTS_MAX]; /* each after its first byte */
+    uint8_t len[RX_STARTS_MAX];
+};
+
 struct extract_patterns {
     regex *re[RX_MAX];
+    struct rx_starts *starts[RX_MAX]; /* NULL: the row has none */
     struct rx_rows_of rows_of[RX_MAX / 8]; /* by slot base / 8 */
 };
 
@@ -36,6 +45,10 @@ struct rx_row {
     uint64_t need; /* TRIG_* of which one must be in the post (0: any) */
     uint32_t near; /* RX_NEAR_TRIGGER: the roles of the words a match is
                       near (0: need's) */
+    const char *starts; /* RX_NEAR_TRIGGER: what every match starts with,
+                           '|'-separated caseless prefixes ('#' a digit,
+                           ' ' spaces), so a word without one is not
+                           tried; NULL: anything */
 };
 
 /* Try the pattern only at the trigger words (tokens with a `need` role)

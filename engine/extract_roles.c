@@ -96,14 +96,16 @@ static const struct {
  * "3o'clock", "Sepember").  A folded word whose start matches gets the
  * roles; a shape may admit more words than its pattern, never fewer. */
 static const struct rx_row shapes[] = {
-    { "weekday word", RX_WEEKDAY, REGEX_ANCHORED, NULL, TRIG_WEEKDAY, 0 },
-    { "month word", RX_MONTH "\\z", REGEX_ANCHORED, NULL, TRIG_MONTH, 0 },
+    { "weekday word", RX_WEEKDAY,
+      REGEX_ANCHORED, NULL, TRIG_WEEKDAY, 0, NULL },
+    { "month word", RX_MONTH "\\z",
+      REGEX_ANCHORED, NULL, TRIG_MONTH, 0, NULL },
     /* the last word of "15 years old", "15yo", "5 y/o", "fifteenyo" */
     { "age word", "(?:\\d{1,3}|" RX_NUMWORD ")?(?:(?:years?|yrs?)?old|yo|y)"
-      "\\z", REGEX_ANCHORED, NULL, TRIG_AGE, 0 },
+      "\\z", REGEX_ANCHORED, NULL, TRIG_AGE, 0, NULL },
     { "decade word", "(?:early|mid|late)?" RX_DECADE_WORD "\\z",
-      REGEX_ANCHORED, NULL, TRIG_AGE_WORD, 0 },
-    { "clock word", ".*clock\\z", REGEX_ANCHORED, NULL, TRIG_CLOCK, 0 },
+      REGEX_ANCHORED, NULL, TRIG_AGE_WORD, 0, NULL },
+    { "clock word", ".*clock\\z", REGEX_ANCHORED, NULL, TRIG_CLOCK, 0, NULL },
 };
 
 int extract_shapes_compile(struct extract_patterns *p)

@@ -143,38 +143,46 @@ static int on_modality(const char *t, const size_t *ov, int n, void *ctx)
 static const struct rx_row rows[] = {
     { "am/pm", "\\b(\\d{1,2})(?:[:.](\\d\\d))?\\s?(am|pm|a\\.m\\.|p\\.m\\.)"
       "(?![a-z])", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_ampm , TRIG_AMPM,
-      TRIG_DIGIT },
+      TRIG_DIGIT,
+      NULL },
     { "clock", "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?!\\s?(?:am|pm|:))", 0,
-      on_clock , TRIG_DIGIT_SEP, 0 },
+      on_clock , TRIG_DIGIT_SEP, 0,
+      NULL },
     { "named time", "\\b(?:(noon|midday|midnight)|(\\d{1,2}|" RX_NUMWORD
-      ")\\s*o" RX_APOS "?\\s?clock)\\b", REGEX_CASELESS, on_named_time , TRIG_CLOCK, 0 },
+      ")\\s*o" RX_APOS "?\\s?clock)\\b", REGEX_CASELESS, on_named_time , TRIG_CLOCK, 0,
+      NULL },
     { "slot", "\\bmy\\s+(?:(" RX_WEEKDAY ")\\s+)?(\\d{1,2}(?:[:.]\\d\\d)?\\s?"
       "(?:am|pm)|\\d{1,2}\\s*o" RX_APOS "?\\s?clock|\\d{1,2}(?=\\s+(?:"
       PEOPLE "|appointment|session|slot|cancell?ed|didn|dna|no[\\s-]show)))"
       "(?:\\s+(?:" PEOPLE "|appointment|session|slot))?\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_slot , TRIG_MY_DIGIT,
-      TRIG_MY },
+      TRIG_MY,
+      NULL },
     { "weekday client", "\\bmy\\s+(?:" RX_WEEKDAY "|morning|afternoon|"
       "evening|first|last|early|late|final)\\s+(?:" PEOPLE ")\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_weekday_client , TRIG_MY, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_weekday_client , TRIG_MY, 0,
+      NULL },
     { "session", "\\b(?:(?:" RX_WEEKDAY "|today|tonight|this\\s+morning|"
       "yesterday)" RX_APOS "s\\s+|(?:our|my|their|her|his|the|a)\\s+"
       "(?:(\\d{1,3})(?:st|nd|rd|th)\\s+|(?:first|second|third|fourth|fifth|"
       "sixth|last|final|ending|closing|assessment|intake|online|telephone|"
       "phone|video|zoom|teams|face[\\s-]to[\\s-]face|in[\\s-]person|"
       "emdr|couples?|family|ending)\\s+))sessions?\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(6), on_session , TRIG_SESSION, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(6), on_session , TRIG_SESSION, 0,
+      "mon|tue|wed|thu|fri|sat|sun|to|th|yesterday|our |my |her |his |a " },
     { "in session", "\\bin\\s+(?:(?:our|my|today" RX_APOS "s|this\\s+(?:morning|"
       "afternoon|evening)" RX_APOS "s)\\s+)?session(?:\\s+(?:today|this\\s+"
       "morning|this\\s+afternoon|this\\s+evening|tonight|yesterday|"
       "earlier))?\\b",
-      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_in_session , TRIG_SESSION, 0 },
+      REGEX_CASELESS | RX_NEAR_TRIGGER(3), on_in_session , TRIG_SESSION, 0,
+      "in " },
     { "modality", "\\b(?:(?-i:IFS)|emdr|cbt|dbt|sand\\s?tray|play\\s+therapy|"
       "art\\s+therapy|drama\\s+therapy|walk[\\s-]+(?:and|&)[\\s-]+talk|"
       "walk\\s*&\\s*talk|(?:over|on|via)\\s+(?:zoom|facetime|skype|"
       "(?-i:Teams)))\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(1), on_modality ,
-      TRIG_MODALITY, 0 },
+      TRIG_MODALITY, 0,
+      "ifs|emdr|cbt|dbt|sand|play |art |drama |walk|over |on |via " },
 };
 
 int extract_times_compile(struct extract_patterns *p)

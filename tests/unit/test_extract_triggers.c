@@ -89,6 +89,14 @@ static const char *const phrases[] = {
     "around 2005-2006", "c.  1900", "of 2019s",
     "application no. 40593/04", "NHS number 943 476 5919",
     "NI number QQ 12 34 56 C", "ref 1234 5678",
+    /* the start words of the near-trigger rows (rx_row.starts): case,
+     * runs of spaces, a letter PCRE2 folds beyond ASCII (U+017F) */
+    "THE OTHER DAY", "the\tother  day", "this  Evening", "LAST\tnight",
+    "thi\xC5\xbf morning", "Earlier  today", "Last   Tuesday",
+    "Our  12th session", "IN  HER SEVENTIES", "At\tUni", "Mid-Career",
+    "Sixth Form", "SHE IS 15 now", "He\xE2\x80\x99s 15.", "Aged  42",
+    "Year\t11", "TWENTY-ONE YEARS OLD", "Over Zoom", "in  march",
+    "Till June", "by  may", "Next  Week",
 };
 /* The settings a phrase is put in. */
 static const char *const settings[] = {
