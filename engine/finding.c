@@ -72,7 +72,8 @@ static int is_category(const mention_attr *a, const char *category)
 }
 
 /* A date says when something happened, not who it happened to: it
- * narrows a life event ("the crash in May") and is otherwise left out. */
+ * narrows a yearly life event ("the crash in May") and is otherwise left
+ * out (not "abuse", a share of people, not of a year). */
 static void combine_cluster(combination *c, const mention_set *set,
                             const size_t *members, size_t n)
 {
@@ -81,7 +82,8 @@ static void combine_cluster(combination *c, const mention_set *set,
     for (size_t k = 0; k < n; k++)
         for (size_t j = set->first[members[k]];
              j < set->first[members[k] + 1]; j++)
-            has_event |= is_category(&set->attrs[j], "LIFE_EVENT");
+            has_event |= is_category(&set->attrs[j], "LIFE_EVENT") &&
+                         set->attrs[j].item.facts.per_year;
     c->n = 0;
     for (size_t k = 0; k < n; k++)
         for (size_t j = set->first[members[k]];

@@ -370,13 +370,15 @@ static int price_date(const char *v, score_attr *a, suggest_ladder *l,
 }
 
 static int price_rate(population *pop, const char *category, const char *v,
-                      score_attr *a, const char **source)
+                      score_attr *a, const char **source,
+                      population_facts *f)
 {
     const struct pop_rate *r = find_rate(pop, category, v);
 
     if (r) {
         a->share = r->share; /* per year: a window of one year */
         *source = r->source;
+        f->per_year = r->per_year;
     }
     return 0;
 }
@@ -406,12 +408,12 @@ static const struct pop_rate *org_kind(const population *pop, const char *v)
  * ("Year 11 at Calder High" with no practice setting is not 1% of the
  * UK). */
 static int price_org(population *pop, const catchment *c, const char *v,
-                     score_attr *a, const char **source)
+                     score_attr *a, const char **source, population_facts *f)
 {
     const struct pop_rate *kind = org_kind(pop, v), *d;
 
     if (!kind)
-        return price_rate(pop, "ORG", v, a, source);
+        return price_rate(pop, "ORG", v, a, source, f);
     if ((d = find_rate(pop, "ORG", "*")) != NULL && d->count == 0) {
         a->share = d->share;
         *source = d->source;
@@ -473,11 +475,11 @@ int population_price_facts(population *pop, const catchment *c,
     } else if (!strcmp(cat, "OCCUPATION")) {
         return price_occupation(pop, v, attr, ladder, source, facts);
     } else if (!strcmp(cat, "ORG")) {
-        return price_org(pop, c, v, attr, source);
+        return price_org(pop, c, v, attr, source, facts);
     } else if (!strcmp(cat, "DATE")) {
         return price_date(v, attr, ladder, source);
     } else {
-        return price_rate(pop, cat, v, attr, source);
+        return price_rate(pop, cat, v, attr, source, facts);
     }
     return 0;
 }

@@ -55,6 +55,7 @@ typedef struct {
     double in_ages;        /* AGE life stage: share within those ages */
     int sex;               /* GENDER: 'F', 'M' or 0 */
     double female_share;   /* OCCUPATION: share of women (-1: unknown) */
+    int per_year;          /* a yearly rate: a date narrows it */
 } population_facts;
 
 int population_price_facts(population *pop, const catchment *c,

@@ -70,6 +70,16 @@ draft "My client is a Year 11 girl at Calder High whose dad died in March."
 run_in 1 "a pupil of a named school: STOP" "$T/draft" "$MOSAIC" check
 grep -q "^STOP" "$T/out" && ok "a named school: verdict STOP" || not_ok "a named school: verdict STOP"
 
+# A date narrows a yearly event only: "abuse" is a share of people, so
+# the session's "today" is left out (with it k was 2,000 times smaller).
+draft "A client said the word abuse out loud today. She is in her fifties."
+run_in 1 "abuse and today: CAUTION" "$T/draft" "$MOSAIC" check --json
+python3 - "$T/out" <<'PY' && ok "a date does not narrow abuse" || not_ok "a date does not narrow abuse"
+import json, sys
+f = json.load(open(sys.argv[1]))["findings"][0]
+assert f["k_public"] > 1000 and f["summary"] == "abuse, female, 50-59", f
+PY
+
 # A pipe, as a posting script uses it.
 if printf 'Tough week. Self-care tonight.' | "$MOSAIC" check -q; then ok "pipe: harmless draft passes"; else not_ok "pipe: harmless draft passes"; fi
 if printf 'My client, a farrier from Bellingham in his early fifties, called me Sarah.' | "$MOSAIC" check -q; then not_ok "pipe: risky draft stops"; else ok "pipe: risky draft stops"; fi
