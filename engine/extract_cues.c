@@ -285,7 +285,7 @@ static size_t described_client(const mosaic_extractor *ext, size_t n)
 {
     const char *f = TOK_FOLD(ext, &ext->toks[n]);
     size_t len = ext->toks[n].fold_len;
-    int plural = f[len - 1] == 's';
+    int plural;
 
     /* (one compare for the word's length: no list walked per token) */
     if (!((len == 6 && !memcmp(f, "client", 6)) ||
@@ -294,17 +294,22 @@ static size_t described_client(const mosaic_extractor *ext, size_t n)
           (len == 8 && !memcmp(f, "patients", 8)) ||
           (len == 10 && !memcmp(f, "supervisee", 10))))
         return SIZE_MAX;
+    plural = f[len - 1] == 's';
     for (size_t k = n; k > 0 && n - k < 7 && same_sentence(ext, k - 1, n);
          k--) {
-        if (ext->toks[k - 1].fold_len <= 3 &&
-            extract_word_is(ext, k - 1, "my our a an"))
-            return k < n && (!plural || (k > 2 && extract_word_is(
-                                                       ext, k - 3, "one") &&
-                                         extract_word_is(ext, k - 2, "of")))
-                       ? k - 1
-                       : SIZE_MAX;
-        if (!describes(ext, k - 1))
+        size_t d = k - 1;
+        if (!(ext->toks[d].fold_len <= 3 &&
+              extract_word_is(ext, d, "my our a an"))) {
+            if (!describes(ext, d))
+                return SIZE_MAX;
+            continue;
+        }
+        if (k == n) /* a bare "my client" */
             return SIZE_MAX;
+        if (plural && !(d > 1 && extract_word_is(ext, d - 2, "one") &&
+                        extract_word_is(ext, d - 1, "of")))
+            return SIZE_MAX; /* "my young clients": clients in general */
+        return d;
     }
     return SIZE_MAX;
 }
