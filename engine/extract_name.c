@@ -139,8 +139,10 @@ static int lower_case_names(mosaic_extractor *ext)
         const xentry *e = NULL;
         int rc, listed;
         if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG) ||
+            i + 1 >= ext->ntoks || ext->toks[i + 1].fold_len != 1 ||
+            TOK_FOLD(ext, &ext->toks[i + 1])[0] != ',' ||
             before(ext, i, 1) != NULL)
-            continue;
+            continue; /* (the comma first: the cheapest test) */
         listed = extract_may_start(ext, t, FIRST_NAMES) &&
                  extract_match(ext, &ext->names, i, 0, FIRST_NAMES, &e) != 0;
         if (named_in_apposition(ext, i, listed) &&
