@@ -242,14 +242,14 @@ static int person_at(const mosaic_extractor *ext, size_t k)
 }
 
 /* The token of a person among the few before token j in its sentence
- * ("a little boy I see (7)", "a young mum I see, 19"), or 0. */
+ * ("a little boy I see (7)", "a young mum I see, 19"), or SIZE_MAX. */
 static size_t person_just_before(const mosaic_extractor *ext, size_t j)
 {
     for (size_t k = j; k > 0 && j - k < 4; k--)
         if (ext->toks[k - 1].sentence == ext->toks[j].sentence &&
             person_at(ext, k - 1))
-            return k - 1 ? k - 1 : SIZE_MAX;
-    return 0;
+            return k - 1;
+    return SIZE_MAX;
 }
 
 /* 1 if the number at token j says a person's age after "is": "my
@@ -291,13 +291,13 @@ static int apposed_age(const mosaic_extractor *ext, size_t j, size_t *who)
                (extract_people_at(ext, j - 2) & WORD_PERSON) &&
                !extract_word_is(ext, j - 2, "mum dad mother father");
     if (extract_word_is(ext, j - 1, "(") && extract_word_is(ext, j + 1, ")"))
-        return (*who = person_just_before(ext, j - 1)) != 0; /* "(7)" */
-    if (!extract_word_is(ext, j + 1, ", ; ) . and"))
+        return (*who = person_just_before(ext, j - 1)) != SIZE_MAX; /* (7) */
+    if (digits != 2 || !extract_word_is(ext, j + 1, ", ; ) . and"))
         return 0;
-    return digits == 2 && ((*who = person_just_before(ext, j - 1)) != 0 ||
-                           (extract_word_is(ext, j - 1, ",") &&
-                            !extract_word_is(ext, j + 1, "and") &&
-                            in_bracket_list(ext, j - 1)));
+    if ((*who = person_just_before(ext, j - 1)) != SIZE_MAX)
+        return 1; /* "a nurse, 40," */
+    return extract_word_is(ext, j - 1, ",") &&
+           !extract_word_is(ext, j + 1, "and") && in_bracket_list(ext, j - 1);
 }
 
 int extract_ages(mosaic_extractor *ext)
@@ -336,14 +336,14 @@ int extract_apposed_ages(mosaic_extractor *ext)
         return 0;
     for (size_t j = 0; j < ext->ntoks; j++) {
         const xtoken *t = &ext->toks[j];
-        size_t who = 0;
+        size_t who = SIZE_MAX;
         int age;
         if (t->kind != TOK_NUMBER || !apposed_age(ext, j, &who))
             continue;
         age = atoi(ext->clean + t->start);
         if ((rc = add_age(ext, t->start, t->end, age, age)) < 0)
             return rc;
-        if (who != 0 && relative_at(ext, who == SIZE_MAX ? 0 : who))
+        if (who != SIZE_MAX && relative_at(ext, who))
             EXTRACT_LAST(ext)->about = MOSAIC_ABOUT_OTHER;
     }
     return 0;
