@@ -404,9 +404,9 @@ static const struct pop_rate *org_kind(const population *pop, const char *v)
 }
 
 /* An organisation: the default prior, a share of the catchment; a named
- * school is no bigger than such a school however big the catchment
- * ("Year 11 at Calder High" with no practice setting is not 1% of the
- * UK). */
+ * school, university or GP surgery is no bigger than one such however
+ * big the catchment ("Year 11 at Calder High" with no practice setting
+ * is not 1% of the UK). */
 static int price_org(population *pop, const catchment *c, const char *v,
                      score_attr *a, const char **source, population_facts *f)
 {
