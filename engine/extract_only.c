@@ -39,8 +39,11 @@ static size_t group_of_one(const mosaic_extractor *ext, size_t i)
  * cheaper than a look at every token). */
 static int has_only(const mosaic_extractor *ext)
 {
-    const char *f = ext->folds, *end = ext->folds + ext->folds_len;
+    const char *f = ext->folds, *end;
 
+    if (f == NULL || ext->folds_len < 5) /* (nothing folded yet) */
+        return 0;
+    end = f + ext->folds_len;
     for (const char *p = f + 3; p < end &&
                                 (p = memchr(p, 'y', (size_t)(end - p))) != NULL;
          p++)

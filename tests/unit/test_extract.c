@@ -642,6 +642,23 @@ static void test_extract_bad_bytes(void **state)
     mosaic_extractor_close(ext);
 }
 
+/* An empty post first, on an extractor from the reference image (no
+ * word folded yet): nothing found, no pointer arithmetic on nothing
+ * (fuzz_extract's first input: clang's UBSan, pointer-overflow, in
+ * extract_only.c; gcc's does not check it, `make fuzz-check` does). */
+static void test_extract_empty_first(void **state)
+{
+    mosaic_extractor *ext = NULL;
+    const mosaic_extraction *x;
+
+    (void)state;
+    assert_int_equal(mosaic_extractor_open(&ext, NULL), 0);
+    assert_int_equal(mosaic_extract(&x, ext, "", 0, NULL), 0);
+    assert_int_equal(x->n, 0);
+    assert_int_equal(mosaic_extract(&x, ext, "the only", 8, NULL), 0);
+    mosaic_extractor_close(ext);
+}
+
 /* A 10 MB post: linear, and every span still found. */
 static void test_extract_huge_post(void **state)
 {
@@ -691,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_extract_bad_bytes),
         cmocka_unit_test(test_extract_huge_post),
         cmocka_unit_test(test_extract_missing_data),
+        cmocka_unit_test(test_extract_empty_first),
     };
     int rc = cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 
