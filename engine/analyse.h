@@ -21,7 +21,7 @@
 
 /* The extractor's identity kept with each analysed post: a post whose
  * stored analysis came from another version is analysed again. */
-#define ANALYSE_EXTRACTOR_ID "mosaic-extract-11"
+#define ANALYSE_EXTRACTOR_ID "mosaic-extract-12"
 
 struct mosaic_analyser {
     mosaic_store *store; /* borrowed */
