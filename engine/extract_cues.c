@@ -233,14 +233,25 @@ static size_t session_with(const mosaic_extractor *ext, size_t v)
     return 0;
 }
 
+/* 1 if "client" at token i follows a sentence's opening "New" or
+ * "Another" ("New client today: ..."). */
+static int new_client(const mosaic_extractor *ext, size_t i)
+{
+    return i > 0 && (ext->toks[i - 1].flags & TOK_SENT_START) &&
+           same_sentence(ext, i - 1, i) &&
+           extract_word_is(ext, i - 1, "new another");
+}
+
 /* "Client this morning (late 60s...)", "Client: a nurse", "Client's
- * wedding": a note that opens on a client's or on "client" and when it
- * was, "update" or a colon (not "Client confidentiality matters"). */
+ * wedding", "New client this week:": a note that opens on a client's or
+ * on "client" and when it was, "update" or a colon (not "Client
+ * confidentiality matters"). */
 static int bare_client(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *t = &ext->toks[i];
 
-    if (t->kind != TOK_WORD || !(t->flags & TOK_SENT_START))
+    if (t->kind != TOK_WORD ||
+        !((t->flags & TOK_SENT_START) || new_client(ext, i)))
         return 0;
     if (extract_word_is(ext, i, "client's"))
         return 1; /* "Client's wedding was today" */
@@ -337,6 +348,9 @@ int extract_phrase_cues(mosaic_extractor *ext)
                   TOK_FOLD(ext, t)[t->fold_len - 1] == 's')) &&
                 (d = described_client(ext, i)) != SIZE_MAX) {
                 mark(ext, d, i, 0);
+                found = 1;
+            } else if ((t->roles & ROLE_PERSON) && bare_client(ext, i)) {
+                mark(ext, i - 1, i, 0); /* "New client: ..." */
                 found = 1;
             }
             continue;

@@ -535,6 +535,10 @@ static const struct {
      * support" */
     { "Such a privilege to work with a young carer today", 1, 0, 1 },
     { "Client update: she got the job", 1, 0, 0 },
+    /* a note that opens "New client" and when, or a colon */
+    { "New client this week: an 82-year-old miner", 1, 0, 0 },
+    { "New client: a nurse from Leeds", 1, 0, 0 },
+    { "New client confidentiality rules are out", 0, 0, 0 },
     { "Someone I support has been sectioned again", 1, 0, 0 },
     { "He hates to work with a nurse", 0, 0, 0 },
     /* "play therapy today with a 6yo", "a teenager on my caseload",
