@@ -275,6 +275,12 @@ static const struct span_case lexicon_cases[] = {
     { "he has been sober eight months", NULL, "HEALTH", "been sober", 1,
       "alcohol dependence", U },
     { "I was sober at the party", NULL, "HEALTH", NULL, 0, NULL, U },
+    { "he has been clean for a year", NULL, "HEALTH", "been clean for", 1,
+      "addiction recovery", U },
+    { "the kitchen has been clean all week", NULL, "HEALTH", NULL, 0, NULL,
+      U },
+    { "trying for a baby for six years", NULL, "HEALTH",
+      "trying for a baby for", 1, "infertility", U },
     { "three months sober and back at work", NULL, "HEALTH", "months sober", 1,
       "alcohol dependence", U },
     /* a divorce under way, a baby, a job lost, a death: events */
