@@ -307,6 +307,15 @@ static const struct span_case lexicon_cases[] = {
       "first in her family to go to uni", 1, "first in family at university",
       U },
     { "she is divorced", NULL, "FAMILY", "divorced", 1, "divorced", U },
+    /* a university by its usual name, valued by its full one */
+    { "a student at Leeds Beckett", NULL, "ORG", "Leeds Beckett", 1,
+      "leeds beckett university", U },
+    { "she is at Royal Holloway now", NULL, "ORG", "Royal Holloway", 1,
+      "royal holloway university of london", U },
+    /* not a surname, a ship, a football cup */
+    { "the Queen Mary 2 is huge", NULL, "ORG", NULL, 0, NULL, U },
+    { "a Goldsmith at work", NULL, "ORG", NULL, 0, NULL, U },
+    { "Real Madrid in the #UCL final", NULL, "ORG", "#UCL", 0, NULL, U },
     { "she lost her baby at 22 weeks", NULL, "LIFE_EVENT", "lost her baby",
       1, "baby loss", U },
     { "his wife walked out in May", NULL, "LIFE_EVENT", "wife walked out", 1,

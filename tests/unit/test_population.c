@@ -363,6 +363,8 @@ static void lexicon_values_price(void **state)
         /* a named university or GP surgery: its size, UK-wide */
         { "ORG", "leeds uni", NULL, 0, 17500 },
         { "ORG", "elland surgery", NULL, 0, 10000 },
+        { "ORG", "imperial college london", NULL, 0, 17500 },
+        { "ORG", "royal holloway university of london", NULL, 0, 17500 },
         { "ORG", "brighouse counselling practice", NULL, 0.01, 0 },
     };
     population *pop;
