@@ -288,6 +288,18 @@ static int describes(const mosaic_extractor *ext, size_t k)
            !(t->kind == TOK_WORD && possessive(ext, k));
 }
 
+/* The last token of a described client at token n: "of mine" or "of
+ * ours" after it is the cue's ("a Jewish client of mine who is a
+ * barrister": not the author's). */
+static size_t of_mine(const mosaic_extractor *ext, size_t n)
+{
+    return n + 2 < ext->ntoks && same_sentence(ext, n, n + 2) &&
+                   extract_word_is(ext, n + 1, "of") &&
+                   extract_word_is(ext, n + 2, "mine ours")
+               ? n + 2
+               : n;
+}
+
 /* "my lovely 80-year-old client", "a new young patient", "one of my
  * young clients": from the client's token n back over words describing
  * to a determiner; the determiner's token, or SIZE_MAX (a bare "my
@@ -347,7 +359,7 @@ int extract_phrase_cues(mosaic_extractor *ext)
                  ((t->fold_len == 7 || t->fold_len == 8) &&
                   TOK_FOLD(ext, t)[t->fold_len - 1] == 's')) &&
                 (d = described_client(ext, i)) != SIZE_MAX) {
-                mark(ext, d, i, 0);
+                mark(ext, d, of_mine(ext, i), 0);
                 found = 1;
             } else if ((t->roles & ROLE_PERSON) && bare_client(ext, i)) {
                 mark(ext, i - 1, i, 0); /* "New client: ..." */
@@ -373,7 +385,7 @@ int extract_phrase_cues(mosaic_extractor *ext)
             mark(ext, i, i, 0);
             found = 1;
         } else if ((d = described_client(ext, i)) != SIZE_MAX) {
-            mark(ext, d, i, 0);
+            mark(ext, d, of_mine(ext, i), 0);
             found = 1;
         }
     }

@@ -442,6 +442,9 @@ static const struct span_case about_cases[] = {
       "AGE", "middle-aged", 1, NULL, C },
     { "Saw a client my 40th birthday", NULL, "AGE", "40th birthday", 1, NULL,
       A },
+    /* "of mine" after a described client is the cue's */
+    { "A Jewish client of mine who is a barrister", NULL, "OCCUPATION",
+      "barrister", 1, NULL, C },
     /* a post that goes on about an earlier one: its "he" is the client */
     { "More on this: he's only 22, which makes it harder.", NULL, "AGE", "22",
       1, NULL, C },
