@@ -307,6 +307,13 @@ static const struct span_case lexicon_cases[] = {
       "first in her family to go to uni", 1, "first in family at university",
       U },
     { "she is divorced", NULL, "FAMILY", "divorced", 1, "divorced", U },
+    { "just been diagnosed with MS at 34", NULL, "HEALTH",
+      "diagnosed with MS", 1, "multiple sclerosis", U },
+    { "she has MS and a wheelchair", NULL, "HEALTH", "has MS", 1,
+      "multiple sclerosis", U },
+    { "he emailed Ms Jones", NULL, "HEALTH", NULL, 0, NULL, U },
+    { "she was trafficked from Albania", NULL, "LIFE_EVENT", "trafficked", 1,
+      "human trafficking", U },
     /* a university by its usual name, valued by its full one */
     { "a student at Leeds Beckett", NULL, "ORG", "Leeds Beckett", 1,
       "leeds beckett university", U },
