@@ -312,8 +312,9 @@ static const struct span_case lexicon_cases[] = {
     { "she has MS and a wheelchair", NULL, "HEALTH", "has MS", 1,
       "multiple sclerosis", U },
     { "he emailed Ms Jones", NULL, "HEALTH", NULL, 0, NULL, U },
-    { "she was trafficked from Albania", NULL, "LIFE_EVENT", "trafficked", 1,
-      "human trafficking", U },
+    { "she was trafficked from Albania", NULL, "LIFE_EVENT",
+      "was trafficked", 1, "human trafficking", U },
+    { "the aim of trafficking drugs", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
     /* a university by its usual name, valued by its full one */
     { "a student at Leeds Beckett", NULL, "ORG", "Leeds Beckett", 1,
       "leeds beckett university", U },
