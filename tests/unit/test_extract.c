@@ -315,6 +315,10 @@ static const struct span_case lexicon_cases[] = {
     { "she was trafficked from Albania", NULL, "LIFE_EVENT",
       "was trafficked", 1, "human trafficking", U },
     { "the aim of trafficking drugs", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
+    { "a teen who was stabbed last Friday", NULL, "LIFE_EVENT", "was stabbed",
+      1, "knife attack", U },
+    { "he is being bullied at his primary", NULL, "LIFE_EVENT",
+      "being bullied", 1, "bullying", U },
     /* a university by its usual name, valued by its full one */
     { "a student at Leeds Beckett", NULL, "ORG", "Leeds Beckett", 1,
       "leeds beckett university", U },
