@@ -2,7 +2,8 @@
  * extract_tense.c -- whether a sentence tells of the past or the future,
  * so that a month or a day without a year is placed on the right side of
  * the post: "she lost her husband in March", posted in November, is the
- * March before; "she is moving in March" the March after.
+ * March before; "she is moving in March" the March after.  The verb
+ * nearest before the date in its clause says it; else the sentence.
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
@@ -129,12 +130,54 @@ static int sentence_tense(const mosaic_extractor *ext, size_t first)
     return plan ? TENSE_FUTURE : TENSE_UNKNOWN;
 }
 
+/* 1 if token j ends a clause looking back: a comma, a semicolon, a
+ * colon, "and", "but". */
+static int clause_break(const mosaic_extractor *ext, size_t j)
+{
+    const xtoken *t = &ext->toks[j];
+
+    if (t->kind == TOK_PUNCT)
+        return strchr(",;:", TOK_FOLD(ext, t)[0]) != NULL;
+    return t->kind == TOK_WORD && t->fold_len <= 3 &&
+           extract_word_is(ext, j, "and but");
+}
+
+/* The tense of the verb nearest before token i in its clause ("she lost
+ * her husband in March and is moving in April": April is a plan; "told
+ * me she's leaving at Easter": the next Easter); TENSE_UNKNOWN when the
+ * clause says none before it. */
+static int clause_tense(const mosaic_extractor *ext, size_t i)
+{
+    uint32_t sent = ext->toks[i].sentence;
+
+    for (size_t j = i; j-- > 0 && ext->toks[j].sentence == sent &&
+                       !clause_break(ext, j);) {
+        const xtoken *t = &ext->toks[j];
+        uint32_t b;
+        if (t->kind != TOK_WORD)
+            continue;
+        b = bits_of(ext, j);
+        if ((b & TW_FUTURE) || ends_with(t, TOK_FOLD(ext, t), "'ll", 3) ||
+            ((b & TW_PRESENT) && present_plan(ext, j)))
+            return TENSE_FUTURE;
+        if ((b & TW_PAST) ||
+            (regular_past(ext, j) && j > 0 &&
+             ext->toks[j - 1].sentence == sent &&
+             (ext->toks[j - 1].roles & (ROLE_THIRD | ROLE_FIRST))))
+            return TENSE_PAST;
+    }
+    return TENSE_UNKNOWN;
+}
+
 int extract_tense_at(mosaic_extractor *ext, size_t at)
 {
     size_t i = extract_token_at(ext, at), first = i;
+    int near;
 
     if (i >= ext->ntoks)
         return TENSE_UNKNOWN;
+    if ((near = clause_tense(ext, i)) != TENSE_UNKNOWN)
+        return near;
     if (ext->tense_sentence == ext->toks[i].sentence + 1)
         return ext->tense_known; /* another date of the same sentence */
     while (first > 0 && ext->toks[first - 1].sentence == ext->toks[i].sentence)
