@@ -300,6 +300,23 @@ static int apposed_age(const mosaic_extractor *ext, size_t j, size_t *who)
            !extract_word_is(ext, j + 1, "and") && in_bracket_list(ext, j - 1);
 }
 
+/* 1 if the number at token j opens its sentence as an age: "58 and
+ * terrified.", "19, pregnant and scared" (not "50 and over", "12, 13
+ * and 14", "20 and counting"). */
+static int opening_age(const mosaic_extractor *ext, size_t j)
+{
+    const xtoken *t = &ext->toks[j];
+
+    if (!(t->flags & TOK_SENT_START) || t->end - t->start != 2 ||
+        ext->clean[t->start] == '0' || j + 2 >= ext->ntoks ||
+        !extract_word_is(ext, j + 1, "and ,"))
+        return 0;
+    return ext->toks[j + 2].kind == TOK_WORD &&
+           ext->toks[j + 2].sentence == t->sentence &&
+           !extract_word_is(ext, j + 2, "over under above below up older "
+                                        "younger counting more less odd");
+}
+
 int extract_ages(mosaic_extractor *ext)
 {
     return extract_rx_run(ext, RX_AGES, rows, sizeof(rows) / sizeof(*rows));
@@ -338,7 +355,8 @@ int extract_apposed_ages(mosaic_extractor *ext)
         const xtoken *t = &ext->toks[j];
         size_t who = SIZE_MAX;
         int age;
-        if (t->kind != TOK_NUMBER || !apposed_age(ext, j, &who))
+        if (t->kind != TOK_NUMBER ||
+            !(apposed_age(ext, j, &who) || opening_age(ext, j)))
             continue;
         age = atoi(ext->clean + t->start);
         if ((rc = add_age(ext, t->start, t->end, age, age)) < 0)

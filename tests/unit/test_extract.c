@@ -80,6 +80,11 @@ static const struct span_case age_cases[] = {
     { "her 30th birthday", NULL, "AGE", "30th birthday", 1, "30", U },
     { "he turned 40 today", NULL, "AGE", "turned 40", 1, "40", U },
     { "she is now 15 and old enough", NULL, "AGE", "is now 15", 1, "15", U },
+    /* a sentence that opens on an age */
+    { "Made redundant. 58 and terrified.", NULL, "AGE", "58", 1, "58", U },
+    { "New client. 19, pregnant and scared.", NULL, "AGE", "19", 1, "19", U },
+    { "Free jabs. 50 and over only.", NULL, "AGE", NULL, 0, NULL, U },
+    { "Done. 20 and counting!", NULL, "AGE", NULL, 0, NULL, U },
 };
 
 /* The person noun of a client cue keeps its gender. */
