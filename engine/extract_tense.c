@@ -16,7 +16,8 @@ enum {
     TW_PAST = 2,    /* "was", "had", "ago", "lost", "left" */
     TW_STATE = 4,   /* an "-ed" word after it is an adjective ("so tired") */
     TW_PRESENT = 8, /* with an "-ing" word after it, a plan ("is moving") */
-    TW_BETWEEN = 16 /* may stand between those two ("is still moving") */
+    TW_BETWEEN = 16, /* may stand between those two ("is still moving") */
+    TW_SCHEDULE = 32 /* a timetabled present: "starts uni in September" */
 };
 
 static const struct {
@@ -35,6 +36,7 @@ static const struct {
     { "she's he's they're i'm we're you're", TW_STATE | TW_PRESENT },
     { "is are am", TW_PRESENT },
     { "still now also just not", TW_BETWEEN },
+    { "starts begins finishes graduates retires returns", TW_SCHEDULE },
 };
 
 int extract_tense_load(mosaic_extractor *ext)
@@ -157,7 +159,8 @@ static int clause_tense(const mosaic_extractor *ext, size_t i)
         if (t->kind != TOK_WORD)
             continue;
         b = bits_of(ext, j);
-        if ((b & TW_FUTURE) || ends_with(t, TOK_FOLD(ext, t), "'ll", 3) ||
+        if ((b & (TW_FUTURE | TW_SCHEDULE)) ||
+            ends_with(t, TOK_FOLD(ext, t), "'ll", 3) ||
             ((b & TW_PRESENT) && present_plan(ext, j)))
             return TENSE_FUTURE;
         if ((b & TW_PAST) ||
