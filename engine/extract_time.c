@@ -158,8 +158,9 @@ static const struct rx_row rows[] = {
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_slot , TRIG_MY_DIGIT,
       TRIG_MY,
       NULL },
-    { "weekday client", "\\bmy\\s+(?:" RX_WEEKDAY "|morning|afternoon|"
-      "evening|first|last|early|late|final)\\s+(?:" PEOPLE ")\\b",
+    { "weekday client", "\\bmy\\s+(?:" RX_WEEKDAY "(?:\\s+(?:morning|"
+      "afternoon|evening|night|lunchtime))?|morning|afternoon|evening|first|"
+      "last|early|late|final)\\s+(?:" PEOPLE ")\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_weekday_client , TRIG_MY, 0,
       NULL },
     { "session", "\\b(?:(?:" RX_WEEKDAY "|today|tonight|this\\s+morning|"

@@ -173,6 +173,8 @@ static const struct span_case time_cases[] = {
     { "my Monday 10am couple", NULL, "SESSION", "my Monday 10am couple", 1,
       "slot 10:00", C },
     { "my Thursday lady", NULL, "SESSION", "my Thursday lady", 1, NULL, C },
+    { "My Tuesday evening client brought flowers", NULL, "SESSION",
+      "My Tuesday evening client", 1, "slot client", C },
     /* the day the author sees someone every week */
     { "Someone I see on a Thursday is 22", NULL, "SESSION", "Thursday", 1,
       NULL, C },
