@@ -252,17 +252,31 @@ static size_t person_just_before(const mosaic_extractor *ext, size_t j)
     return SIZE_MAX;
 }
 
+/* 1 if token k is a name given after a person ("my client Sarah"). */
+static int named_person(const mosaic_extractor *ext, size_t k)
+{
+    return k > 0 && ext->toks[k].kind == TOK_WORD &&
+           (ext->toks[k].flags & TOK_CAP) &&
+           ext->toks[k - 1].sentence == ext->toks[k].sentence &&
+           person_at(ext, k - 1);
+}
+
 /* 1 if the number at token j says a person's age after "is": "my
  * youngest client is only 8", "the lad's 15" (not "the time is 10"). */
 static int client_is(const mosaic_extractor *ext, size_t j)
 {
-    size_t k = j - 1;
+    size_t k = j - 1, p;
 
     if (extract_word_is(ext, k, "only just nearly almost barely"))
         k--;
-    return k > 0 && extract_word_is(ext, k, "is 's") &&
-           ext->toks[k - 1].sentence == ext->toks[j].sentence &&
-           person_at(ext, k - 1);
+    if (k == 0 || !extract_word_is(ext, k, "is 's"))
+        return 0;
+    p = k - 1; /* the person, before an aside: "Sarah (not her real name)" */
+    for (size_t b = p; extract_word_is(ext, p, ")") && b > 0 && p - b < 8;)
+        if (extract_word_is(ext, --b, "("))
+            p = b > 0 ? b - 1 : b;
+    return p < k && ext->toks[p].sentence == ext->toks[j].sentence &&
+           (person_at(ext, p) || named_person(ext, p));
 }
 
 /* 1 if the number at token j is an age set off by commas or brackets,

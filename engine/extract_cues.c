@@ -243,9 +243,9 @@ static int new_client(const mosaic_extractor *ext, size_t i)
 }
 
 /* "Client this morning (late 60s...)", "Client: a nurse", "Client's
- * wedding", "New client this week:": a note that opens on a client's or
- * on "client" and when it was, "update" or a colon (not "Client
- * confidentiality matters"). */
+ * wedding", "New client this week:", "Client, 29, nurse": a note that
+ * opens on a client's or on "client" and when it was, "update", a colon
+ * or an age (not "Client confidentiality matters"). */
 static int bare_client(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *t = &ext->toks[i];
@@ -261,6 +261,8 @@ static int bare_client(const mosaic_extractor *ext, size_t i)
     return (t[1].roles & (TRIG_RELDAY | TRIG_WEEKDAY | TRIG_UNIT |
                           ROLE_UPDATE)) ||
            extract_word_is(ext, i + 1, ": ( -") ||
+           (extract_word_is(ext, i + 1, ",") && i + 2 < ext->ntoks &&
+            t[2].kind == TOK_NUMBER) || /* "Client, 29, Keighley" */
            (t[1].kind == TOK_WORD && t[1].end == t[1].start + 1 &&
             (t[1].flags & TOK_CAP)); /* "Client J (mid 30s)" */
 }

@@ -80,6 +80,10 @@ static const struct span_case age_cases[] = {
     { "her 30th birthday", NULL, "AGE", "30th birthday", 1, "30", U },
     { "he turned 40 today", NULL, "AGE", "turned 40", 1, "40", U },
     { "she is now 15 and old enough", NULL, "AGE", "is now 15", 1, "15", U },
+    /* an age after a name and an aside */
+    { "My client Sarah (not her real name) is 34", NULL, "AGE", "34", 1,
+      "34", C },
+    { "The time (roughly) is 10.", NULL, "AGE", NULL, 0, NULL, U },
     /* a sentence that opens on an age */
     { "Made redundant. 58 and terrified.", NULL, "AGE", "58", 1, "58", U },
     { "New client. 19, pregnant and scared.", NULL, "AGE", "19", 1, "19", U },
@@ -580,6 +584,8 @@ static const struct {
     { "New client this week: an 82-year-old miner", 1, 0, 0 },
     { "New client: a nurse from Leeds", 1, 0, 0 },
     { "New client confidentiality rules are out", 0, 0, 0 },
+    { "Client, 29, Keighley, nurse. Brave soul.", 1, 0, 0 },
+    { "Client, please read the form.", 0, 0, 0 },
     { "Someone I support has been sectioned again", 1, 0, 0 },
     { "He hates to work with a nurse", 0, 0, 0 },
     /* "play therapy today with a 6yo", "a teenager on my caseload",
