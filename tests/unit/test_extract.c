@@ -328,6 +328,10 @@ static const struct span_case lexicon_cases[] = {
     { "the aim of trafficking drugs", NULL, "LIFE_EVENT", NULL, 0, NULL, U },
     { "a teen who was stabbed last Friday", NULL, "LIFE_EVENT", "was stabbed",
       1, "knife attack", U },
+    { "she's been sleeping in her car in Hebden", NULL, "LIFE_EVENT",
+      "sleeping in her car", 1, "homelessness", U },
+    { "he is sofa surfing again", NULL, "LIFE_EVENT", "sofa surfing", 1,
+      "homelessness", U },
     { "he is being bullied at his primary", NULL, "LIFE_EVENT",
       "being bullied", 1, "bullying", U },
     /* a university by its usual name, valued by its full one */
