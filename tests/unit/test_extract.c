@@ -347,6 +347,8 @@ static const struct span_case lexicon_cases[] = {
       1, "baby loss", U },
     { "his wife walked out in May", NULL, "LIFE_EVENT", "wife walked out", 1,
       "separation", U },
+    { "his wife has left him for his brother", NULL, "LIFE_EVENT",
+      "wife has left him", 1, "separation", U },
     /* a child in care; "in care" alone may be a care home */
     { "he was taken into care at six", NULL, "FAMILY", "taken into care", 1,
       "looked-after child", U },
