@@ -261,6 +261,18 @@ static int named_person(const mosaic_extractor *ext, size_t k)
            person_at(ext, k - 1);
 }
 
+/* The token before a bracketed aside that ends at token p ("Sarah (not
+ * her real name)"), or p when p closes none. */
+static size_t before_aside(const mosaic_extractor *ext, size_t p)
+{
+    if (!extract_word_is(ext, p, ")"))
+        return p;
+    for (size_t b = p; b > 0 && p - b < 8; b--)
+        if (extract_word_is(ext, b - 1, "("))
+            return b >= 2 ? b - 2 : p;
+    return p;
+}
+
 /* 1 if the number at token j says a person's age after "is": "my
  * youngest client is only 8", "the lad's 15" (not "the time is 10"). */
 static int client_is(const mosaic_extractor *ext, size_t j)
@@ -271,11 +283,8 @@ static int client_is(const mosaic_extractor *ext, size_t j)
         k--;
     if (k == 0 || !extract_word_is(ext, k, "is 's"))
         return 0;
-    p = k - 1; /* the person, before an aside: "Sarah (not her real name)" */
-    for (size_t b = p; extract_word_is(ext, p, ")") && b > 0 && p - b < 8;)
-        if (extract_word_is(ext, --b, "("))
-            p = b > 0 ? b - 1 : b;
-    return p < k && ext->toks[p].sentence == ext->toks[j].sentence &&
+    p = before_aside(ext, k - 1);
+    return ext->toks[p].sentence == ext->toks[j].sentence &&
            (person_at(ext, p) || named_person(ext, p));
 }
 
