@@ -61,6 +61,13 @@ static int named_by_context(const mosaic_extractor *ext, size_t i)
     return is_word(ext, b1, "as") && is_word(ext, b2, "known");
 }
 
+/* 1 if a comma comes right after token i. */
+static int comma_after(const mosaic_extractor *ext, size_t i)
+{
+    return i + 1 < ext->ntoks && ext->toks[i + 1].fold_len == 1 &&
+           TOK_FOLD(ext, &ext->toks[i + 1])[0] == ',';
+}
+
 /* 1 if the capitalised word at i opens its sentence before a comma and
  * a person ("Mark, one of my clients, said", "Jamal, a client I see"):
  * named in apposition, if it is a given name at all (listed: a first
@@ -70,8 +77,7 @@ static int named_in_apposition(const mosaic_extractor *ext, size_t i,
 {
     const xtoken *t = &ext->toks[i];
 
-    if (i + 2 >= ext->ntoks || ext->toks[i + 1].fold_len != 1 ||
-        TOK_FOLD(ext, &ext->toks[i + 1])[0] != ',' ||
+    if (i + 2 >= ext->ntoks || !comma_after(ext, i) ||
         before(ext, i, 1) != NULL ||
         !(listed || xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len)))
         return 0;
@@ -139,9 +145,7 @@ static int lower_case_names(mosaic_extractor *ext)
         const xentry *e = NULL;
         int rc, listed;
         if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG) ||
-            i + 1 >= ext->ntoks || ext->toks[i + 1].fold_len != 1 ||
-            TOK_FOLD(ext, &ext->toks[i + 1])[0] != ',' ||
-            before(ext, i, 1) != NULL)
+            !comma_after(ext, i) || before(ext, i, 1) != NULL)
             continue; /* (the comma first: the cheapest test) */
         listed = extract_may_start(ext, t, FIRST_NAMES) &&
                  extract_match(ext, &ext->names, i, 0, FIRST_NAMES, &e) != 0;
