@@ -4,12 +4,14 @@
  * against it.  The stages live in history.c, mentions.c and finding.c.
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "analyse.h"
 #include "error.h"
+#include "extract.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -139,6 +141,9 @@ int mosaic_analyser_open(mosaic_analyser **out, mosaic_store *store,
         mosaic_analyser_close(an);
         return rc;
     }
+    snprintf(an->extractor_id, sizeof(an->extractor_id), "%s+%016llx",
+             ANALYSE_EXTRACTOR_ID,
+             (unsigned long long)extract_data_print(an->ext));
     free(stored_location);
     *out = an;
     return 0;

@@ -19,13 +19,15 @@
 #include "score.h"
 #include "suggest.h"
 
-/* The extractor's identity kept with each analysed post: a post whose
- * stored analysis came from another version is analysed again. */
+/* The extractor's version: with the reference data's fingerprint, the
+ * identity kept with each analysed post (a post whose stored analysis
+ * came from another version or other data is analysed again). */
 #define ANALYSE_EXTRACTOR_ID "mosaic-extract-12"
 
 struct mosaic_analyser {
     mosaic_store *store; /* borrowed */
     mosaic_extractor *ext;
+    char extractor_id[48]; /* ANALYSE_EXTRACTOR_ID "+" the data's print */
     population *pop;
     catchment area;
     score_setting setting;

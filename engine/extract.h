@@ -204,6 +204,8 @@ struct mosaic_extractor {
     xtable people;      /* person and kin words: WORD_PERSON, WORD_KIN */
     xtable sport;       /* words of a sentence about sport: a place
                            named there is a team (extract_place.c) */
+    uint64_t data_print; /* the reference data's fingerprint: FNV-1a
+                            over the lines loaded (extract_load.c) */
     xtable given;       /* given names: a place right after one is a
                            surname ("Clint Eastwood") */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
@@ -507,8 +509,10 @@ const char *extract_misspelt(const char *w, size_t n);
 uint32_t extract_roles_of(const mosaic_extractor *ext, const char *w,
                           size_t n, uint32_t hash);
 
-/* extract_load.c: the reference data. */
+/* extract_load.c: the reference data; its fingerprint in ext->data_print
+ * (the same from the sources and from the image made of them). */
 int extract_load(mosaic_extractor *ext, const char *dir);
+uint64_t extract_data_print(const mosaic_extractor *ext);
 
 /* extract.c: open with the reference data of data_dir (NULL: found),
  * parsed from the sources when `parse` is set, else from the reference

@@ -1,9 +1,9 @@
 /*
  * extract_image.c -- the extractor's reference tables as the "extractor"
- * section of the reference image: the common and place words, and the
- * lexicon, gazetteer, squashed-name and first-name lexicons, stemmed
- * and indexed at build time.  Loading maps the tables and entries and
- * checks every index in them.
+ * section of the reference image: the reference data's fingerprint, the
+ * common and place words, and the lexicon, gazetteer, squashed-name and
+ * first-name lexicons, stemmed and indexed at build time.  Loading maps
+ * the tables and entries and checks every index in them.
  * SPDX-License-Identifier: MIT
  */
 #include <stdlib.h>
@@ -28,7 +28,9 @@ int extract_image_save(const mosaic_extractor *ext, refimage_buf *b)
 {
     int rc;
 
-    if ((rc = refimage_put_xtable(b, &ext->common)) < 0 ||
+    if ((rc = refimage_put(b, &ext->data_print, sizeof(ext->data_print))) <
+            0 ||
+        (rc = refimage_put_xtable(b, &ext->common)) < 0 ||
         (rc = refimage_put_xtable(b, &ext->place_words)) < 0 ||
         (rc = refimage_put_xtable(b, &ext->given)) < 0 ||
         (rc = save_lexicon(b, &ext->lexicon)) < 0 ||
@@ -76,11 +78,16 @@ static int load_lexicon(refimage_cur *c, xlexicon *lx)
 
 int extract_image_load(mosaic_extractor *ext, refimage *im)
 {
+    const uint64_t *print;
     refimage_cur c;
     int rc;
 
-    if ((rc = refimage_section(im, "extractor", &c)) < 0 ||
-        (rc = refimage_xtable(&c, &ext->common)) < 0 ||
+    if ((rc = refimage_section(im, "extractor", &c)) < 0)
+        return rc;
+    if ((print = refimage_take(&c, sizeof(*print))) == NULL)
+        return MOSAIC_EFORMAT;
+    ext->data_print = *print;
+    if ((rc = refimage_xtable(&c, &ext->common)) < 0 ||
         (rc = refimage_xtable(&c, &ext->place_words)) < 0 ||
         (rc = refimage_xtable(&c, &ext->given)) < 0 ||
         (rc = load_lexicon(&c, &ext->lexicon)) < 0 ||

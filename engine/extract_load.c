@@ -193,6 +193,24 @@ static void chomp(char *line)
  * missing file is 0 when optional.  Errors name FILE:LINE. */
 typedef int (*line_fn)(mosaic_extractor *ext, const void *ctx, char *line);
 
+#define PRINT_BASIS 14695981039346656037ull /* 64-bit FNV-1a */
+#define PRINT_PRIME 1099511628211ull
+
+/* Fold n bytes and a separator into the data's fingerprint. */
+static void print_add(mosaic_extractor *ext, const char *s, size_t n)
+{
+    uint64_t h = ext->data_print;
+
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * PRINT_PRIME;
+    ext->data_print = (h ^ 0xFFu) * PRINT_PRIME;
+}
+
+uint64_t extract_data_print(const mosaic_extractor *ext)
+{
+    return ext->data_print;
+}
+
 static int each_line(mosaic_extractor *ext, const char *dir, const char *file,
                      int optional, int header, int comments, line_fn fn,
                      const void *ctx)
@@ -208,12 +226,14 @@ static int each_line(mosaic_extractor *ext, const char *dir, const char *file,
         return optional ? 0
                         : mosaic__error_set(MOSAIC_ENOTFOUND,
                                             "%s: cannot open", path);
+    print_add(ext, file, strlen(file));
     while (getline(&line, &cap, f) > 0) {
         if (++lineno <= (size_t)header)
             continue;
         chomp(line);
         if (line[0] == '\0' || (comments && line[0] == '#'))
             continue;
+        print_add(ext, line, strlen(line));
         if (fn(ext, ctx, line) < 0) {
             char why[256];
             snprintf(why, sizeof(why), "%s", mosaic_error_last()->message);
@@ -306,6 +326,7 @@ int extract_load(mosaic_extractor *ext, const char *dir)
 {
     int rc;
 
+    ext->data_print = PRINT_BASIS;
     if ((rc = extract_roles_load(ext)) < 0)
         return rc;
     for (size_t i = 0; i < sizeof(sources) / sizeof(*sources); i++)

@@ -155,7 +155,7 @@ static int analyse_post(const mention_post *post, void *ctx)
     n = mention_client_spans(p->spans, HISTORY_SPANS_MAX, x, post->text,
                              inherited);
     if ((rc = store_put_analysis(p->an->store, &flagged,
-                                 ANALYSE_EXTRACTOR_ID, p->spans, n)) < 0)
+                                 p->an->extractor_id, p->spans, n)) < 0)
         return rc;
     if (p->an->progress && ++p->done % HISTORY_PROGRESS_EVERY == 0)
         p->an->progress("extracting", p->done, p->total,
@@ -170,7 +170,7 @@ int history_extract_pending(mosaic_analyser *an)
 
     if (p == NULL)
         return mosaic__error_oom();
-    if ((rc = store_analysis_current(an->store, ANALYSE_EXTRACTOR_ID,
+    if ((rc = store_analysis_current(an->store, an->extractor_id,
                                      &an->history_posts)) != 0) {
         free(p);
         if (rc > 0 && an->history_posts < 0)
@@ -181,14 +181,14 @@ int history_extract_pending(mosaic_analyser *an)
     p->total = an->history_posts = mosaic_store_count_posts(an->store);
     if ((rc = store_begin(an->store)) < 0)
         goto done;
-    if ((rc = store_each_client_cue(an->store, ANALYSE_EXTRACTOR_ID,
+    if ((rc = store_each_client_cue(an->store, an->extractor_id,
                                     load_client_post, p)) < 0 ||
-        (rc = store_each_unanalysed(an->store, ANALYSE_EXTRACTOR_ID,
+        (rc = store_each_unanalysed(an->store, an->extractor_id,
                                     analyse_post, p)) < 0) {
         store_rollback(an->store);
         goto done;
     }
-    if ((rc = store_analysis_done(an->store, ANALYSE_EXTRACTOR_ID)) < 0) {
+    if ((rc = store_analysis_done(an->store, an->extractor_id)) < 0) {
         store_rollback(an->store);
         goto done;
     }

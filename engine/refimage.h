@@ -33,7 +33,7 @@
 #define REFIMAGE_MAGIC "MOSAICRI"
 /* Bump on any change to a layout in refimage, population_image.c or
  * extract_image.c. */
-#define REFIMAGE_VERSION 3u
+#define REFIMAGE_VERSION 4u
 #define REFIMAGE_NONE UINT32_MAX /* a string offset standing for NULL */
 
 typedef struct refimage refimage;

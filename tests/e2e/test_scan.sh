@@ -56,6 +56,22 @@ after=$(sqlite3 "$MOSAIC_DB" "SELECT count(*) FROM posts")
 python3 -c "import json,sys; a=json.load(open('$T/report.json')); b=json.load(open('$T/out')); sys.exit(len(a['findings'])!=len(b['findings']))" \
     && ok "re-scan: same findings" || not_ok "re-scan: same findings"
 
+# Other reference data (a new lexicon line): every stored post is
+# analysed again, and the new finding shows.
+data=$(dirname "$MOSAIC")/share/mosaic
+if [ -d "$data/lexicon" ]; then
+    cp -R "$data" "$T/data"
+    printf 'hears the radio call\thears the radio call\n' >>"$T/data/lexicon/distinctive.txt"
+    ids_before=$(sqlite3 "$MOSAIC_DB" "SELECT DISTINCT extractor FROM analysed")
+    MOSAIC_DATA=$T/data run 1 "re-scan with other reference data" "$MOSAIC" scan --format json
+    ids_after=$(sqlite3 "$MOSAIC_DB" "SELECT DISTINCT extractor FROM analysed")
+    [ "$ids_before" != "$ids_after" ] && [ "$(echo "$ids_after" | wc -l)" = 1 ] \
+        && ok "other data: every post analysed again ($ids_after)" \
+        || not_ok "other data: every post analysed again ($ids_before -> $ids_after)"
+    grep -q '"hears the radio call"' "$T/out" && ok "other data: the new detail is found" \
+        || not_ok "other data: the new detail is found"
+fi
+
 run 1 "html report" "$MOSAIC" scan --format html -o "$T/report.html"
 [ "$(stat -c %a "$T/report.html")" = 600 ] && ok "report file is 0600" || not_ok "report file is 0600"
 grep -q "<mark" "$T/report.html" && grep -q "CONFIDENTIAL" "$T/report.html" && ok "html marks the leaking words" || not_ok "html marks the leaking words"

@@ -1,6 +1,7 @@
 /* test_refimage.c -- the reference image: built from a copy of the data
  * folder, it gives the same tables and extractions as the sources; a
- * stale or other-version image is ignored; a damaged one (truncated,
+ * stale or other-version image is ignored; the data's fingerprint is the
+ * same from both and follows the sources; a damaged one (truncated,
  * bit flip, bad magic, bounds forged under a valid checksum) is a clear
  * error naming the file, never a crash. */
 #include <fcntl.h>
@@ -176,8 +177,57 @@ static void image_matches_sources(void **state)
     assert_int_equal(extract_open(&ep, dir, 1), 0);
     assert_null(ep->image);
     same_extractions(em, ep);
+    assert_true(em->data_print == ep->data_print);
     mosaic_extractor_close(em);
     mosaic_extractor_close(ep);
+}
+
+/* The fingerprint of the reference data parsed from dir. */
+static uint64_t print_of_sources(void)
+{
+    mosaic_extractor *ext;
+    uint64_t print;
+
+    assert_int_equal(extract_open(&ext, dir, 1), 0);
+    print = ext->data_print;
+    mosaic_extractor_close(ext);
+    return print;
+}
+
+/* The fingerprint kept with stored analyses follows the lexicons: a new
+ * line changes it, a comment does not. */
+static void data_print_follows_the_sources(void **state)
+{
+    static const char *const added[] = { "# a comment\n",
+                                         "zorbling\tzorbling\n" };
+    char path[400], *before;
+    uint64_t base;
+    long size;
+    FILE *f;
+
+    (void)state;
+    snprintf(path, sizeof(path), "%s/lexicon/distinctive.txt", dir);
+    assert_non_null(f = fopen(path, "rb"));
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    rewind(f);
+    assert_non_null(before = malloc((size_t)size));
+    assert_int_equal(fread(before, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    base = print_of_sources();
+    assert_true(base == print_of_sources()); /* deterministic */
+    for (int k = 0; k < 2; k++) {
+        assert_non_null(f = fopen(path, "a"));
+        fputs(added[k], f);
+        fclose(f);
+        if ((print_of_sources() == base) != (k == 0))
+            fail_msg("%s changed the print: %d", added[k], k == 1);
+        assert_non_null(f = fopen(path, "wb")); /* as it was */
+        assert_int_equal(fwrite(before, 1, (size_t)size, f), (size_t)size);
+        fclose(f);
+    }
+    free(before);
+    restore();
 }
 
 /* Damage the image in place. */
@@ -231,12 +281,17 @@ static void forged_bounds(unsigned char *d, size_t n)
     reseal(d, n);
 }
 
+/* The first table of the extractor (after the data's fingerprint). */
+static struct refimage_xtable *first_table(unsigned char *d)
+{
+    return (void *)(d + section(d, "extractor")->offset + sizeof(uint64_t));
+}
+
 /* The first table of the extractor: slot counts that are not a power
  * of two, or a key outside its arena, under a valid checksum. */
 static void forged_slots(unsigned char *d, size_t n)
 {
-    struct refimage_xtable *t =
-        (void *)(d + section(d, "extractor")->offset);
+    struct refimage_xtable *t = first_table(d);
 
     t->nslots = 3;
     reseal(d, n);
@@ -244,8 +299,7 @@ static void forged_slots(unsigned char *d, size_t n)
 
 static void forged_key(unsigned char *d, size_t n)
 {
-    struct refimage_xtable *t =
-        (void *)(d + section(d, "extractor")->offset);
+    struct refimage_xtable *t = first_table(d);
     xslot *slot = (void *)(t + 1);
 
     while (slot->klen == 0)
@@ -390,6 +444,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(image_matches_sources),
+        cmocka_unit_test(data_print_follows_the_sources),
         cmocka_unit_test(damaged_images_are_errors),
         cmocka_unit_test(stale_images_are_ignored),
     };
