@@ -53,12 +53,25 @@ static int on_years_old(const char *t, const size_t *ov, int n, void *ctx)
 }
 
 /* "she's 41 now": the age is the number (the pronoun stays GENDER). */
+/* 1 if the match at byte `at` follows "when", "since", "until", "till",
+ * "before" or "after": an age then, not now ("when she was 12"). */
+static int age_then(mosaic_extractor *ext, size_t at)
+{
+    size_t i = extract_token_at(ext, at);
+
+    return i > 0 && i < ext->ntoks &&
+           ext->toks[i - 1].sentence == ext->toks[i].sentence &&
+           extract_word_is(ext, i - 1, "when since until till before after");
+}
+
 static int on_pronoun_age(const char *t, const size_t *ov, int n, void *ctx)
 {
     int a = extract_number(t + ov[2], GROUP_LEN(ov, 1));
 
     (void)n;
-    return a > 0 ? add_age(ctx, ov[2], ov[3], a, a) : 0;
+    if (a <= 0 || age_then(ctx, ov[0]))
+        return 0;
+    return add_age(ctx, ov[2], ov[3], a, a);
 }
 
 /* The first year of a decade word: "twenties" 20, "70s" 70, "teens" 13. */

@@ -84,6 +84,11 @@ static const struct span_case age_cases[] = {
     { "My client Sarah (not her real name) is 34", NULL, "AGE", "34", 1,
       "34", C },
     { "The time (roughly) is 10.", NULL, "AGE", NULL, 0, NULL, U },
+    /* an age then is not an age now */
+    { "raped by her stepdad when she was 12", NULL, "AGE", NULL, 0, NULL,
+      U },
+    { "Saw a lad today. He was 15 and terrified.", NULL, "AGE", "15", 1,
+      "15", U },
     /* a sentence that opens on an age */
     { "Made redundant. 58 and terrified.", NULL, "AGE", "58", 1, "58", U },
     { "New client. 19, pregnant and scared.", NULL, "AGE", "19", 1, "19", U },
@@ -332,6 +337,10 @@ static const struct span_case lexicon_cases[] = {
       "sleeping in her car", 1, "homelessness", U },
     { "he is sofa surfing again", NULL, "LIFE_EVENT", "sofa surfing", 1,
       "homelessness", U },
+    { "he is on suspension pending an investigation", NULL, "LIFE_EVENT",
+      "on suspension", 1, "suspension from work", U },
+    { "she has been told she has 6 months to live", NULL, "HEALTH",
+      "months to live", 1, "terminal illness", U },
     { "he is being bullied at his primary", NULL, "LIFE_EVENT",
       "being bullied", 1, "bullying", U },
     /* a university by its usual name, valued by its full one */
