@@ -303,7 +303,8 @@ static int client_is(const mosaic_extractor *ext, size_t j)
 
 /* 1 if the number at token j is an age set off by commas or brackets,
  * as notes and the news give it: "a man, 34, from Leeds", "my client
- * (19)", "a boy I see (7)", "(she/her, autistic, 19)", "a lad of 15";
+ * (19)", "a boy I see (7)", "(she/her, autistic, 19)", "a lad of 15",
+ * "a client of mine, just 18,";
  * not "2 men, 30 chairs", "5.5 ft", "a mum of 3". */
 static int apposed_age(const mosaic_extractor *ext, size_t j, size_t *who)
 {
@@ -316,6 +317,10 @@ static int apposed_age(const mosaic_extractor *ext, size_t j, size_t *who)
     if (client_is(ext, j))
         return j + 1 >= ext->ntoks ||
                extract_word_is(ext, j + 1, ", ; ) . ! and but now today");
+    if (extract_word_is(ext, j - 1, "just only nearly almost barely") &&
+        extract_word_is(ext, j - 2, ",") && j + 1 < ext->ntoks &&
+        extract_word_is(ext, j + 1, ", ; ) ."))
+        return (*who = person_just_before(ext, j - 2)) != SIZE_MAX;
     if (j + 1 >= ext->ntoks || !extract_word_is(ext, j - 1, ", ( of"))
         return 0;
     if (extract_word_is(ext, j + 1, ".") && j + 2 < ext->ntoks &&

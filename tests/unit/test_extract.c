@@ -84,6 +84,9 @@ static const struct span_case age_cases[] = {
     { "My client Sarah (not her real name) is 34", NULL, "AGE", "34", 1,
       "34", C },
     { "The time (roughly) is 10.", NULL, "AGE", NULL, 0, NULL, U },
+    { "A young client of mine, just 18, got into Cambridge", NULL, "AGE",
+      "18", 1, "18", C },
+    { "We met, just 18, in a bar", NULL, "AGE", NULL, 0, NULL, U },
     /* an age then is not an age now */
     { "raped by her stepdad when she was 12", NULL, "AGE", NULL, 0, NULL,
       U },
