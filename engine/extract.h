@@ -185,6 +185,8 @@ typedef struct {
 #define CAT_AGGREGATE "CUE_AGG" /* clients in general: "many clients" */
 #define CAT_HYPO "CUE_HYPO"     /* a hypothetical: "imagine a client" */
 #define CAT_BACKREF "CUE_BACK"  /* "the client I mentioned" */
+#define CAT_NOT "NOT" /* a phrase that is no finding: the shorter entries
+                         inside it do not match ("in the police station") */
 
 /* Priorities for overlap resolution (higher wins at the same extent). */
 enum { PRI_WEAK = 1, PRI_LEXICON = 3, PRI_PATTERN = 5, PRI_DIRECT = 8 };

@@ -236,12 +236,14 @@ int extract_lexicons(mosaic_extractor *ext)
                                  &e)) == 0 ||
             !form_agrees(ext, e, &ext->toks[end - 1]))
             continue;
+        next = end;
+        if (e->category == XCATEGORY_NOT)
+            continue; /* "in the police station": no job */
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               xentry_category(e),
                               XLEX_VALUE(&ext->lexicon, e),
                               PRI_LEXICON)) < 0)
             return rc;
-        next = end;
     }
     return 0;
 }

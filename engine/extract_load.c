@@ -35,6 +35,7 @@ static const struct source sources[] = {
     { "lexicon/place_words.txt", NULL, TO_PLACE_WORDS, 0 },
     { "lexicon/given_names.txt", NULL, TO_GIVEN, 0 },
     { "lexicon/clientcues.txt", NULL, TO_LEXICON, 0 },
+    { "lexicon/not_findings.txt", "NOT", TO_LEXICON, 0 },
     { "lexicon/gender.txt", "GENDER", TO_LEXICON, 0 },
     { "lexicon/family.txt", "FAMILY", TO_LEXICON, 0 },
     { "lexicon/life_events.txt", "LIFE_EVENT", TO_LEXICON, 0 },

@@ -159,8 +159,11 @@ const char *const xcategory_names[] = {
     CAT_CUE,     CAT_AGGREGATE, CAT_HYPO,   CAT_BACKREF,  "GENDER",
     "FAMILY",    "LIFE_EVENT",  "HEALTH",   "OCCUPATION", "NATIONALITY",
     "ETHNICITY", "RELIGION",    "LANGUAGE", "SEXUALITY",  "DISTINCTIVE",
-    "ORG",       "NAME",        "PLACE",
+    "ORG",       "NAME",        "PLACE",    "NOT",
 };
+_Static_assert(sizeof(xcategory_names) / sizeof(*xcategory_names) ==
+                   XCATEGORY_NOT + 1,
+               "NOT is the last category");
 const size_t xcategory_count =
     sizeof(xcategory_names) / sizeof(*xcategory_names);
 
