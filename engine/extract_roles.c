@@ -169,17 +169,25 @@ static int one_edit(const char *a, size_t na, const char *b, size_t nb)
 
 const char *extract_misspelt(const char *w, size_t n)
 {
-    static const char *const meant[] = { "client", "clients" };
+    /* the words of client cues (six letters or more: a shorter word is
+     * one edit from too many others) */
+    static const char *const meant[] = { "client",    "clients",  "someone",
+                                         "somebody",  "following", "update",
+                                         "mentioned", "patient" };
 
-    if (n < 5 || n > 8 || (n == 5 && !memcmp(w, "clint", 5)) ||
+    if (n < 5 || n > 10 || (n == 5 && !memcmp(w, "clint", 5)) ||
         (n == 6 && !memcmp(w, "clints", 6)))
         return NULL; /* a name */
     for (size_t k = 0; k < sizeof(meant) / sizeof(*meant); k++)
         if (strlen(meant[k]) == n && !memcmp(w, meant[k], n))
             return NULL; /* spelt right */
-    for (size_t k = 0; k < sizeof(meant) / sizeof(*meant); k++)
-        if (one_edit(w, n, meant[k], strlen(meant[k])))
+    for (size_t k = 0; k < sizeof(meant) / sizeof(*meant); k++) {
+        size_t m = strlen(meant[k]);
+        if (n == m + 1 && !memcmp(w, meant[k], m))
+            continue; /* an ending added: another form ("updated") */
+        if (one_edit(w, n, meant[k], m))
             return meant[k];
+    }
     return NULL;
 }
 

@@ -1133,18 +1133,25 @@ void extract_memo_free(mosaic_extractor *ext)
 static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
                          uint32_t len)
 {
-    const char *meant = extract_misspelt(fold, len);
+    const char *meant = extract_misspelt(fold, len), *st;
+    uint32_t sl;
     int64_t off;
 
     if (meant == NULL)
         return 0;
     w->roles = extract_roles_of(ext, meant, strlen(meant),
                                 xtable_hash(meant, strlen(meant)));
-    if ((off = arena_put(ext, "client", 6)) < 0)
+    st = (const char *)sb_stemmer_stem(ext->stemmer,
+                                       (const sb_symbol *)meant,
+                                       (int)strlen(meant));
+    if (st == NULL)
+        return mosaic__error_oom();
+    sl = (uint32_t)sb_stemmer_length(ext->stemmer);
+    if ((off = arena_put(ext, st, sl)) < 0)
         return (int)off;
-    w->stem = (uint32_t)off; /* the stem of both words meant */
-    w->stem_len = 6;
-    w->stem_hash = xtable_hash("client", 6);
+    w->stem = (uint32_t)off;
+    w->stem_len = sl;
+    w->stem_hash = xtable_hash(st, sl);
     return 0;
 }
 

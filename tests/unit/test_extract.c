@@ -630,6 +630,11 @@ static const struct {
     { "A cleint is struggling", 1, 0, 0 },
     { "one of my cliennts is struggling", 1, 0, 0 },
     { "Clint is struggling", 0, 0, 0 },
+    /* and in the other words of cues */
+    { "Smeone I work with is struggling", 1, 0, 0 },
+    { "Follwoing up on my post about the woman: she got the job", 1, 1, 0 },
+    { "The client I mentoined last week is 40", 1, 1, 0 },
+    { "I updated my website today", 0, 0, 1 },
     { "a clinic is busy", 0, 0, 0 },
     { "a young person I see made me laugh", 1, 0, 0 },
     { "my Thursday lady brought cake", 1, 0, 1 },
