@@ -239,7 +239,8 @@ static int in_bracket_list(const mosaic_extractor *ext, size_t c)
 }
 
 /* 1 if token k is a person: a person word ("lad", "client") or the end
- * of a job, family or gender finding ("a nurse", "a young carer"). */
+ * of a job, family or gender finding ("a nurse", "a young carer") or of
+ * a client cue ("someone I see"). */
 static int person_at(const mosaic_extractor *ext, size_t k)
 {
     if ((ext->toks[k].roles & ROLE_PERSON) ||
@@ -249,20 +250,44 @@ static int person_at(const mosaic_extractor *ext, size_t k)
         if (ext->spans[s].end == ext->toks[k].end &&
             (!strcmp(ext->spans[s].category, "OCCUPATION") ||
              !strcmp(ext->spans[s].category, "FAMILY") ||
-             !strcmp(ext->spans[s].category, "GENDER")))
+             !strcmp(ext->spans[s].category, "GENDER") ||
+             !strcmp(ext->spans[s].category, CAT_CUE)))
             return 1;
     return 0;
 }
 
-/* The token of a person among the few before token j in its sentence
- * ("a little boy I see (7)", "a young mum I see, 19"), or SIZE_MAX. */
-static size_t person_just_before(const mosaic_extractor *ext, size_t j)
+/* The token of a person among the `reach` before token j in its
+ * sentence, or SIZE_MAX. */
+static size_t person_within(const mosaic_extractor *ext, size_t j,
+                            size_t reach)
 {
-    for (size_t k = j; k > 0 && j - k < 4; k--)
+    for (size_t k = j; k > 0 && j - k < reach; k--)
         if (ext->toks[k - 1].sentence == ext->toks[j].sentence &&
             person_at(ext, k - 1))
             return k - 1;
     return SIZE_MAX;
+}
+
+/* The token of a person among the few before token j ("a little boy I
+ * see (7)", "a young mum I see, 19"), or SIZE_MAX. */
+static size_t person_just_before(const mosaic_extractor *ext, size_t j)
+{
+    return person_within(ext, j, 4);
+}
+
+/* 1 if the number at token j is an age set off by an em dash after a
+ * person: "Someone I see on a Thursday -- only 20, Scarborough -- told
+ * me" (the dashes U+2014). */
+static int dashed_age(const mosaic_extractor *ext, size_t j, size_t *who)
+{
+    size_t d = j - 1;
+
+    if (extract_word_is(ext, d, "just only nearly almost barely"))
+        d--;
+    if (d == 0 || !extract_word_is(ext, d, "\xE2\x80\x94") ||
+        j + 1 >= ext->ntoks || !extract_word_is(ext, j + 1, ", \xE2\x80\x94"))
+        return 0;
+    return (*who = person_within(ext, d, 8)) != SIZE_MAX;
 }
 
 /* 1 if token k is a name given after a person ("my client Sarah"). */
@@ -317,6 +342,8 @@ static int apposed_age(const mosaic_extractor *ext, size_t j, size_t *who)
     if (client_is(ext, j))
         return j + 1 >= ext->ntoks ||
                extract_word_is(ext, j + 1, ", ; ) . ! and but now today");
+    if (dashed_age(ext, j, who))
+        return 1;
     if (extract_word_is(ext, j - 1, "just only nearly almost barely") &&
         extract_word_is(ext, j - 2, ",") && j + 1 < ext->ntoks &&
         extract_word_is(ext, j + 1, ", ; ) ."))

@@ -87,6 +87,13 @@ static const struct span_case age_cases[] = {
     { "A young client of mine, just 18, got into Cambridge", NULL, "AGE",
       "18", 1, "18", C },
     { "We met, just 18, in a bar", NULL, "AGE", NULL, 0, NULL, U },
+    /* between em dashes, after a person or a cue */
+    { "Someone I see on a Thursday \xE2\x80\x94 only 20, Scarborough "
+      "\xE2\x80\x94 told me", NULL, "AGE", "20", 1, "20", C },
+    { "one of the people i work with, only 22, told me", NULL, "AGE", "22",
+      1, "22", C },
+    { "The score \xE2\x80\x94 20, 30 \xE2\x80\x94 was odd", NULL, "AGE",
+      NULL, 0, NULL, U },
     /* an age then is not an age now */
     { "raped by her stepdad when she was 12", NULL, "AGE", NULL, 0, NULL,
       U },
