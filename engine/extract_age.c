@@ -54,14 +54,18 @@ static int on_years_old(const char *t, const size_t *ov, int n, void *ctx)
 
 /* "she's 41 now": the age is the number (the pronoun stays GENDER). */
 /* 1 if the match at byte `at` follows "when", "since", "until", "till",
- * "before" or "after": an age then, not now ("when she was 12"). */
+ * "before" or "after" (and a possessive): an age then, not now ("when
+ * she was 12", "since her teens"). */
 static int age_then(mosaic_extractor *ext, size_t at)
 {
-    size_t i = extract_token_at(ext, at);
+    size_t i = extract_token_at(ext, at), k = i - 1;
 
-    return i > 0 && i < ext->ntoks &&
-           ext->toks[i - 1].sentence == ext->toks[i].sentence &&
-           extract_word_is(ext, i - 1, "when since until till before after");
+    if (i == 0 || i >= ext->ntoks)
+        return 0;
+    if (k > 0 && extract_word_is(ext, k, "her his their my your our"))
+        k--;
+    return ext->toks[k].sentence == ext->toks[i].sentence &&
+           extract_word_is(ext, k, "when since until till before after");
 }
 
 static int on_pronoun_age(const char *t, const size_t *ov, int n, void *ctx)
@@ -101,7 +105,7 @@ static int on_decade(const char *t, const size_t *ov, int n, void *ctx)
     size_t from = GROUP_SET(ov, 1) ? ov[2] : ov[4];
 
     (void)n;
-    if (lo < 0 || (from == ov[0] && !GROUP_SET(ov, 1)))
+    if (lo < 0 || (from == ov[0] && !GROUP_SET(ov, 1)) || age_then(ctx, from))
         return 0;
     if (GROUP_SET(ov, 1)) {
         char q = (char)(t[ov[2]] | 0x20);
@@ -167,7 +171,7 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
     const char *w = t + ov[0];
 
     (void)n;
-    if (children_of(ctx, ov[0], ov[1] - ov[0]))
+    if (children_of(ctx, ov[0], ov[1] - ov[0]) || age_then(ctx, ov[0]))
         return 0;
     for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++)
         if (extract_iprefix(w, stages[i].prefix, strlen(stages[i].prefix)))

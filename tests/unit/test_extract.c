@@ -97,6 +97,12 @@ static const struct span_case age_cases[] = {
     /* an age then is not an age now */
     { "raped by her stepdad when she was 12", NULL, "AGE", NULL, 0, NULL,
       U },
+    { "she has had depression since her teens", NULL, "AGE", NULL, 0, NULL,
+      U },
+    { "since his early twenties he has drunk", NULL, "AGE", NULL, 0, NULL,
+      U },
+    { "a client in her late teens", NULL, "AGE", "late teens", 1, "17-19",
+      U },
     { "Saw a lad today. He was 15 and terrified.", NULL, "AGE", "15", 1,
       "15", U },
     /* a sentence that opens on an age */
