@@ -102,6 +102,38 @@ static int after_person(const mosaic_extractor *ext, size_t i)
     return b1 != NULL && b1->kind == TOK_WORD && (b1->roles & ROLE_PERSON);
 }
 
+/* 1 if token p ends a client cue ("someone I see") or the clause after
+ * one ("a client I've just started working with"). */
+static int ends_cue(const mosaic_extractor *ext, size_t p)
+{
+    size_t from = p > 8 ? p - 8 : 0;
+    int clause = extract_word_is(ext, p, "with see seeing support");
+
+    for (size_t s = 0; s < ext->nspans; s++) {
+        const xspan *c = &ext->spans[s];
+        if (strcmp(c->category, CAT_CUE) == 0 &&
+            (c->end == ext->toks[p].end ||
+             (clause && c->end < ext->toks[p].start &&
+              c->start >= ext->toks[from].start &&
+              ext->toks[from].sentence == ext->toks[p].sentence)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the word at i is set off by commas right after a person word or
+ * a client cue ("My client, Mark, gave me", "a client i've just started
+ * working with, ellie, said"): a name in apposition. */
+static int named_after_person(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *b1 = before(ext, i, 1);
+
+    if (!is_word(ext, b1, ",") || i < 2 || i + 1 >= ext->ntoks ||
+        !extract_word_is(ext, i + 1, ", \xE2\x80\x94 )"))
+        return 0;
+    return (ext->toks[i - 2].roles & ROLE_PERSON) || ends_cue(ext, i - 2);
+}
+
 /* "client J", "Mrs J."; "J. came in today"; "a client (J.) said". */
 static int is_initial(const mosaic_extractor *ext, size_t i)
 {
@@ -136,20 +168,24 @@ static int add_name(mosaic_extractor *ext, size_t i, size_t end, int pri)
     return extract_add(ext, s, e, "NAME", NULL, pri);
 }
 
-/* A post in small letters only ("jake, a client of mine, said"): a
- * sentence's first word in apposition to a person is a name. */
+/* A post in small letters only ("jake, a client of mine, said", "a
+ * client of mine, ellie, said"): a word in apposition to a person is a
+ * name (at a sentence's start, or a listed first name). */
 static int lower_case_names(mosaic_extractor *ext)
 {
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *t = &ext->toks[i];
         const xentry *e = NULL;
-        int rc, listed;
+        int rc, listed, first;
         if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG) ||
-            !comma_after(ext, i) || before(ext, i, 1) != NULL)
+            !comma_after(ext, i))
             continue; /* (the comma first: the cheapest test) */
+        first = before(ext, i, 1) == NULL;
+        if (!first && !named_after_person(ext, i))
+            continue;
         listed = extract_may_start(ext, t, FIRST_NAMES) &&
                  extract_match(ext, &ext->names, i, 0, FIRST_NAMES, &e) != 0;
-        if (named_in_apposition(ext, i, listed) &&
+        if ((first ? named_in_apposition(ext, i, listed) : listed) &&
             (rc = add_name(ext, i, i + 1, PRI_PATTERN)) < 0)
             return rc;
     }
@@ -179,7 +215,8 @@ int extract_names(mosaic_extractor *ext)
                                      &e)) != 0;
             if (named_by_context(ext, i) ||
                 named_in_apposition(ext, i, listed) ||
-                (listed && after_person(ext, i)))
+                (listed &&
+                 (after_person(ext, i) || named_after_person(ext, i))))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&
                      !(t->flags & TOK_UPPER))

@@ -310,6 +310,12 @@ static const struct span_case name_cases[] = {
     { "today, a client said it", NULL, "NAME", NULL, 0, NULL, U },
     { "mark my words, clients", NULL, "NAME", NULL, 0, NULL, U },
     { "my client Mark came in", NULL, "NAME", "Mark", 1, NULL, U },
+    /* set off by commas after a person or a cue */
+    { "My client, Mark, gave me permission", NULL, "NAME", "Mark", 1, NULL,
+      U },
+    { "a client i've just started working with, ellie, said", NULL, "NAME",
+      "ellie", 1, NULL, U },
+    { "my client, sadly, left", NULL, "NAME", NULL, 0, NULL, U },
     { "I saw the Mark on it", NULL, "NAME", NULL, 0, NULL, U },
     /* an initial in brackets after the person */
     { "A client of mine (C.) became a dad", NULL, "NAME", "C.", 1, NULL, U },
