@@ -43,6 +43,18 @@ static int cue_clause(const mosaic_extractor *ext, size_t k)
            extract_word_is(ext, k, "i i've i'm i'd we we've we're");
 }
 
+/* 1 if token k is the "our" of a session ("in our 12th session who is
+ * on antidepressants"): the author and the client, not the author. */
+static int our_session(const mosaic_extractor *ext, size_t k)
+{
+    if (!extract_word_is(ext, k, "our"))
+        return 0;
+    for (size_t j = k + 1; j < ext->ntoks && j <= k + 3; j++)
+        if (extract_word_is(ext, j, "session sessions"))
+            return 1;
+    return 0;
+}
+
 /* The nearest person word or cue before span s, in its sentence. */
 static int nearest_person(const mosaic_extractor *ext, size_t tok)
 {
@@ -55,7 +67,8 @@ static int nearest_person(const mosaic_extractor *ext, size_t tok)
             break;
         if (t->flags & (TOK_CUE | TOK_IN_CUE))
             return WHO_CLIENT;
-        if ((w = who_word(t)) != WHO_NONE && !told_me(ext, tok))
+        if ((w = who_word(t)) != WHO_NONE && !told_me(ext, tok) &&
+            !our_session(ext, tok))
             return w == WHO_AUTHOR && cue_clause(ext, tok) ? WHO_CLIENT : w;
     }
     return WHO_NONE;
@@ -151,6 +164,19 @@ static int describes_relative(const mosaic_extractor *ext, const xspan *s)
            (extract_people_at(ext, k) & WORD_KIN);
 }
 
+/* 1 if span s is a job in a hashtag ("#counsellor", "#TherapistsConnect"):
+ * a topic or the author's own trade, not the client's (unless it stands
+ * for a word: "a #nurse from Leeds"). */
+static int job_tag(const mosaic_extractor *ext, const xspan *s)
+{
+    size_t t = s->tok;
+
+    return (ext->toks[t].flags & TOK_HASHTAG) &&
+           strcmp(s->category, "OCCUPATION") == 0 &&
+           !(t > 0 && ext->toks[t - 1].sentence == ext->toks[t].sentence &&
+             extract_word_is(ext, t - 1, "a an the as my"));
+}
+
 static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
                   const struct sentence *st, int client_cue)
 {
@@ -158,7 +184,7 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
 
     if (st->hypo || (st->aggregate && !st->cue))
         return MOSAIC_ABOUT_OTHER;
-    if (describes_relative(ext, s))
+    if (describes_relative(ext, s) || job_tag(ext, s))
         return MOSAIC_ABOUT_OTHER;
     if (st->cue && timing_words(ext, s)) /* when the session was */
         return MOSAIC_ABOUT_CLIENT;

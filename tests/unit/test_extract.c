@@ -520,6 +520,14 @@ static const struct span_case about_cases[] = {
       "AGE", "middle-aged", 1, NULL, C },
     { "Saw a client my 40th birthday", NULL, "AGE", "40th birthday", 1, NULL,
       A },
+    /* "our session" is neither the author's nor someone else's */
+    { "one of the people I work with in our 12th session who is on "
+      "antidepressants", NULL, "HEALTH", "antidepressants", 1, NULL, C },
+    /* a job in a hashtag is a topic, unless it stands for a word */
+    { "A client of mine from Leeds is a dad. #counsellor", NULL,
+      "OCCUPATION", "#counsellor", 1, NULL, O },
+    { "A client, a #nurse from Leeds, is 40.", NULL, "OCCUPATION", "#nurse",
+      1, NULL, C },
     /* "of mine" after a described client is the cue's */
     { "A Jewish client of mine who is a barrister", NULL, "OCCUPATION",
       "barrister", 1, NULL, C },
