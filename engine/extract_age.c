@@ -286,9 +286,12 @@ static int dashed_age(const mosaic_extractor *ext, size_t j, size_t *who)
 {
     size_t d = j - 1;
 
-    if (extract_word_is(ext, d, "just only nearly almost barely"))
+    if (ext->toks[d].kind == TOK_WORD && d > 0 &&
+        ext->toks[d - 1].kind == TOK_OTHER &&
+        extract_word_is(ext, d, "just only nearly almost barely"))
         d--;
-    if (d == 0 || !extract_word_is(ext, d, "\xE2\x80\x94") ||
+    if (d == 0 || ext->toks[d].kind != TOK_OTHER ||
+        !extract_word_is(ext, d, "\xE2\x80\x94") ||
         j + 1 >= ext->ntoks || !extract_word_is(ext, j + 1, ", \xE2\x80\x94"))
         return 0;
     return (*who = person_within(ext, d, 8)) != SIZE_MAX;

@@ -171,22 +171,30 @@ const char *extract_misspelt(const char *w, size_t n)
 {
     /* the words of client cues (six letters or more: a shorter word is
      * one edit from too many others) */
-    static const char *const meant[] = { "client",    "clients",  "someone",
-                                         "somebody",  "following", "update",
-                                         "mentioned", "patient" };
+    static const struct {
+        const char *w;
+        size_t n;
+    } meant[] = { { "client", 6 },   { "clients", 7 },   { "someone", 7 },
+                  { "somebody", 8 }, { "following", 9 }, { "update", 6 },
+                  { "mentioned", 9 }, { "patient", 7 } };
 
     if (n < 5 || n > 10 || (n == 5 && !memcmp(w, "clint", 5)) ||
         (n == 6 && !memcmp(w, "clints", 6)))
         return NULL; /* a name */
-    for (size_t k = 0; k < sizeof(meant) / sizeof(*meant); k++)
-        if (strlen(meant[k]) == n && !memcmp(w, meant[k], n))
-            return NULL; /* spelt right */
     for (size_t k = 0; k < sizeof(meant) / sizeof(*meant); k++) {
-        size_t m = strlen(meant[k]);
-        if (n == m + 1 && !memcmp(w, meant[k], m))
+        const char *m = meant[k].w;
+        size_t mn = meant[k].n;
+        /* (one edit leaves one of the first two letters where it was,
+         * or moves it by one) */
+        if (n + 1 < mn || mn + 1 < n ||
+            (w[0] != m[0] && w[1] != m[1] && w[0] != m[1] && w[1] != m[0]))
+            continue;
+        if (n == mn && !memcmp(w, m, n))
+            return NULL; /* spelt right */
+        if (n == mn + 1 && !memcmp(w, m, mn))
             continue; /* an ending added: another form ("updated") */
-        if (one_edit(w, n, meant[k], m))
-            return meant[k];
+        if (one_edit(w, n, m, mn))
+            return m;
     }
     return NULL;
 }
