@@ -177,6 +177,26 @@ static int job_tag(const mosaic_extractor *ext, const xspan *s)
              extract_word_is(ext, t - 1, "a an the as my"));
 }
 
+/* 1 if span s is a job or family word in the plural ("carers", "nurses"
+ * for "carer", "nurse"). */
+static int plural_people(const mosaic_extractor *ext, const xspan *s)
+{
+    size_t vl = strlen(s->value);
+
+    return vl > 0 && s->value[vl - 1] != 's' &&
+           ext->clean[s->end - 1] == 's' &&
+           (strcmp(s->category, "OCCUPATION") == 0 ||
+            strcmp(s->category, "FAMILY") == 0);
+}
+
+/* 1 if span s is a plural job or family word opening its sentence:
+ * people in general ("Carers need carers.", "Nurses are amazing"). */
+static int plural_subject(const mosaic_extractor *ext, const xspan *s)
+{
+    return (ext->toks[s->tok].flags & TOK_SENT_START) &&
+           plural_people(ext, s);
+}
+
 static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
                   const struct sentence *st, int client_cue)
 {
@@ -184,7 +204,8 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
 
     if (st->hypo || (st->aggregate && !st->cue))
         return MOSAIC_ABOUT_OTHER;
-    if (describes_relative(ext, s) || job_tag(ext, s))
+    if (describes_relative(ext, s) || job_tag(ext, s) ||
+        plural_subject(ext, s))
         return MOSAIC_ABOUT_OTHER;
     if (st->cue && timing_words(ext, s)) /* when the session was */
         return MOSAIC_ABOUT_CLIENT;
@@ -196,6 +217,8 @@ static int decide(const mosaic_extractor *ext, const xspan *s, size_t tok,
     case WHO_THIRD:
         return client_cue ? MOSAIC_ABOUT_CLIENT : MOSAIC_ABOUT_OTHER;
     }
+    if (!st->cue && plural_people(ext, s))
+        return MOSAIC_ABOUT_OTHER; /* "... need carers": no one's */
     if (st->cue || (client_cue && !st->first_person))
         return MOSAIC_ABOUT_CLIENT;
     return MOSAIC_ABOUT_UNKNOWN;

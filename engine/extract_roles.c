@@ -176,7 +176,7 @@ const char *extract_misspelt(const char *w, size_t n)
         size_t n;
     } meant[] = { { "client", 6 },   { "clients", 7 },   { "someone", 7 },
                   { "somebody", 8 }, { "following", 9 }, { "update", 6 },
-                  { "mentioned", 9 }, { "patient", 7 } };
+                  { "mentioned", 9 }, { "patient", 7 },  { "imagine", 7 } };
 
     if (n < 5 || n > 10 || (n == 5 && !memcmp(w, "clint", 5)) ||
         (n == 6 && !memcmp(w, "clints", 6)))

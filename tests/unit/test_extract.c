@@ -528,6 +528,14 @@ static const struct span_case about_cases[] = {
       "OCCUPATION", "#counsellor", 1, NULL, O },
     { "A client, a #nurse from Leeds, is 40.", NULL, "OCCUPATION", "#nurse",
       1, NULL, C },
+    /* jobs and family words in the plural with no one to hold them */
+    { "A client I see is a widow. Carers need carers.", NULL, "FAMILY",
+      "carers", 1, NULL, O },
+    { "A client told me. Nurses are amazing.", NULL, "OCCUPATION", "Nurses",
+      1, NULL, O },
+    { "A client told me her sisters are nurses.", NULL, "OCCUPATION",
+      "nurses", 1, NULL, C },
+    { "My client has twins.", NULL, "FAMILY", "twins", 1, NULL, C },
     /* "of mine" after a described client is the cue's */
     { "A Jewish client of mine who is a barrister", NULL, "OCCUPATION",
       "barrister", 1, NULL, C },
@@ -673,6 +681,7 @@ static const struct {
     { "my Thursday lady brought cake", 1, 0, 1 },
     { "my 4pm cancelled again", 1, 0, 1 },
     { "Imagine a client who has lost everything", 0, 0, 0 },
+    { "Imgine a client who is a farrier from Ryhill", 0, 0, 0 },
     { "Many clients struggle in winter", 0, 0, 0 },
     { "Update on the client I mentioned last week", 1, 1, 0 },
     { UPDATE_MIDWIFE, 1, 1, 0 },
