@@ -165,7 +165,8 @@ static int on_life_stage(const char *t, const size_t *ov, int n, void *ctx)
         { "nona", 90, 99 },     { "cente", 100, 110 }, { "retire", 55, 100 },
         { "infant", 0, 1 },     { "newborn", 0, 0 },  { "school", 5, 16 },
         { "undergrad", 18, 22 }, { "student", 16, 25 },
-        { "middle", 45, 64 },   { "elderly", 70, 100 }, { "at", 18, 22 },
+        { "middle", 45, 64 },   { "elderly", 70, 100 }, { "at s", 5, 18 },
+        { "at", 18, 22 },
         { "mid", 30, 55 },
     };
     const char *w = t + ov[0];
@@ -215,7 +216,8 @@ static const struct rx_row rows[] = {
       "(?-i:OAP)|octogenarian|nonagenarian|centenarian|retiree|retired|"
       "infant|newborn|school\\s?(?:girl|boy|kid|child)|undergrad(?:uate)?|"
       "student|middle[\\s-]aged|elderly|mid[\\s-]career|(?<=in her |in his |"
-      "in their )retirement|at\\s+uni(?:versity)?(?!\\s+(?:of|college)))s?\\b",
+      "in their )retirement|at\\s+uni(?:versity)?(?!\\s+(?:of|college))|"
+      "(?<=still )at\\s+school)s?\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_life_stage, TRIG_AGE_WORD, 0,
       "sixth|teen|adolescent|toddler|pre|tween|pensioner|oap|"
       "octogenarian|nonagenarian|centenarian|retire|infant|newborn|"
@@ -256,6 +258,20 @@ static int person_at(const mosaic_extractor *ext, size_t k)
              !strcmp(ext->spans[s].category, "FAMILY") ||
              !strcmp(ext->spans[s].category, "GENDER") ||
              !strcmp(ext->spans[s].category, CAT_CUE)))
+            return 1;
+    return 0;
+}
+
+/* 1 if token k is a person word ("man", "client") or ends a client cue
+ * ("someone I see"): not a pronoun or a possessive ("her score"). */
+static int person_word_at(const mosaic_extractor *ext, size_t k)
+{
+    if ((ext->toks[k].roles & ROLE_PERSON) ||
+        (extract_people_at(ext, k) & WORD_PERSON))
+        return 1;
+    for (size_t s = 0; s < ext->nspans; s++)
+        if (ext->spans[s].end == ext->toks[k].end &&
+            strcmp(ext->spans[s].category, CAT_CUE) == 0)
             return 1;
     return 0;
 }
@@ -323,14 +339,30 @@ static size_t before_aside(const mosaic_extractor *ext, size_t p)
 static int client_is(const mosaic_extractor *ext, size_t j)
 {
     size_t k = j - 1, p;
+    int only = 0;
 
     if (extract_word_is(ext, k, "only just nearly almost barely"))
-        k--;
+        k--, only = 1;
     if (k == 0 || !extract_word_is(ext, k, "is 's"))
         return 0;
     p = before_aside(ext, k - 1);
-    return ext->toks[p].sentence == ext->toks[j].sentence &&
-           (person_at(ext, p) || named_person(ext, p));
+    if (ext->toks[p].sentence != ext->toks[j].sentence)
+        return 0;
+    if (person_at(ext, p) || named_person(ext, p))
+        return 1;
+    /* "only" says it of a person a few words back: "a man who is only
+     * 12", "The client I mentioned last month is only 22" (not past
+     * another noun's determiner: "my client said her dog is only 4") */
+    for (size_t b = k; only && b > 0 && k - b < 8 &&
+                       ext->toks[b - 1].sentence == ext->toks[j].sentence;
+         b--) {
+        if (person_word_at(ext, b - 1))
+            return 1;
+        if ((ext->toks[b - 1].roles & ROLE_DET) ||
+            extract_word_is(ext, b - 1, "her his their my our your its"))
+            return 0;
+    }
+    return 0;
 }
 
 /* 1 if the number at token j is an age set off by commas or brackets,
