@@ -32,6 +32,11 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TOK_CUE 0x20        /* in a phrase that points at one client */
 #define TOK_BACK 0x40       /* in a phrase that refers to an earlier post */
 #define TOK_IN_CUE 0x80     /* inside a client-cue span (attribution) */
+#define TOK_CUE_END 0x100   /* ends a client-cue phrase of the lexicon
+                               ("someone I see"): a person before an age
+                               or a name (extract_lexicons) */
+#define TOK_PERSON_END 0x200 /* ends a job, family or gender finding of
+                                the lexicon ("a nurse", "a young carer") */
 
 /* Word roles (extract_roles.c): grammar words and pattern triggers. */
 #define ROLE_FIRST 0x1u       /* first person: I, my, we */

@@ -249,31 +249,18 @@ static int in_bracket_list(const mosaic_extractor *ext, size_t c)
  * a client cue ("someone I see"). */
 static int person_at(const mosaic_extractor *ext, size_t k)
 {
-    if ((ext->toks[k].roles & ROLE_PERSON) ||
-        (extract_people_at(ext, k) & WORD_PERSON))
-        return 1;
-    for (size_t s = 0; s < ext->nspans; s++) /* (not yet sorted) */
-        if (ext->spans[s].end == ext->toks[k].end &&
-            (!strcmp(ext->spans[s].category, "OCCUPATION") ||
-             !strcmp(ext->spans[s].category, "FAMILY") ||
-             !strcmp(ext->spans[s].category, "GENDER") ||
-             !strcmp(ext->spans[s].category, CAT_CUE)))
-            return 1;
-    return 0;
+    return (ext->toks[k].roles & ROLE_PERSON) ||
+           (ext->toks[k].flags & (TOK_CUE_END | TOK_PERSON_END)) ||
+           (extract_people_at(ext, k) & WORD_PERSON);
 }
 
 /* 1 if token k is a person word ("man", "client") or ends a client cue
  * ("someone I see"): not a pronoun or a possessive ("her score"). */
 static int person_word_at(const mosaic_extractor *ext, size_t k)
 {
-    if ((ext->toks[k].roles & ROLE_PERSON) ||
-        (extract_people_at(ext, k) & WORD_PERSON))
-        return 1;
-    for (size_t s = 0; s < ext->nspans; s++)
-        if (ext->spans[s].end == ext->toks[k].end &&
-            strcmp(ext->spans[s].category, CAT_CUE) == 0)
-            return 1;
-    return 0;
+    return (ext->toks[k].roles & ROLE_PERSON) ||
+           (ext->toks[k].flags & TOK_CUE_END) ||
+           (extract_people_at(ext, k) & WORD_PERSON);
 }
 
 /* The token of a person among the `reach` before token j in its

@@ -220,6 +220,20 @@ static int form_agrees(mosaic_extractor *ext, const xentry *e, xtoken *t)
     return len >= strlen(want) && memcmp(rest, want, strlen(want)) == 0;
 }
 
+/* What the last token of a match of e is: the end of a client cue, of a
+ * person (a job, family or gender word), or neither. */
+static unsigned end_flags(const xentry *e)
+{
+    const char *c = xentry_category(e);
+
+    if (e->category == XCATEGORY_CUE)
+        return TOK_CUE_END;
+    return strcmp(c, "GENDER") == 0 || strcmp(c, "FAMILY") == 0 ||
+                   strcmp(c, "OCCUPATION") == 0
+               ? TOK_PERSON_END
+               : 0;
+}
+
 int extract_lexicons(mosaic_extractor *ext)
 {
     size_t next = 0; /* past the last match */
@@ -239,6 +253,7 @@ int extract_lexicons(mosaic_extractor *ext)
         next = end;
         if (e->category == XCATEGORY_NOT)
             continue; /* "in the police station": no job */
+        ext->toks[end - 1].flags |= (uint16_t)end_flags(e);
         if ((rc = extract_add(ext, ext->toks[i].start, ext->toks[end - 1].end,
                               xentry_category(e),
                               XLEX_VALUE(&ext->lexicon, e),

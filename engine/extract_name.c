@@ -106,18 +106,15 @@ static int after_person(const mosaic_extractor *ext, size_t i)
  * one ("a client I've just started working with"). */
 static int ends_cue(const mosaic_extractor *ext, size_t p)
 {
-    size_t from = p > 8 ? p - 8 : 0;
-    int clause = extract_word_is(ext, p, "with see seeing support");
-
-    for (size_t s = 0; s < ext->nspans; s++) {
-        const xspan *c = &ext->spans[s];
-        if (strcmp(c->category, CAT_CUE) == 0 &&
-            (c->end == ext->toks[p].end ||
-             (clause && c->end < ext->toks[p].start &&
-              c->start >= ext->toks[from].start &&
-              ext->toks[from].sentence == ext->toks[p].sentence)))
+    if (ext->toks[p].flags & TOK_CUE_END)
+        return 1;
+    if (!extract_word_is(ext, p, "with see seeing support"))
+        return 0;
+    for (size_t k = p; k > 0 && p - k < 8 &&
+                       ext->toks[k - 1].sentence == ext->toks[p].sentence;
+         k--)
+        if (ext->toks[k - 1].flags & TOK_CUE_END)
             return 1;
-    }
     return 0;
 }
 

@@ -98,6 +98,31 @@ static int resident_after(const mosaic_extractor *ext, size_t i)
            !sentence_initial(ext, i);
 }
 
+/* 1 if token i, in lower case, follows an age and a comma in a note ("a
+ * client of mine -- in her late thirties, scarborough -- told me"): a
+ * place may start there as after "in". */
+static int lower_place_in_note(const mosaic_extractor *ext, size_t i)
+{
+    const xtoken *a;
+
+    if (i < 2 || ext->toks[i].kind != TOK_WORD ||
+        !extract_word_is(ext, i - 1, ","))
+        return 0;
+    a = &ext->toks[i - 2];
+    if (a->sentence != ext->toks[i].sentence)
+        return 0;
+    return a->kind == TOK_NUMBER || (a->roles & TRIG_DIGIT) || /* "30s" */
+           extract_word_is(ext, i - 2, "old yo teens twenties thirties "
+                                       "forties fifties sixties seventies "
+                                       "eighties nineties");
+}
+
+/* 1 if token i, a word in lower case, may start a place name. */
+static int lower_place(const mosaic_extractor *ext, size_t i)
+{
+    return extract_lower_place(ext, i) || lower_place_in_note(ext, i);
+}
+
 /* Whether the match at token i shows it is a place name. */
 static int place_evidence(const mosaic_extractor *ext, size_t i,
                           const xentry *e)
@@ -108,7 +133,7 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
     if (!cap) /* "moved to leeds", not "reading" or "leeds united fan" */
         return !(e->flags & XE_WORD) &&
                (!(e->flags & XE_AMBIG) || (e->flags & XE_PREP)) &&
-               extract_lower_place(ext, i);
+               lower_place(ext, i);
     if (!(e->flags & (XE_AMBIG | XE_WORD)))
         return 1;
     if (t->flags & TOK_HASHTAG)
@@ -549,9 +574,9 @@ int extract_places(mosaic_extractor *ext)
             }
         }
         /* without a capital, place_evidence says no to any match but
-         * one extract_lower_place allows */
+         * one lower_place allows */
         if (!(ext->toks[i].flags & (TOK_CAP | TOK_UPPER)) &&
-            !extract_lower_place(ext, i))
+            !lower_place(ext, i))
             continue;
         end = extract_may_start(ext, &ext->toks[i], FIRST_PLACES)
                   ? extract_match(ext, &ext->places, i, 0, FIRST_PLACES, &e)

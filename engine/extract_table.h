@@ -92,6 +92,7 @@ typedef struct {
 
 /* Every category a lexicon entry can have. */
 extern const char *const xcategory_names[];
+#define XCATEGORY_CUE 0 /* CAT_CUE: xcategory_names' first */
 #define XCATEGORY_NOT 18 /* "NOT": xcategory_names' last */
 extern const size_t xcategory_count;
 /* The entry's category name, or NULL. */

@@ -398,6 +398,17 @@ static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
 
 /* What token t (ext->toks[ext->ntoks], being pushed) may start
  * (CAND_*), from what is known of its word. */
+/* 1 if the token before the one being made is a comma. */
+static inline int after_comma(const mosaic_extractor *ext)
+{
+    const xtoken *p;
+
+    if (ext->ntoks == 0)
+        return 0;
+    p = &ext->toks[ext->ntoks - 1];
+    return p->kind == TOK_PUNCT && ext->folds[p->fold] == ',';
+}
+
 static inline unsigned candidate(const mosaic_extractor *ext,
                                  const xtoken *t)
 {
@@ -410,12 +421,12 @@ static inline unsigned candidate(const mosaic_extractor *ext,
     if (t->kind == TOK_NUMBER || first == NULL ||
         first[FIRST_LEXICON] != FIRST_NONE)
         what |= CAND_LEXICON;
-    /* (a place needs a capital or a place preposition before it, but in
-     * a hashtag: extract_places) */
+    /* (a place needs a capital or a place preposition or a comma before
+     * it, but in a hashtag: extract_places) */
     if ((t->flags & TOK_TAG_FIRST) ||
         ((first == NULL || first[FIRST_PLACES] != FIRST_NONE) &&
          ((t->flags & (TOK_CAP | TOK_UPPER)) ||
-          extract_lower_place(ext, ext->ntoks))))
+          extract_lower_place(ext, ext->ntoks) || after_comma(ext))))
         what |= CAND_PLACE;
     if (t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
         !(t->flags & TOK_HASHTAG))
