@@ -35,8 +35,9 @@ enum { TOK_WORD, TOK_NUMBER, TOK_HANDLE, TOK_URL, TOK_EMAIL, TOK_HYPHEN,
 #define TOK_CUE_END 0x100   /* ends a client-cue phrase of the lexicon
                                ("someone I see"): a person before an age
                                or a name (extract_lexicons) */
-#define TOK_PERSON_END 0x200 /* ends a job, family or gender finding of
-                                the lexicon ("a nurse", "a young carer") */
+#define TOK_PERSON_END 0x200 /* ends a job or family finding of the
+                                lexicon ("a nurse", "a young carer") */
+#define TOK_GENDER_END 0x400 /* ends a gender finding of the lexicon */
 
 /* Word roles (extract_roles.c): grammar words and pattern triggers. */
 #define ROLE_FIRST 0x1u       /* first person: I, my, we */

@@ -250,7 +250,8 @@ static int in_bracket_list(const mosaic_extractor *ext, size_t c)
 static int person_at(const mosaic_extractor *ext, size_t k)
 {
     return (ext->toks[k].roles & ROLE_PERSON) ||
-           (ext->toks[k].flags & (TOK_CUE_END | TOK_PERSON_END)) ||
+           (ext->toks[k].flags &
+            (TOK_CUE_END | TOK_PERSON_END | TOK_GENDER_END)) ||
            (extract_people_at(ext, k) & WORD_PERSON);
 }
 

@@ -221,15 +221,16 @@ static int form_agrees(mosaic_extractor *ext, const xentry *e, xtoken *t)
 }
 
 /* What the last token of a match of e is: the end of a client cue, of a
- * person (a job, family or gender word), or neither. */
+ * job or family word, of a gender word, or none of them. */
 static unsigned end_flags(const xentry *e)
 {
     const char *c = xentry_category(e);
 
     if (e->category == XCATEGORY_CUE)
         return TOK_CUE_END;
-    return strcmp(c, "GENDER") == 0 || strcmp(c, "FAMILY") == 0 ||
-                   strcmp(c, "OCCUPATION") == 0
+    if (strcmp(c, "GENDER") == 0)
+        return TOK_GENDER_END;
+    return strcmp(c, "FAMILY") == 0 || strcmp(c, "OCCUPATION") == 0
                ? TOK_PERSON_END
                : 0;
 }

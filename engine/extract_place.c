@@ -436,15 +436,9 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
  * of a job, family or gender finding ("a retired midwife"). */
 static int person_ends_at(const mosaic_extractor *ext, size_t k)
 {
-    if ((ext->toks[k].roles & ROLE_PERSON) ||
-        (extract_people_at(ext, k) & WORD_PERSON))
-        return 1;
-    for (size_t s = 0; s < ext->nspans; s++)
-        if (ext->spans[s].end == ext->toks[k].end &&
-            (strcmp(ext->spans[s].category, "OCCUPATION") == 0 ||
-             strcmp(ext->spans[s].category, "FAMILY") == 0))
-            return 1;
-    return 0;
+    return (ext->toks[k].roles & ROLE_PERSON) ||
+           (ext->toks[k].flags & TOK_PERSON_END) ||
+           (extract_people_at(ext, k) & WORD_PERSON);
 }
 
 /* Capitalised words no list knows right after "in", "at" or "near" ("a
