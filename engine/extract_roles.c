@@ -108,6 +108,52 @@ static const struct rx_row shapes[] = {
     { "clock word", ".*clock\\z", REGEX_ANCHORED, NULL, TRIG_CLOCK, 0, NULL },
 };
 
+/* 1 if the n bytes at w end with the string s. */
+static int ends_with(const char *w, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+
+    return n >= k && memcmp(w + n - k, s, k) == 0;
+}
+
+/* What every match of each shape holds, tested before its regex: most
+ * new words fail them all, and a regex run costs far more. */
+static int may_weekday(const char *w, size_t n)
+{
+    for (size_t k = 3; k <= 6 && k + 3 <= n; k++) /* "day" after its start */
+        if (memcmp(w + k, "day", 3) == 0)
+            return 1;
+    return 0;
+}
+
+static int may_month(const char *w, size_t n)
+{
+    return n >= 3 && n <= 9 && strchr("jfmasond", w[0]) != NULL;
+}
+
+static int may_age(const char *w, size_t n)
+{
+    return ends_with(w, n, "old") || ends_with(w, n, "yo") ||
+           ends_with(w, n, "y");
+}
+
+static int may_decade(const char *w, size_t n)
+{
+    return ends_with(w, n, "ties") || ends_with(w, n, "teens");
+}
+
+static int may_clock(const char *w, size_t n)
+{
+    return ends_with(w, n, "clock");
+}
+
+static int (*const shape_may[])(const char *, size_t) = {
+    may_weekday, may_month, may_age, may_decade, may_clock,
+};
+_Static_assert(sizeof(shape_may) / sizeof(*shape_may) ==
+                   sizeof(shapes) / sizeof(*shapes),
+               "a shape without its test");
+
 int extract_shapes_compile(struct extract_patterns *p)
 {
     return extract_rx_compile(p, RX_SHAPES, shapes,
@@ -123,7 +169,8 @@ static uint32_t shape_roles(const mosaic_extractor *ext, const char *w,
     size_t end;
 
     for (size_t i = 0; i < sizeof(shapes) / sizeof(*shapes); i++)
-        if (regex_here(ext->patterns->re[RX_SHAPES + (int)i], w, n, 0, &end,
+        if (shape_may[i](w, n) &&
+            regex_here(ext->patterns->re[RX_SHAPES + (int)i], w, n, 0, &end,
                        NULL, NULL) > 0)
             roles |= (uint32_t)shapes[i].need;
     return roles;
