@@ -1216,40 +1216,54 @@ static int set_stem(mosaic_extractor *ext, xtoken *t, const char *st,
     return 0;
 }
 
+/* The stem of a word, made on its first use and kept with it. */
+static int word_stem(mosaic_extractor *ext, xword *w, const char *fold,
+                     uint32_t len)
+{
+    const char *st = (const char *)sb_stemmer_stem(
+        ext->stemmer, (const sb_symbol *)fold, (int)len);
+    uint32_t sl;
+    int64_t off;
+
+    if (st == NULL)
+        return -1;
+    sl = (uint32_t)sb_stemmer_length(ext->stemmer);
+    if ((off = arena_put(ext, st, sl)) < 0)
+        return -1;
+    w->stem = (uint32_t)off;
+    w->stem_len = sl;
+    w->stem_hash = xtable_hash(st, sl);
+    return 0;
+}
+
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
 {
-    if (t->stem == UINT32_MAX) {
-        xword *w = t->fold_len ? extract_word(ext, t) : NULL;
-        const char *st;
-        uint32_t sl;
-        int64_t off;
-        if (t->fold_len && w == NULL)
-            return NULL;
-        if (w == NULL || w->stem == UINT32_MAX) {
-            st = (const char *)sb_stemmer_stem(
-                ext->stemmer, (const sb_symbol *)TOK_FOLD(ext, t),
-                (int)t->fold_len);
+    xword *w;
+
+    if (t->fold_len == 0) { /* an empty word: nothing to remember */
+        if (t->stem == UINT32_MAX) {
+            const char *st = (const char *)sb_stemmer_stem(
+                ext->stemmer, (const sb_symbol *)TOK_FOLD(ext, t), 0);
+            uint32_t sl;
             if (st == NULL)
                 return NULL;
             sl = (uint32_t)sb_stemmer_length(ext->stemmer);
-            if (w == NULL) { /* an empty word: nothing to remember */
-                if (set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0)
-                    return NULL;
-                *len = t->stem_len;
-                return ext->folds + t->stem;
-            }
-            if ((off = arena_put(ext, st, sl)) < 0)
+            if (set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0)
                 return NULL;
-            w->stem = (uint32_t)off;
-            w->stem_len = sl;
-            w->stem_hash = xtable_hash(st, sl);
         }
-        if (set_stem(ext, t, ext->word_arena + w->stem, w->stem_len,
-                     w->stem_hash) < 0)
-            return NULL;
+        *len = t->stem_len;
+        return ext->folds + t->stem;
     }
-    *len = t->stem_len;
-    return ext->folds + t->stem;
+    if ((w = extract_word_of(ext, t)) == NULL ||
+        (w->stem == UINT32_MAX &&
+         word_stem(ext, w, TOK_FOLD(ext, t), t->fold_len) < 0))
+        return NULL;
+    /* read where the word keeps it, not copied per token (callers use
+     * it before another word is made) */
+    t->stem_len = w->stem_len;
+    t->stem_hash = w->stem_hash;
+    *len = w->stem_len;
+    return ext->word_arena + w->stem;
 }
 
 int extract_phrase_key(mosaic_extractor *ext, const char *phrase, int stem,
