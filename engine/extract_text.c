@@ -1047,7 +1047,7 @@ int extract_tokenise(mosaic_extractor *ext)
             if ((rc = push_plain_word(ext, p, &e)) < 0)
                 return rc;
             if (rc > 0) {
-                p = e;
+                p = e + (t[e] == ' '); /* its space: not a turn of the loop */
                 continue;
             }
         }
