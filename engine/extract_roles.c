@@ -128,13 +128,32 @@ static int may_weekday(const char *w, size_t n)
 
 static int may_month(const char *w, size_t n)
 {
-    return n >= 3 && n <= 9 && strchr("jfmasond", w[0]) != NULL;
+    static const char starts[][4] = { "jan", "feb", "mar", "apr",
+                                      "may", "jun", "jul", "aug",
+                                      "sep", "oct", "nov", "dec" };
+
+    if (n < 3 || n > 9)
+        return 0;
+    for (size_t i = 0; i < sizeof(starts) / sizeof(*starts); i++)
+        if (memcmp(w, starts[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the k bytes before an age word's ending can be what the shape
+ * puts there: nothing, or a number's last digit or letter (also). */
+static int age_before(const char *w, size_t k, const char *also)
+{
+    return k == 0 || (unsigned)w[k - 1] - '0' < 10 ||
+           strchr(also, w[k - 1]) != NULL;
 }
 
 static int may_age(const char *w, size_t n)
 {
-    return ends_with(w, n, "old") || ends_with(w, n, "yo") ||
-           ends_with(w, n, "y");
+    /* "fifteen", "twenty", "two"...: e, y, o, n, r, x, t; "years", "yr" */
+    return (ends_with(w, n, "old") && age_before(w, n - 3, "eyonrxts")) ||
+           (ends_with(w, n, "yo") && age_before(w, n - 2, "eyonrxt")) ||
+           (ends_with(w, n, "y") && age_before(w, n - 1, "eyonrxt"));
 }
 
 static int may_decade(const char *w, size_t n)
