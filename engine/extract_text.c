@@ -623,9 +623,6 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     if (c >= 0x80 || c == '\'' || c == '@')
         return 0;
     letters = (unsigned)(e - p) - digits;
-    for (size_t i = p; letters && !first; i++) /* its first letter */
-        if (s[i] - '0' >= 10)
-            first = s[i];
     if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
                    sizeof(xtoken))) < 0)
         return rc;
@@ -641,15 +638,20 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         if (w < 0)
             return (int)w;
         kind = TOK_WORD;
-        flags = (first - 'A' < 26 ? TOK_CAP : 0) |
-                (letters >= 2 && upper == letters ? TOK_UPPER : 0);
         word = (uint32_t)w + 1;
-        roles = ext->words[w].roles | (letters < e - p ? TRIG_DIGIT : 0);
+        roles = ext->words[w].roles;
+        if (upper | digits) { /* (most words: small letters only) */
+            for (size_t i = p; !first; i++) /* its first letter */
+                if (s[i] - '0' >= 10)
+                    first = s[i];
+            flags = (first - 'A' < 26 ? TOK_CAP : 0) |
+                    (letters >= 2 && upper == letters ? TOK_UPPER : 0);
+            roles |= (digits ? TRIG_DIGIT : 0) | (upper ? TRIG_UPPER : 0);
+        }
     } else {
         kind = TOK_NUMBER;
         roles = TRIG_DIGIT;
     }
-    roles |= upper ? TRIG_UPPER : 0;
     sentence = sentence_of(ext, &flags);
     t = &ext->toks[ext->ntoks];
     *t = (xtoken){ .start = p, .end = e, .fold = (uint32_t)at,
