@@ -82,6 +82,15 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 #define ASCII_ONES 0x0101010101010101ull
 #define ASCII_HIGH 0x8080808080808080ull
 
+/* The high bit of each of the eight bytes at s that is ASCII, not NUL. */
+static inline uint64_t plain_bytes(const unsigned char *s)
+{
+    uint64_t x;
+
+    memcpy(&x, s, 8);
+    return ((x | ASCII_HIGH) - ASCII_ONES) & ~x & ASCII_HIGH;
+}
+
 int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -100,7 +109,12 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
     for (size_t i = 0; i < len;) {
         size_t k;
         uint64_t x;
-        /* eight bytes at a time while they are ASCII and not NUL */
+        /* sixteen, then eight bytes at a time while they are ASCII and
+         * not NUL (one test for sixteen: fewer turns of the loop) */
+        for (; len - i >= 16 && (plain_bytes(s + i) &
+                                 plain_bytes(s + i + 8)) == ASCII_HIGH;
+             i += 16, o += 16)
+            memcpy(o, s + i, 16);
         for (; len - i >= 8; i += 8, o += 8) {
             memcpy(&x, s + i, 8);
             if ((((x | ASCII_HIGH) - ASCII_ONES) & ~x & ASCII_HIGH) !=
