@@ -571,31 +571,58 @@ static inline int same_short(const char *a, const char *b, size_t n)
     }
 }
 
+/* 1 if memo slot s holds the word key (len bytes, hash). */
+static inline int memo_is(const mosaic_extractor *ext, uint64_t s,
+                          const char *key, size_t len, uint32_t hash,
+                          int padded)
+{
+    const xword *w;
+
+    if ((uint32_t)(s >> 32) != hash)
+        return 0;
+    w = &ext->words[(uint32_t)s - 1];
+    if (w->len != len)
+        return 0;
+    return padded && len <= WORD_INLINE
+               ? same_short(w->key, key, len)
+               : same_bytes(word_key(ext, w), key, len);
+}
+
+/* memo_find past slot i, the word's first: the rarer collisions. */
+static __attribute__((noinline)) int64_t
+memo_chain(const mosaic_extractor *ext, const char *key, size_t len,
+           uint32_t hash, int padded, size_t i)
+{
+    size_t mask = ext->memo_slots - 1;
+
+    for (i = (i + 1) & mask;; i = (i + 1) & mask) {
+        uint64_t s = ext->memo[i];
+        if (s == 0)
+            return -1;
+        if (memo_is(ext, s, key, len, hash, padded))
+            return (uint32_t)s - 1;
+    }
+}
+
 /* The index in ext->words of a word already in the memo, or -1 (inline:
- * called per word).  padded: key has 8 bytes readable past its end. */
+ * called per word; only the word's first slot, for fewer registers held
+ * in the tokeniser's loop).  padded: key has 8 bytes readable past its
+ * end. */
 static inline int64_t memo_find(const mosaic_extractor *ext,
                                 const char *key, size_t len, uint32_t hash,
                                 int padded)
 {
-    size_t mask = ext->memo_slots - 1;
+    size_t i;
+    uint64_t s;
 
     if (ext->memo_slots == 0)
         return -1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        uint64_t s = ext->memo[i];
-        const xword *w;
-        if (s == 0)
-            return -1;
-        if ((uint32_t)(s >> 32) != hash)
-            continue;
-        w = &ext->words[(uint32_t)s - 1];
-        if (w->len != len)
-            continue;
-        if (padded && len <= WORD_INLINE ? same_short(w->key, key, len)
-                                          : same_bytes(word_key(ext, w), key,
-                                                       len))
-            return (uint32_t)s - 1;
-    }
+    i = hash & (ext->memo_slots - 1);
+    if ((s = ext->memo[i]) == 0)
+        return -1;
+    if (memo_is(ext, s, key, len, hash, padded))
+        return (uint32_t)s - 1;
+    return memo_chain(ext, key, len, hash, padded, i);
 }
 
 /* A word or number of ASCII letters and digits at p, met in one pass
