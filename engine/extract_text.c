@@ -661,7 +661,7 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         o[e] = (char)f;
         h = XTABLE_HASH_STEP(h, f);
     }
-    if (c >= 0x80 || c == '\'' || c == '@')
+    if (c != ' ' && (c >= 0x80 || c == '\'' || c == '@')) /* (' ': most) */
         return 0;
     letters = (unsigned)(e - p) - digits;
     if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
