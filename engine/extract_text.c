@@ -670,10 +670,13 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     o = ext->folds + at - p;
     for (;; e++) {
         c = s[e];
-        f = c - 'A' < 26 ? c | 0x20 : c;
-        if (f - 'a' < 26) {
-            upper += c != f;
+        if (c - 'a' < 26) { /* (the common byte first: one test) */
+            f = c;
+        } else if (c - 'A' < 26) {
+            f = c | 0x20;
+            upper++;
         } else if (c - '0' < 10) {
+            f = c;
             digits++;
         } else {
             break;
