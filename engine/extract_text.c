@@ -389,12 +389,14 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
         return 0; /* the general path reports a failed grow */
     o = ext->folds + at;
     for (size_t i = 0; i < len; i++) {
-        unsigned c = s[i], f = c - 'A' < 26 ? c | 0x20 : c;
+        unsigned c = s[i], f = c;
         any |= c;
-        if (f - 'a' < 26) {
-            if (letters++ == 0)
-                first_upper = c != f;
-            upper += c != f;
+        if (c - 'a' < 26) { /* (the common byte first: one test) */
+            letters++;
+        } else if (c - 'A' < 26) {
+            f = c | 0x20;
+            first_upper |= letters++ == 0;
+            upper++;
         } else if (c - '0' < 10) {
             roles |= TRIG_DIGIT;
         }
