@@ -781,8 +781,13 @@ size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
 #define CLS(c)                                                            \
     ((unsigned)(c) - '0' < 10 ? 2 : (unsigned)(c) - 'A' < 26 ? 1 : 0)
     for (size_t i = 1; i < len && n + 1 < max; i++) {
-        int a = CLS((unsigned char)s[i - 1]), b = CLS((unsigned char)s[i]);
-        int cut = (a == 0 && b == 1) || (a == 2) != (b == 2);
+        int a, b, cut;
+        if ((unsigned)(unsigned char)s[i] - 'a' < 26 &&
+            (unsigned)(unsigned char)s[i - 1] - 'a' < 26)
+            continue; /* inside a word of small letters: no cut */
+        a = CLS((unsigned char)s[i - 1]);
+        b = CLS((unsigned char)s[i]);
+        cut = (a == 0 && b == 1) || (a == 2) != (b == 2);
         /* "NHSWorkers": cut before the last capital of a run */
         if (a == 1 && b == 1 && i + 1 < len &&
             CLS((unsigned char)s[i + 1]) == 0 &&
