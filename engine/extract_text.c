@@ -883,48 +883,53 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     size_t len = ext->clean_len, n, e;
     unsigned c = (unsigned char)t[p];
 
-    if (starts_url(t + p)) {
-        e = to_space(t, p, len);
-        *endp = e > p ? e : p + 1;
-        return push_token(ext, p, *endp, p, TOK_URL, 0);
-    }
-    if ((c == '#' || c == '@') && p + 1 < len && is_word_char(t + p + 1, &n) &&
-        (p == 0 || !is_word_char(t + p - 1, &n))) {
-        e = p + 1;
-        while (e < len && is_word_char(t + e, &n))
-            e += n;
-        *endp = e;
-        if (c == '#')
-            return push_hashtag(ext, p, e);
-        return push_token(ext, p, e, p, TOK_HANDLE, 0);
-    }
-    if (is_word_char(t + p, &n)) {
-        e = word_end(t, p, len);
-        if (e == p)
-            e = p + n; /* a lone underscore */
-        if (e + 1 < len && t[e] == '@' && is_word_char(t + e + 1, &n)) {
-            *endp = to_space(t, p, len);
-            return push_token(ext, p, *endp, p, TOK_EMAIL, 0);
+    /* ASCII punctuation, the most common token here, skips the tests
+     * below: no URL, word, handle or hashtag starts with it */
+    if (c >= 0x80 || is_alnum_ascii(c) || c == '_' || c == '#' || c == '@') {
+        if (starts_url(t + p)) {
+            e = to_space(t, p, len);
+            *endp = e > p ? e : p + 1;
+            return push_token(ext, p, *endp, p, TOK_URL, 0);
         }
-        *endp = e;
-        {
-            size_t i = p;
-            while (i < e && (unsigned)t[i] - '0' < 10)
-                i++;
-            return push_token(ext, p, e, p, i == e ? TOK_NUMBER : TOK_WORD,
+        if ((c == '#' || c == '@') && p + 1 < len &&
+            is_word_char(t + p + 1, &n) &&
+            (p == 0 || !is_word_char(t + p - 1, &n))) {
+            e = p + 1;
+            while (e < len && is_word_char(t + e, &n))
+                e += n;
+            *endp = e;
+            if (c == '#')
+                return push_hashtag(ext, p, e);
+            return push_token(ext, p, e, p, TOK_HANDLE, 0);
+        }
+        if (is_word_char(t + p, &n)) {
+            e = word_end(t, p, len);
+            if (e == p)
+                e = p + n; /* a lone underscore */
+            if (e + 1 < len && t[e] == '@' && is_word_char(t + e + 1, &n)) {
+                *endp = to_space(t, p, len);
+                return push_token(ext, p, *endp, p, TOK_EMAIL, 0);
+            }
+            *endp = e;
+            {
+                size_t i = p;
+                while (i < e && (unsigned)t[i] - '0' < 10)
+                    i++;
+                return push_token(ext, p, e, p, i == e ? TOK_NUMBER : TOK_WORD,
+                                  0);
+            }
+        }
+        if (c >= 0x80) {
+            cp_at(t + p, &n);
+            *endp = p + n;
+            /* U+2026 ellipsis, U+2013/2014 dashes */
+            if (memcmp(t + p, "\xE2\x80\xA6", 3) == 0)
+                *brk = 1;
+            return push_token(ext, p, p + n, p,
+                              memcmp(t + p, "\xE2\x80\x93", 3) == 0 ? TOK_HYPHEN
+                                                                    : TOK_OTHER,
                               0);
         }
-    }
-    if (c >= 0x80) {
-        cp_at(t + p, &n);
-        *endp = p + n;
-        /* U+2026 ellipsis, U+2013/2014 dashes */
-        if (memcmp(t + p, "\xE2\x80\xA6", 3) == 0)
-            *brk = 1;
-        return push_token(ext, p, p + n, p,
-                          memcmp(t + p, "\xE2\x80\x93", 3) == 0 ? TOK_HYPHEN
-                                                               : TOK_OTHER,
-                          0);
     }
     *endp = p + 1;
     if (c == '.' || c == '!' || c == '?' || c == ';')
