@@ -629,7 +629,7 @@ memo_chain(const mosaic_extractor *ext, const char *key, size_t len,
 /* The index in ext->words of a word already in the memo, or -1 (inline:
  * called per word; only the word's first slot, for fewer registers held
  * in the tokeniser's loop).  padded: key has 8 bytes readable past its
- * end. */
+ * end.  The memo is made before a first token (extract_tokenise). */
 static inline int64_t memo_find(const mosaic_extractor *ext,
                                 const char *key, size_t len, uint32_t hash,
                                 int padded)
@@ -637,8 +637,6 @@ static inline int64_t memo_find(const mosaic_extractor *ext,
     size_t i;
     uint64_t s;
 
-    if (ext->memo_slots == 0)
-        return -1;
     i = hash & (ext->memo_slots - 1);
     if ((s = ext->memo[i]) == 0)
         return -1;
@@ -1091,6 +1089,8 @@ static void post_triggers(mosaic_extractor *ext)
         ext->post_trig |= TRIG_THIRD_NUM;
 }
 
+static int memo_grow(mosaic_extractor *ext);
+
 int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
@@ -1102,6 +1102,9 @@ int extract_tokenise(mosaic_extractor *ext)
         extract_memo_clear(ext);
         memset(ext->pairs, 0, sizeof(ext->pairs));
     }
+    /* made before the first post, so memo_find need not ask per word */
+    if (ext->memo_slots == 0 && (rc = memo_grow(ext)) < 0)
+        return rc;
     ext->ntoks = 0;
     ext->nnear = 0;
     ext->ncands = 0;
@@ -1231,11 +1234,11 @@ static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
 static int64_t word_index(mosaic_extractor *ext, const char *fold,
                           uint32_t len, uint32_t hash)
 {
-    int64_t found = memo_find(ext, fold, len, hash, 0), off;
+    int64_t found, off;
     xword *w;
     int rc;
 
-    if (found >= 0)
+    if (ext->memo_slots && (found = memo_find(ext, fold, len, hash, 0)) >= 0)
         return found;
     if ((rc = grow_words(ext, ext->nwords + 1)) < 0 ||
         (rc = memo_grow(ext)) < 0)
