@@ -108,8 +108,9 @@ typedef struct {
     size_t start, end;  /* bytes in the cleaned text */
     uint32_t fold;      /* offset of the case-folded form in ext->folds */
     uint32_t fold_len;
-    uint32_t stem;      /* offset of the stem in ext->folds; UINT32_MAX
-                           until asked for */
+    uint32_t stem;      /* an empty word's: offset of the stem in
+                           ext->folds; UINT32_MAX until asked for (a
+                           word's stem is kept with its xword) */
     uint32_t stem_len;
     uint32_t hash;      /* xtable_hash of the folded form */
     uint32_t stem_hash; /* of the stem, once asked for */

@@ -155,8 +155,12 @@ static const char *const agent_endings[] = {
 /* The index of the ending in list, or -1. */
 static int ending_in(const char *const *list, const char *rest, size_t len)
 {
+    unsigned first = len ? (unsigned char)rest[0] : 0;
+
     for (int k = 0; list[k]; k++) { /* (a fold holds no NUL) */
         size_t i = 0;
+        if ((unsigned char)list[k][0] != first)
+            continue; /* (most endings: no loop) */
         while (i < len && list[k][i] == rest[i])
             i++;
         if (i == len && list[k][len] == '\0')

@@ -108,6 +108,71 @@ static const struct rx_row shapes[] = {
     { "clock word", ".*clock\\z", REGEX_ANCHORED, NULL, TRIG_CLOCK, 0, NULL },
 };
 
+/* 1 if the n bytes at w end with the string s. */
+static int ends_with(const char *w, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+
+    return n >= k && memcmp(w + n - k, s, k) == 0;
+}
+
+/* What every match of each shape holds, tested before its regex: most
+ * new words fail them all, and a regex run costs far more. */
+static int may_weekday(const char *w, size_t n)
+{
+    for (size_t k = 3; k <= 6 && k + 3 <= n; k++) /* "day" after its start */
+        if (memcmp(w + k, "day", 3) == 0)
+            return 1;
+    return 0;
+}
+
+static int may_month(const char *w, size_t n)
+{
+    static const char starts[][4] = { "jan", "feb", "mar", "apr",
+                                      "may", "jun", "jul", "aug",
+                                      "sep", "oct", "nov", "dec" };
+
+    if (n < 3 || n > 9)
+        return 0;
+    for (size_t i = 0; i < sizeof(starts) / sizeof(*starts); i++)
+        if (memcmp(w, starts[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the k bytes before an age word's ending can be what the shape
+ * puts there: nothing, or a number's last digit or letter (also). */
+static int age_before(const char *w, size_t k, const char *also)
+{
+    return k == 0 || (unsigned)w[k - 1] - '0' < 10 ||
+           strchr(also, w[k - 1]) != NULL;
+}
+
+static int may_age(const char *w, size_t n)
+{
+    /* "fifteen", "twenty", "two"...: e, y, o, n, r, x, t; "years", "yr" */
+    return (ends_with(w, n, "old") && age_before(w, n - 3, "eyonrxts")) ||
+           (ends_with(w, n, "yo") && age_before(w, n - 2, "eyonrxt")) ||
+           (ends_with(w, n, "y") && age_before(w, n - 1, "eyonrxt"));
+}
+
+static int may_decade(const char *w, size_t n)
+{
+    return ends_with(w, n, "ties") || ends_with(w, n, "teens");
+}
+
+static int may_clock(const char *w, size_t n)
+{
+    return ends_with(w, n, "clock");
+}
+
+static int (*const shape_may[])(const char *, size_t) = {
+    may_weekday, may_month, may_age, may_decade, may_clock,
+};
+_Static_assert(sizeof(shape_may) / sizeof(*shape_may) ==
+                   sizeof(shapes) / sizeof(*shapes),
+               "a shape without its test");
+
 int extract_shapes_compile(struct extract_patterns *p)
 {
     return extract_rx_compile(p, RX_SHAPES, shapes,
@@ -123,7 +188,8 @@ static uint32_t shape_roles(const mosaic_extractor *ext, const char *w,
     size_t end;
 
     for (size_t i = 0; i < sizeof(shapes) / sizeof(*shapes); i++)
-        if (regex_here(ext->patterns->re[RX_SHAPES + (int)i], w, n, 0, &end,
+        if (shape_may[i](w, n) &&
+            regex_here(ext->patterns->re[RX_SHAPES + (int)i], w, n, 0, &end,
                        NULL, NULL) > 0)
             roles |= (uint32_t)shapes[i].need;
     return roles;

@@ -82,6 +82,15 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 #define ASCII_ONES 0x0101010101010101ull
 #define ASCII_HIGH 0x8080808080808080ull
 
+/* The high bit of each of the eight bytes at s that is ASCII, not NUL. */
+static inline uint64_t plain_bytes(const unsigned char *s)
+{
+    uint64_t x;
+
+    memcpy(&x, s, 8);
+    return ((x | ASCII_HIGH) - ASCII_ONES) & ~x & ASCII_HIGH;
+}
+
 int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -100,7 +109,12 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
     for (size_t i = 0; i < len;) {
         size_t k;
         uint64_t x;
-        /* eight bytes at a time while they are ASCII and not NUL */
+        /* sixteen, then eight bytes at a time while they are ASCII and
+         * not NUL (one test for sixteen: fewer turns of the loop) */
+        for (; len - i >= 16 && (plain_bytes(s + i) &
+                                 plain_bytes(s + i + 8)) == ASCII_HIGH;
+             i += 16, o += 16)
+            memcpy(o, s + i, 16);
         for (; len - i >= 8; i += 8, o += 8) {
             memcpy(&x, s + i, 8);
             if ((((x | ASCII_HIGH) - ASCII_ONES) & ~x & ASCII_HIGH) !=
@@ -133,9 +147,29 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
 
 /* ------------------------------------------------------------------ */
 
-static int is_alnum_ascii(unsigned c)
+/* 1 for each byte that is an ASCII letter or digit: one load where the
+ * tokeniser tests every token's first byte. */
+#define ALNUM(c)                                                          \
+    (((c) | 0x20u) - 'a' < 26u || (c) - (unsigned)'0' < 10u)
+#define ALNUM16(b)                                                        \
+    ALNUM(b##u), ALNUM(b##u + 1), ALNUM(b##u + 2), ALNUM(b##u + 3),       \
+        ALNUM(b##u + 4), ALNUM(b##u + 5), ALNUM(b##u + 6),                \
+        ALNUM(b##u + 7), ALNUM(b##u + 8), ALNUM(b##u + 9),                \
+        ALNUM(b##u + 10), ALNUM(b##u + 11), ALNUM(b##u + 12),             \
+        ALNUM(b##u + 13), ALNUM(b##u + 14), ALNUM(b##u + 15)
+static const unsigned char alnum_ascii[256] = {
+    ALNUM16(0x00), ALNUM16(0x10), ALNUM16(0x20), ALNUM16(0x30),
+    ALNUM16(0x40), ALNUM16(0x50), ALNUM16(0x60), ALNUM16(0x70),
+    ALNUM16(0x80), ALNUM16(0x90), ALNUM16(0xA0), ALNUM16(0xB0),
+    ALNUM16(0xC0), ALNUM16(0xD0), ALNUM16(0xE0), ALNUM16(0xF0),
+};
+#undef ALNUM16
+#undef ALNUM
+
+/* c: a byte. */
+static inline int is_alnum_ascii(unsigned c)
 {
-    return (c | 0x20) - 'a' < 26 || c - '0' < 10;
+    return alnum_ascii[c & 0xFF];
 }
 
 /* Decode the code point at s (valid UTF-8); its length in *n. */
@@ -355,12 +389,14 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
         return 0; /* the general path reports a failed grow */
     o = ext->folds + at;
     for (size_t i = 0; i < len; i++) {
-        unsigned c = s[i], f = c - 'A' < 26 ? c | 0x20 : c;
+        unsigned c = s[i], f = c;
         any |= c;
-        if (f - 'a' < 26) {
-            if (letters++ == 0)
-                first_upper = c != f;
-            upper += c != f;
+        if (c - 'a' < 26) { /* (the common byte first: one test) */
+            letters++;
+        } else if (c - 'A' < 26) {
+            f = c | 0x20;
+            first_upper |= letters++ == 0;
+            upper++;
         } else if (c - '0' < 10) {
             roles |= TRIG_DIGIT;
         }
@@ -568,31 +604,56 @@ static inline int same_short(const char *a, const char *b, size_t n)
     }
 }
 
+/* 1 if memo slot s holds the word key (len bytes, hash). */
+static inline int memo_is(const mosaic_extractor *ext, uint64_t s,
+                          const char *key, size_t len, uint32_t hash,
+                          int padded)
+{
+    const xword *w;
+
+    if ((uint32_t)(s >> 32) != hash)
+        return 0;
+    w = &ext->words[(uint32_t)s - 1];
+    if (w->len != len)
+        return 0;
+    return padded && len <= WORD_INLINE
+               ? same_short(w->key, key, len)
+               : same_bytes(word_key(ext, w), key, len);
+}
+
+/* memo_find past slot i, the word's first: the rarer collisions. */
+static __attribute__((noinline)) int64_t
+memo_chain(const mosaic_extractor *ext, const char *key, size_t len,
+           uint32_t hash, int padded, size_t i)
+{
+    size_t mask = ext->memo_slots - 1;
+
+    for (i = (i + 1) & mask;; i = (i + 1) & mask) {
+        uint64_t s = ext->memo[i];
+        if (s == 0)
+            return -1;
+        if (memo_is(ext, s, key, len, hash, padded))
+            return (uint32_t)s - 1;
+    }
+}
+
 /* The index in ext->words of a word already in the memo, or -1 (inline:
- * called per word).  padded: key has 8 bytes readable past its end. */
+ * called per word; only the word's first slot, for fewer registers held
+ * in the tokeniser's loop).  padded: key has 8 bytes readable past its
+ * end.  The memo is made before a first token (extract_tokenise). */
 static inline int64_t memo_find(const mosaic_extractor *ext,
                                 const char *key, size_t len, uint32_t hash,
                                 int padded)
 {
-    size_t mask = ext->memo_slots - 1;
+    size_t i;
+    uint64_t s;
 
-    if (ext->memo_slots == 0)
+    i = hash & (ext->memo_slots - 1);
+    if ((s = ext->memo[i]) == 0)
         return -1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        uint64_t s = ext->memo[i];
-        const xword *w;
-        if (s == 0)
-            return -1;
-        if ((uint32_t)(s >> 32) != hash)
-            continue;
-        w = &ext->words[(uint32_t)s - 1];
-        if (w->len != len)
-            continue;
-        if (padded && len <= WORD_INLINE ? same_short(w->key, key, len)
-                                          : same_bytes(word_key(ext, w), key,
-                                                       len))
-            return (uint32_t)s - 1;
-    }
+    if (memo_is(ext, s, key, len, hash, padded))
+        return (uint32_t)s - 1;
+    return memo_chain(ext, key, len, hash, padded, i);
 }
 
 /* A word or number of ASCII letters and digits at p, met in one pass
@@ -620,10 +681,13 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     o = ext->folds + at - p;
     for (;; e++) {
         c = s[e];
-        f = c - 'A' < 26 ? c | 0x20 : c;
-        if (f - 'a' < 26) {
-            upper += c != f;
+        if (c - 'a' < 26) { /* (the common byte first: one test) */
+            f = c;
+        } else if (c - 'A' < 26) {
+            f = c | 0x20;
+            upper++;
         } else if (c - '0' < 10) {
+            f = c;
             digits++;
         } else {
             break;
@@ -631,12 +695,9 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         o[e] = (char)f;
         h = XTABLE_HASH_STEP(h, f);
     }
-    if (c >= 0x80 || c == '\'' || c == '@')
+    if (c != ' ' && (c >= 0x80 || c == '\'' || c == '@')) /* (' ': most) */
         return 0;
     letters = (unsigned)(e - p) - digits;
-    for (size_t i = p; letters && !first; i++) /* its first letter */
-        if (s[i] - '0' >= 10)
-            first = s[i];
     if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
                    sizeof(xtoken))) < 0)
         return rc;
@@ -652,15 +713,20 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         if (w < 0)
             return (int)w;
         kind = TOK_WORD;
-        flags = (first - 'A' < 26 ? TOK_CAP : 0) |
-                (letters >= 2 && upper == letters ? TOK_UPPER : 0);
         word = (uint32_t)w + 1;
-        roles = ext->words[w].roles | (letters < e - p ? TRIG_DIGIT : 0);
+        roles = ext->words[w].roles;
+        if (upper | digits) { /* (most words: small letters only) */
+            for (size_t i = p; !first; i++) /* its first letter */
+                if (s[i] - '0' >= 10)
+                    first = s[i];
+            flags = (first - 'A' < 26 ? TOK_CAP : 0) |
+                    (letters >= 2 && upper == letters ? TOK_UPPER : 0);
+            roles |= (digits ? TRIG_DIGIT : 0) | (upper ? TRIG_UPPER : 0);
+        }
     } else {
         kind = TOK_NUMBER;
         roles = TRIG_DIGIT;
     }
-    roles |= upper ? TRIG_UPPER : 0;
     sentence = sentence_of(ext, &flags);
     t = &ext->toks[ext->ntoks];
     *t = (xtoken){ .start = p, .end = e, .fold = (uint32_t)at,
@@ -724,8 +790,13 @@ size_t extract_hashtag_split(const char *s, size_t len, size_t *lens,
 #define CLS(c)                                                            \
     ((unsigned)(c) - '0' < 10 ? 2 : (unsigned)(c) - 'A' < 26 ? 1 : 0)
     for (size_t i = 1; i < len && n + 1 < max; i++) {
-        int a = CLS((unsigned char)s[i - 1]), b = CLS((unsigned char)s[i]);
-        int cut = (a == 0 && b == 1) || (a == 2) != (b == 2);
+        int a, b, cut;
+        if ((unsigned)(unsigned char)s[i] - 'a' < 26 &&
+            (unsigned)(unsigned char)s[i - 1] - 'a' < 26)
+            continue; /* inside a word of small letters: no cut */
+        a = CLS((unsigned char)s[i - 1]);
+        b = CLS((unsigned char)s[i]);
+        cut = (a == 0 && b == 1) || (a == 2) != (b == 2);
         /* "NHSWorkers": cut before the last capital of a run */
         if (a == 1 && b == 1 && i + 1 < len &&
             CLS((unsigned char)s[i + 1]) == 0 &&
@@ -821,48 +892,53 @@ static int next_token(mosaic_extractor *ext, size_t p, size_t *endp,
     size_t len = ext->clean_len, n, e;
     unsigned c = (unsigned char)t[p];
 
-    if (starts_url(t + p)) {
-        e = to_space(t, p, len);
-        *endp = e > p ? e : p + 1;
-        return push_token(ext, p, *endp, p, TOK_URL, 0);
-    }
-    if ((c == '#' || c == '@') && p + 1 < len && is_word_char(t + p + 1, &n) &&
-        (p == 0 || !is_word_char(t + p - 1, &n))) {
-        e = p + 1;
-        while (e < len && is_word_char(t + e, &n))
-            e += n;
-        *endp = e;
-        if (c == '#')
-            return push_hashtag(ext, p, e);
-        return push_token(ext, p, e, p, TOK_HANDLE, 0);
-    }
-    if (is_word_char(t + p, &n)) {
-        e = word_end(t, p, len);
-        if (e == p)
-            e = p + n; /* a lone underscore */
-        if (e + 1 < len && t[e] == '@' && is_word_char(t + e + 1, &n)) {
-            *endp = to_space(t, p, len);
-            return push_token(ext, p, *endp, p, TOK_EMAIL, 0);
+    /* ASCII punctuation, the most common token here, skips the tests
+     * below: no URL, word, handle or hashtag starts with it */
+    if (c >= 0x80 || is_alnum_ascii(c) || c == '_' || c == '#' || c == '@') {
+        if (starts_url(t + p)) {
+            e = to_space(t, p, len);
+            *endp = e > p ? e : p + 1;
+            return push_token(ext, p, *endp, p, TOK_URL, 0);
         }
-        *endp = e;
-        {
-            size_t i = p;
-            while (i < e && (unsigned)t[i] - '0' < 10)
-                i++;
-            return push_token(ext, p, e, p, i == e ? TOK_NUMBER : TOK_WORD,
+        if ((c == '#' || c == '@') && p + 1 < len &&
+            is_word_char(t + p + 1, &n) &&
+            (p == 0 || !is_word_char(t + p - 1, &n))) {
+            e = p + 1;
+            while (e < len && is_word_char(t + e, &n))
+                e += n;
+            *endp = e;
+            if (c == '#')
+                return push_hashtag(ext, p, e);
+            return push_token(ext, p, e, p, TOK_HANDLE, 0);
+        }
+        if (is_word_char(t + p, &n)) {
+            e = word_end(t, p, len);
+            if (e == p)
+                e = p + n; /* a lone underscore */
+            if (e + 1 < len && t[e] == '@' && is_word_char(t + e + 1, &n)) {
+                *endp = to_space(t, p, len);
+                return push_token(ext, p, *endp, p, TOK_EMAIL, 0);
+            }
+            *endp = e;
+            {
+                size_t i = p;
+                while (i < e && (unsigned)t[i] - '0' < 10)
+                    i++;
+                return push_token(ext, p, e, p, i == e ? TOK_NUMBER : TOK_WORD,
+                                  0);
+            }
+        }
+        if (c >= 0x80) {
+            cp_at(t + p, &n);
+            *endp = p + n;
+            /* U+2026 ellipsis, U+2013/2014 dashes */
+            if (memcmp(t + p, "\xE2\x80\xA6", 3) == 0)
+                *brk = 1;
+            return push_token(ext, p, p + n, p,
+                              memcmp(t + p, "\xE2\x80\x93", 3) == 0 ? TOK_HYPHEN
+                                                                    : TOK_OTHER,
                               0);
         }
-    }
-    if (c >= 0x80) {
-        cp_at(t + p, &n);
-        *endp = p + n;
-        /* U+2026 ellipsis, U+2013/2014 dashes */
-        if (memcmp(t + p, "\xE2\x80\xA6", 3) == 0)
-            *brk = 1;
-        return push_token(ext, p, p + n, p,
-                          memcmp(t + p, "\xE2\x80\x93", 3) == 0 ? TOK_HYPHEN
-                                                               : TOK_OTHER,
-                          0);
     }
     *endp = p + 1;
     if (c == '.' || c == '!' || c == '?' || c == ';')
@@ -1024,6 +1100,8 @@ static void post_triggers(mosaic_extractor *ext)
         ext->post_trig |= TRIG_THIRD_NUM;
 }
 
+static int memo_grow(mosaic_extractor *ext);
+
 int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
@@ -1035,6 +1113,9 @@ int extract_tokenise(mosaic_extractor *ext)
         extract_memo_clear(ext);
         memset(ext->pairs, 0, sizeof(ext->pairs));
     }
+    /* made before the first post, so memo_find need not ask per word */
+    if (ext->memo_slots == 0 && (rc = memo_grow(ext)) < 0)
+        return rc;
     ext->ntoks = 0;
     ext->nnear = 0;
     ext->ncands = 0;
@@ -1058,7 +1139,7 @@ int extract_tokenise(mosaic_extractor *ext)
             if ((rc = push_plain_word(ext, p, &e)) < 0)
                 return rc;
             if (rc > 0) {
-                p = e;
+                p = e + (t[e] == ' '); /* its space: not a turn of the loop */
                 continue;
             }
         }
@@ -1171,11 +1252,11 @@ static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
 static int64_t word_index(mosaic_extractor *ext, const char *fold,
                           uint32_t len, uint32_t hash)
 {
-    int64_t found = memo_find(ext, fold, len, hash, 0), off;
+    int64_t found, off;
     xword *w;
     int rc;
 
-    if (found >= 0)
+    if (ext->memo_slots && (found = memo_find(ext, fold, len, hash, 0)) >= 0)
         return found;
     if ((rc = grow_words(ext, ext->nwords + 1)) < 0 ||
         (rc = memo_grow(ext)) < 0)
@@ -1234,40 +1315,54 @@ static int set_stem(mosaic_extractor *ext, xtoken *t, const char *st,
     return 0;
 }
 
+/* The stem of a word, made on its first use and kept with it. */
+static int word_stem(mosaic_extractor *ext, xword *w, const char *fold,
+                     uint32_t len)
+{
+    const char *st = (const char *)sb_stemmer_stem(
+        ext->stemmer, (const sb_symbol *)fold, (int)len);
+    uint32_t sl;
+    int64_t off;
+
+    if (st == NULL)
+        return -1;
+    sl = (uint32_t)sb_stemmer_length(ext->stemmer);
+    if ((off = arena_put(ext, st, sl)) < 0)
+        return -1;
+    w->stem = (uint32_t)off;
+    w->stem_len = sl;
+    w->stem_hash = xtable_hash(st, sl);
+    return 0;
+}
+
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
 {
-    if (t->stem == UINT32_MAX) {
-        xword *w = t->fold_len ? extract_word(ext, t) : NULL;
-        const char *st;
-        uint32_t sl;
-        int64_t off;
-        if (t->fold_len && w == NULL)
-            return NULL;
-        if (w == NULL || w->stem == UINT32_MAX) {
-            st = (const char *)sb_stemmer_stem(
-                ext->stemmer, (const sb_symbol *)TOK_FOLD(ext, t),
-                (int)t->fold_len);
+    xword *w;
+
+    if (t->fold_len == 0) { /* an empty word: nothing to remember */
+        if (t->stem == UINT32_MAX) {
+            const char *st = (const char *)sb_stemmer_stem(
+                ext->stemmer, (const sb_symbol *)TOK_FOLD(ext, t), 0);
+            uint32_t sl;
             if (st == NULL)
                 return NULL;
             sl = (uint32_t)sb_stemmer_length(ext->stemmer);
-            if (w == NULL) { /* an empty word: nothing to remember */
-                if (set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0)
-                    return NULL;
-                *len = t->stem_len;
-                return ext->folds + t->stem;
-            }
-            if ((off = arena_put(ext, st, sl)) < 0)
+            if (set_stem(ext, t, st, sl, xtable_hash(st, sl)) < 0)
                 return NULL;
-            w->stem = (uint32_t)off;
-            w->stem_len = sl;
-            w->stem_hash = xtable_hash(st, sl);
         }
-        if (set_stem(ext, t, ext->word_arena + w->stem, w->stem_len,
-                     w->stem_hash) < 0)
-            return NULL;
+        *len = t->stem_len;
+        return ext->folds + t->stem;
     }
-    *len = t->stem_len;
-    return ext->folds + t->stem;
+    if ((w = extract_word_of(ext, t)) == NULL ||
+        (w->stem == UINT32_MAX &&
+         word_stem(ext, w, TOK_FOLD(ext, t), t->fold_len) < 0))
+        return NULL;
+    /* read where the word keeps it, not copied per token (callers use
+     * it before another word is made) */
+    t->stem_len = w->stem_len;
+    t->stem_hash = w->stem_hash;
+    *len = w->stem_len;
+    return ext->word_arena + w->stem;
 }
 
 int extract_phrase_key(mosaic_extractor *ext, const char *phrase, int stem,
