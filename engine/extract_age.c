@@ -176,7 +176,8 @@ static const struct rx_row rows[] = {
       "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_pronoun_age , TRIG_THIRD_NUM,
       ROLE_THIRD,
-      "she|he|they" },
+      "she'|she i|she a|she w|he'|he i|he a|he w|they'|they i|they a|"
+      "they w" },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
       REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY, 0,
       NULL },

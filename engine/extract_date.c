@@ -580,6 +580,12 @@ static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
                        PRI_PATTERN - 1);
 }
 
+/* The starts of "unit" to its unit's first two letters: most "last",
+ * "this" ("this afternoon", "last Tuesday") are no unit, so not tried. */
+#define UNIT_STARTS(w)                                                    \
+    w " we|" w " fo|" w " mo|" w " ye|" w " te|" w " sp|" w " su|"        \
+    w " au|" w " wi"
+
 static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
       on_iso , TRIG_YEAR, 0,
@@ -623,7 +629,8 @@ static const struct rx_row rows[] = {
       "few|several" },
     { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
       "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT, 0,
-      "last |this |next |past " },
+      UNIT_STARTS("last") "|" UNIT_STARTS("this") "|" UNIT_STARTS("next") "|"
+      UNIT_STARTS("past") },
     { "holiday", "\\b(christmas\\s+(?:day|eve)|christmas|xmas|boxing\\s+day|"
       "new\\s+year" RX_APOS "?s?\\s+(?:day|eve)|good\\s+friday|"
       "easter\\s+(?:sunday|monday|day|weekend)|easter|"
