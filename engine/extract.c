@@ -336,6 +336,8 @@ static int set_anchor(mosaic_extractor *ext, const char *created_at)
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "created_at: not a date and time");
     ext->anchor_day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    date_civil_from_days(ext->anchor_day, &ext->anchor_y, &ext->anchor_m,
+                         &ext->anchor_d);
     ext->have_anchor = strlen(created_at) < sizeof(ext->anchor_text);
     if (ext->have_anchor)
         strcpy(ext->anchor_text, created_at);

@@ -258,6 +258,7 @@ struct mosaic_extractor {
     char anchor_text[40]; /* created_at of the last post, to reuse */
     int have_anchor;
     int64_t anchor_day; /* days since 1970-01-01 of created_at */
+    int anchor_y, anchor_m, anchor_d; /* its date, for the date patterns */
     int exhaustive; /* tests: every pattern at every token, no triggers */
     mosaic_extraction result;
 };

@@ -91,7 +91,10 @@ static int add_interval(mosaic_extractor *ext, size_t s, size_t e,
     int y1, m1, d1, y2, m2, d2;
 
     date_civil_from_days(lo, &y1, &m1, &d1);
-    date_civil_from_days(hi, &y2, &m2, &d2);
+    if (hi == lo) /* one day (most): its date once */
+        y2 = y1, m2 = m1, d2 = d1;
+    else
+        date_civil_from_days(hi, &y2, &m2, &d2);
     if (y1 >= 0 && y1 <= 9999 && y2 >= 0 && y2 <= 9999) {
         char *o = put_day(v, y1, m1, d1);
         *o++ = '/';
@@ -138,12 +141,7 @@ static int weekday_number(const char *s)
 
 static int anchor_year(const mosaic_extractor *ext)
 {
-    int y, m, d;
-
-    if (!ext->have_anchor)
-        return 0;
-    date_civil_from_days(ext->anchor_day, &y, &m, &d);
-    return y;
+    return ext->have_anchor ? ext->anchor_y : 0;
 }
 
 static int group_int(const char *t, const size_t *ov, int k)
@@ -249,14 +247,14 @@ static int on_month_year(const char *t, const size_t *ov, int n, void *ctx)
 static int on_prep_month(const char *t, const size_t *ov, int n, void *ctx)
 {
     mosaic_extractor *ext = ctx;
-    int m = month_number(t + ov[4]), y = anchor_year(ext), am, ad, ay;
+    int m = month_number(t + ov[4]), y = anchor_year(ext), am;
     int last = extract_iprefix(t + ov[2], "last", 4);
     int next = extract_iprefix(t + ov[2], "next", 4);
 
     (void)n;
     if (!ext->have_anchor)
         return extract_add(ext, ov[4], ov[5], "DATE", NULL, PRI_PATTERN);
-    date_civil_from_days(ext->anchor_day, &ay, &am, &ad);
+    am = ext->anchor_m;
     if (!last && !next && m != am) { /* the month of the post is itself */
         int tense = extract_tense_at(ext, ov[4]);
         last = tense == TENSE_PAST;
@@ -408,14 +406,14 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
     const char *q = t + ov[2], *u = t + ov[4];
     int dir = extract_iprefix(q, "last", 4) || extract_iprefix(q, "past", 4)
                   ? -1 : extract_iprefix(q, "next", 4) ? 1 : 0;
-    int y, m, d;
+    int y, m;
     int64_t a, lo, hi;
 
     (void)n;
     if (!ext->have_anchor)
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
     a = ext->anchor_day;
-    date_civil_from_days(a, &y, &m, &d);
+    y = ext->anchor_y, m = ext->anchor_m;
     if (extract_iprefix(u, "weekend", 7)) {
         lo = a - date_weekday(a) + 5 + 7 * dir;
         /* "came out this weekend", posted on a Thursday: the one gone */
