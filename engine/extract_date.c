@@ -452,25 +452,35 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
     return add_interval(ext, ov[0], ov[1], lo, hi);
 }
 
-/* A holiday's date in year y, or 0 when it has none we can compute. */
-static int64_t holiday(const char *h, int y)
+/* The holidays by the first words of their names: a fixed date, days
+ * from Easter Sunday, or the n-th (-1: last) weekday of a month. */
+enum { ON_DATE, ON_EASTER, ON_WEEKDAY };
+static const struct holiday_rule {
+    const char *prefix;
+    int rule;
+    int month, day; /* ON_DATE; ON_WEEKDAY: the weekday, n in nth */
+    int nth;        /* ON_EASTER: days after Easter Sunday */
+} holidays[] = {
+    { "christmas eve", ON_DATE, 12, 24, 0 },
+    { "christmas", ON_DATE, 12, 25, 0 }, { "xmas", ON_DATE, 12, 25, 0 },
+    { "boxing", ON_DATE, 12, 26, 0 }, { "new year's eve", ON_DATE, 12, 31, 0 },
+    { "new years eve", ON_DATE, 12, 31, 0 }, { "new year", ON_DATE, 1, 1, 0 },
+    { "valentine", ON_DATE, 2, 14, 0 }, { "bonfire", ON_DATE, 11, 5, 0 },
+    { "guy fawkes", ON_DATE, 11, 5, 0 }, { "hallowe", ON_DATE, 10, 31, 0 },
+    { "hogmanay", ON_DATE, 12, 31, 0 }, { "burns", ON_DATE, 1, 25, 0 },
+    { "st", ON_DATE, 3, 17, 0 }, { "good friday", ON_EASTER, 0, 0, -2 },
+    { "easter monday", ON_EASTER, 0, 0, 1 }, { "easter", ON_EASTER, 0, 0, 0 },
+    { "mother", ON_EASTER, 0, 0, -21 }, { "shrove", ON_EASTER, 0, 0, -47 },
+    { "pancake", ON_EASTER, 0, 0, -47 }, { "father", ON_WEEKDAY, 6, 6, 3 },
+    { "remembrance", ON_WEEKDAY, 11, 6, 2 },
+    { "early may", ON_WEEKDAY, 5, 0, 1 }, { "may day", ON_WEEKDAY, 5, 0, 1 },
+    { "spring", ON_WEEKDAY, 5, 0, -1 }, { "summer", ON_WEEKDAY, 8, 0, -1 },
+    { "august", ON_WEEKDAY, 8, 0, -1 },
+};
+
+/* The rule of the holiday named h, or NULL when we have none. */
+static const struct holiday_rule *holiday_rule(const char *h)
 {
-    static const struct {
-        const char *prefix;
-        int month, day;   /* fixed date */
-        int easter;       /* or: days from Easter Sunday (+100: none) */
-    } fixed[] = {
-        { "christmas eve", 12, 24, 100 }, { "christmas", 12, 25, 100 },
-        { "xmas", 12, 25, 100 },          { "boxing", 12, 26, 100 },
-        { "new year's eve", 12, 31, 100 }, { "new years eve", 12, 31, 100 },
-        { "new year", 1, 1, 100 },        { "valentine", 2, 14, 100 },
-        { "bonfire", 11, 5, 100 },        { "guy fawkes", 11, 5, 100 },
-        { "hallowe", 10, 31, 100 },       { "hogmanay", 12, 31, 100 },
-        { "burns", 1, 25, 100 },          { "st", 3, 17, 100 },
-        { "good friday", 0, 0, -2 },      { "easter monday", 0, 0, 1 },
-        { "easter", 0, 0, 0 },            { "mother", 0, 0, -21 },
-        { "shrove", 0, 0, -47 },          { "pancake", 0, 0, -47 },
-    };
     char low[32];
     size_t i;
 
@@ -480,24 +490,22 @@ static int64_t holiday(const char *h, int y)
     for (char *p = low; *p; p++) /* U+2019 was cut to its lead byte */
         if ((unsigned char)*p >= 0x80)
             *p = '\'';
-    for (i = 0; i < sizeof(fixed) / sizeof(*fixed); i++) {
-        if (strncmp(low, fixed[i].prefix, strlen(fixed[i].prefix)) != 0)
-            continue;
-        if (fixed[i].easter == 100)
-            return time_days_from_civil(y, fixed[i].month, fixed[i].day);
-        return date_easter(y) + fixed[i].easter;
+    for (i = 0; i < sizeof(holidays) / sizeof(*holidays); i++)
+        if (strncmp(low, holidays[i].prefix, strlen(holidays[i].prefix)) == 0)
+            return &holidays[i];
+    return NULL;
+}
+
+/* A holiday's date in year y, or 0 when it has none we can compute. */
+static int64_t holiday(const struct holiday_rule *r, int y)
+{
+    if (r == NULL)
+        return 0;
+    switch (r->rule) {
+    case ON_DATE: return time_days_from_civil(y, r->month, r->day);
+    case ON_EASTER: return date_easter(y) + r->nth;
+    default: return nth_weekday(y, r->month, r->day, r->nth);
     }
-    if (strncmp(low, "father", 6) == 0)
-        return nth_weekday(y, 6, 6, 3);
-    if (strncmp(low, "remembrance", 11) == 0)
-        return nth_weekday(y, 11, 6, 2);
-    if (strncmp(low, "early may", 9) == 0 || strncmp(low, "may day", 7) == 0)
-        return nth_weekday(y, 5, 0, 1);
-    if (strncmp(low, "spring", 6) == 0)
-        return nth_weekday(y, 5, 0, -1);
-    if (strncmp(low, "summer", 6) == 0 || strncmp(low, "august", 6) == 0)
-        return nth_weekday(y, 8, 0, -1);
-    return 0;
 }
 
 /* "bank holiday": the England and Wales bank holiday nearest the post. */
@@ -527,6 +535,7 @@ static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
                                                    : sizeof(h) - 1;
     int y = group_int(t, ov, 2), ay = anchor_year(ext);
     int64_t best, c[3];
+    const struct holiday_rule *rule;
 
     (void)n;
     memcpy(h, t + ov[2], len);
@@ -537,12 +546,13 @@ static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
         best = nearest_bank_holiday(ext->anchor_day, ay);
         return add_interval(ext, ov[0], ov[1], best, best);
     }
+    rule = holiday_rule(h); /* once, for the years around the post */
     if (y) {
-        best = holiday(h, y);
+        best = holiday(rule, y);
         return add_interval(ext, ov[0], ov[1], best, best);
     }
     for (int k = 0; k < 3; k++)
-        c[k] = holiday(h, ay + k - 1);
+        c[k] = holiday(rule, ay + k - 1);
     best = nearest_occurrence(ext, ov[0], c);
     return add_interval(ext, ov[0], ov[1], best, best);
 }
