@@ -98,32 +98,42 @@ static void sentence_cues(const mosaic_extractor *ext, size_t from,
     }
 }
 
+/* 1 if the word w (len bytes, lower case) is at s[i..n), caseless. */
+static int word_at(const char *s, size_t n, size_t i, const char *w,
+                   size_t len)
+{
+    return i + len <= n && extract_iprefix(s + i, w, len);
+}
+
 /* 1 if a span says when a session was: SESSION or TIME, or a DATE
  * holding "today", "tonight", "this morning", "this afternoon", "this
- * evening", "yesterday", "last night" or "day" that is not a duration. */
+ * evening", "yesterday", "last night" or "day" that is not a duration
+ * (in its first 63 bytes, before any NUL). */
 static int timing_words(const mosaic_extractor *ext, const xspan *s)
 {
-    char buf[64];
-    size_t n = s->end - s->start < sizeof(buf) - 1 ? s->end - s->start
-                                                   : sizeof(buf) - 1;
-    int hit;
+    const char *t = ext->clean + s->start;
+    size_t n = s->end - s->start < 63 ? s->end - s->start : 63;
+    int hit = 0;
 
     if (s->kind & SPAN_TIMING)
         return 1;
     if (s->category[0] != 'D' || strcmp(s->category, "DATE") != 0)
         return 0;
-    for (size_t i = 0; i < n; i++) { /* ASCII lower case, then search */
-        unsigned c = (unsigned char)ext->clean[s->start + i];
-        buf[i] = (char)(c - 'A' < 26 ? c | 0x20 : c);
+    /* one pass by first letter, not a search per phrase; "day" covers
+     * "today" and "yesterday" */
+    for (size_t i = 0; i < n && t[i] && !hit; i++) {
+        switch (t[i] | 0x20) {
+        case 'd': hit = word_at(t, n, i, "day", 3); break;
+        case 'l': hit = word_at(t, n, i, "last night", 10); break;
+        case 't':
+            hit = word_at(t, n, i, "tonight", 7) ||
+                  (word_at(t, n, i, "this ", 5) &&
+                   (word_at(t, n, i + 5, "morning", 7) ||
+                    word_at(t, n, i + 5, "afternoon", 9) ||
+                    word_at(t, n, i + 5, "evening", 7)));
+            break;
+        }
     }
-    buf[n] = '\0';
-    /* "day" covers "today" and "yesterday" */
-    hit = strstr(buf, "day") != NULL ||
-          (strstr(buf, "night") != NULL &&
-           (strstr(buf, "tonight") || strstr(buf, "last night"))) ||
-          (strstr(buf, "this ") != NULL &&
-           (strstr(buf, "this morning") || strstr(buf, "this afternoon") ||
-            strstr(buf, "this evening")));
     return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
 }
 
@@ -133,15 +143,20 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
  * abusive partner" say something of her.) */
 static int describes_relative(const mosaic_extractor *ext, const xspan *s)
 {
-    static const char *const kinds[] = { "HEALTH", "NATIONALITY", "AGE",
-                                         "OCCUPATION", "ETHNICITY",
-                                         "RELIGION", "SEXUALITY" };
-    size_t k, i = 0;
+    const char *kind;
+    size_t k;
 
-    while (i < sizeof(kinds) / sizeof(*kinds) &&
-           (s->category[0] != kinds[i][0] || strcmp(s->category, kinds[i])))
-        i++;
-    if (i == sizeof(kinds) / sizeof(*kinds))
+    switch (s->category[0]) { /* the kinds differ in their first letter */
+    case 'H': kind = "HEALTH"; break;
+    case 'N': kind = "NATIONALITY"; break;
+    case 'A': kind = "AGE"; break;
+    case 'O': kind = "OCCUPATION"; break;
+    case 'E': kind = "ETHNICITY"; break;
+    case 'R': kind = "RELIGION"; break;
+    case 'S': kind = "SEXUALITY"; break;
+    default: kind = NULL;
+    }
+    if (kind == NULL || strcmp(s->category, kind) != 0)
         return 0; /* "her brother", "her abusive partner": hers */
     for (k = s->tok; k < ext->ntoks && ext->toks[k].end <= s->end; k++)
         ; /* the token after the span */
