@@ -67,9 +67,10 @@ struct sentence {
 };
 
 /* The tokens of the sentence of token tok; *from: a token at or before
- * the sentence's first (sentences are met in order), moved past it. */
+ * the sentence's first (sentences are met in order), moved on.  Without
+ * cues in the post (`cues` 0) the first first-person word ends it. */
 static void sentence_scan(const mosaic_extractor *ext, size_t tok,
-                          size_t *from, struct sentence *st)
+                          int cues, size_t *from, struct sentence *st)
 {
     uint32_t sent = ext->toks[tok].sentence;
     size_t i = *from;
@@ -82,6 +83,8 @@ static void sentence_scan(const mosaic_extractor *ext, size_t tok,
         const xtoken *t = &ext->toks[i];
         st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
         st->cue |= (t->flags & TOK_CUE) != 0;
+        if (!cues && st->first_person)
+            break; /* nothing more to learn */
     }
     *from = i;
 }
@@ -301,11 +304,12 @@ void extract_attribute(mosaic_extractor *ext)
     mosaic_extraction *r = &ext->result;
     struct sentence st, kept[SENTENCES_KEPT];
     int back_client = 0; /* a back-reference to a client */
+    int cues;
 
     if (ext->ntoks == 0)
         return;
     span_tokens(ext);
-    if (extract_phrase_cues(ext)) /* else no token has TOK_CUE */
+    if ((cues = extract_phrase_cues(ext))) /* else no token has TOK_CUE */
         phrase_cue_flags(ext);
     addressees(ext);
     topic_tags(ext);
@@ -316,7 +320,7 @@ void extract_attribute(mosaic_extractor *ext)
             if (pass == 1 && g < SENTENCES_KEPT) {
                 st = kept[g];
             } else {
-                sentence_scan(ext, ext->spans[i].tok, &from, &st);
+                sentence_scan(ext, ext->spans[i].tok, cues, &from, &st);
             }
             while (j < ext->nspans &&
                    ext->toks[ext->spans[j].tok].sentence == st.index)
