@@ -105,6 +105,8 @@ static unsigned span_kind(const xspan *s)
 
     switch (c[0]) { /* most categories need no comparison */
     case 'C':
+        if (c[1] != 'U' || c[2] != 'E')
+            return 0; /* "CONTACT": none of the cues, all "CUE..." */
         if (strcmp(c, CAT_CUE) == 0)
             return SPAN_CUE | SPAN_INTERNAL;
         if (strcmp(c, CAT_HYPO) == 0)
