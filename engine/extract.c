@@ -263,9 +263,9 @@ static int build_output(mosaic_extractor *ext)
     size_t need = 0, n = 0, cp = 0, at = 0, o = 0;
     const unsigned char *t = (const unsigned char *)ext->clean;
 
-    for (size_t i = 0; i < ext->nspans; i++)
+    for (size_t i = 0; i < ext->nspans; i++) /* values: their most */
         need += ext->spans[i].end - ext->spans[i].start + 1 +
-                strlen(ext->spans[i].value) + 1;
+                sizeof(ext->spans[i].value);
     if (need > ext->strings_cap) {
         char *p = realloc(ext->strings, need);
         if (p == NULL)
