@@ -75,10 +75,12 @@ static void sentence_scan(const mosaic_extractor *ext, size_t tok,
     uint32_t sent = ext->toks[tok].sentence;
     size_t i = *from;
 
-    while (ext->toks[i].sentence < sent)
-        i++;
     memset(st, 0, sizeof(*st));
     st->index = sent;
+    if (!cues && !(ext->post_roles & ROLE_FIRST))
+        return; /* no word of the post can set a flag */
+    while (ext->toks[i].sentence < sent)
+        i++;
     for (; i < ext->ntoks && ext->toks[i].sentence == sent; i++) {
         const xtoken *t = &ext->toks[i];
         st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
