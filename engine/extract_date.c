@@ -67,20 +67,28 @@ static int64_t nth_weekday(int y, int m, int wd, int n)
 
 /* ---- spans --------------------------------------------------------- */
 
+/* n (0-99) in two digits at o, from a table: no divisions. */
+static void put_2digits(char *o, int n)
+{
+    static const char two[] =
+        "00010203040506070809101112131415161718192021222324252627282930"
+        "31323334353637383940414243444546474849505152535455565758596061"
+        "6263646566676869707172737475767778798081828384858687888990919293"
+        "949596979899";
+
+    memcpy(o, two + 2 * n, 2);
+}
+
 /* "YYYY-MM-DD" at o (a year 0-9999; snprintf's "%04d-%02d-%02d"
  * without its cost). */
 static char *put_day(char *o, int y, int m, int d)
 {
-    o[0] = (char)('0' + y / 1000);
-    o[1] = (char)('0' + y / 100 % 10);
-    o[2] = (char)('0' + y / 10 % 10);
-    o[3] = (char)('0' + y % 10);
+    put_2digits(o, y / 100);
+    put_2digits(o + 2, y % 100);
     o[4] = '-';
-    o[5] = (char)('0' + m / 10);
-    o[6] = (char)('0' + m % 10);
+    put_2digits(o + 5, m);
     o[7] = '-';
-    o[8] = (char)('0' + d / 10);
-    o[9] = (char)('0' + d % 10);
+    put_2digits(o + 8, d);
     return o + 10;
 }
 
