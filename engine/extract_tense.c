@@ -48,7 +48,7 @@ int extract_tense_load(mosaic_extractor *ext)
 }
 
 /* The TW_* bits of token j's word, 0 for no word. */
-static uint32_t bits_of(const mosaic_extractor *ext, size_t j)
+static inline uint32_t bits_of(const mosaic_extractor *ext, size_t j)
 {
     const xtoken *t = &ext->toks[j];
     const xslot *s;
