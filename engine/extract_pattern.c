@@ -301,8 +301,8 @@ static int run_near_triggers(mosaic_extractor *ext, int slot,
     uint32_t need = row->near ? row->near : (uint32_t)row->need;
     int rc;
 
-    if ((rc = regex_compile(re)) < 0)
-        return rc;
+    /* (all bytes until the pattern's first try compiles it: regex_here
+     * tests the byte again then) */
     nr.first = regex_first_bytes(re);
     if ((need & (need - 1)) == 0 && (need & TRIG_NEAR_ANY)) {
         int b = __builtin_ctz(need);
