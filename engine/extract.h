@@ -202,8 +202,9 @@ struct mosaic_extractor {
     xtable place_words; /* place names that are also English words */
     xtable tense;       /* words that tell a sentence's time */
     xtable people;      /* person and kin words: WORD_PERSON, WORD_KIN */
-    xtable sport;       /* words of a sentence about sport: a place
-                           named there is a team (extract_place.c) */
+    xtable sport;       /* words of a sentence about sport (a place
+                           named there is a team) and extract_place.c's
+                           other long word lists, a bit each */
     xtable given;       /* given names: a place right after one is a
                            surname ("Clint Eastwood") */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
@@ -324,7 +325,8 @@ int extract_only_one(mosaic_extractor *ext); /* extract_only.c */
 int extract_apposed_ages(mosaic_extractor *ext); /* extract_age.c */
 int extract_lexicons(mosaic_extractor *ext);
 int extract_places(mosaic_extractor *ext);
-/* The sport words into ext->sport (at open). */
+/* The sport words and the other place word lists into ext->sport (at
+ * open). */
 int extract_sport_load(mosaic_extractor *ext);
 int extract_names(mosaic_extractor *ext);
 int extract_orgs(mosaic_extractor *ext);
