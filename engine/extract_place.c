@@ -93,7 +93,8 @@ static const struct {
 };
 
 /* 1 if token j's word is on one of the lists in bits. */
-static int in_list(const mosaic_extractor *ext, size_t j, uint32_t bits)
+static inline int in_list(const mosaic_extractor *ext, size_t j,
+                          uint32_t bits)
 {
     const xtoken *t;
     const xslot *s;
