@@ -110,20 +110,15 @@ static int word_at(const char *s, size_t n, size_t i, const char *w,
     return i + len <= n && extract_iprefix(s + i, w, len);
 }
 
-/* 1 if a span says when a session was: SESSION or TIME, or a DATE
- * holding "today", "tonight", "this morning", "this afternoon", "this
- * evening", "yesterday", "last night" or "day" that is not a duration
- * (in its first 63 bytes, before any NUL). */
-static int timing_words(const mosaic_extractor *ext, const xspan *s)
+/* 1 if a DATE's text holds "today", "tonight", "this morning", "this
+ * afternoon", "this evening", "yesterday", "last night" or "day" and it
+ * is not a duration (in its first 63 bytes, before any NUL). */
+static int date_says_when(const mosaic_extractor *ext, const xspan *s)
 {
     const char *t = ext->clean + s->start;
     size_t n = s->end - s->start < 63 ? s->end - s->start : 63;
     int hit = 0;
 
-    if (s->kind & SPAN_TIMING)
-        return 1;
-    if (s->category[0] != 'D' || strcmp(s->category, "DATE") != 0)
-        return 0;
     /* one pass by first letter, not a search per phrase; "day" covers
      * "today" and "yesterday" */
     for (size_t i = 0; i < n && t[i] && !hit; i++) {
@@ -140,6 +135,16 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
         }
     }
     return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
+}
+
+/* 1 if a span says when a session was: SESSION or TIME, or such a DATE
+ * (date_says_when); the cheap tests inline, as most spans are neither. */
+static inline int timing_words(const mosaic_extractor *ext, const xspan *s)
+{
+    if (s->kind & SPAN_TIMING)
+        return 1;
+    return s->category[0] == 'D' && strcmp(s->category, "DATE") == 0 &&
+           date_says_when(ext, s);
 }
 
 /* 1 if span s describes the relative named right after it ("her
