@@ -105,6 +105,8 @@ static unsigned span_kind(const xspan *s)
 
     switch (c[0]) { /* most categories need no comparison */
     case 'C':
+        if (c[1] != 'U' || c[2] != 'E')
+            return 0; /* "CONTACT": none of the cues, all "CUE..." */
         if (strcmp(c, CAT_CUE) == 0)
             return SPAN_CUE | SPAN_INTERNAL;
         if (strcmp(c, CAT_HYPO) == 0)
@@ -261,9 +263,9 @@ static int build_output(mosaic_extractor *ext)
     size_t need = 0, n = 0, cp = 0, at = 0, o = 0;
     const unsigned char *t = (const unsigned char *)ext->clean;
 
-    for (size_t i = 0; i < ext->nspans; i++)
+    for (size_t i = 0; i < ext->nspans; i++) /* values: their most */
         need += ext->spans[i].end - ext->spans[i].start + 1 +
-                strlen(ext->spans[i].value) + 1;
+                sizeof(ext->spans[i].value);
     if (need > ext->strings_cap) {
         char *p = realloc(ext->strings, need);
         if (p == NULL)
@@ -336,6 +338,8 @@ static int set_anchor(mosaic_extractor *ext, const char *created_at)
         return mosaic__error_set(MOSAIC_EFORMAT,
                                  "created_at: not a date and time");
     ext->anchor_day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    date_civil_from_days(ext->anchor_day, &ext->anchor_y, &ext->anchor_m,
+                         &ext->anchor_d);
     ext->have_anchor = strlen(created_at) < sizeof(ext->anchor_text);
     if (ext->have_anchor)
         strcpy(ext->anchor_text, created_at);

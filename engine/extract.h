@@ -211,8 +211,9 @@ struct mosaic_extractor {
     xtable place_words; /* place names that are also English words */
     xtable tense;       /* words that tell a sentence's time */
     xtable people;      /* person and kin words: WORD_PERSON, WORD_KIN */
-    xtable sport;       /* words of a sentence about sport: a place
-                           named there is a team (extract_place.c) */
+    xtable sport;       /* words of a sentence about sport (a place
+                           named there is a team) and extract_place.c's
+                           other long word lists, a bit each */
     uint64_t data_print; /* the reference data's fingerprint: FNV-1a
                             over the lines loaded (extract_load.c) */
     xtable given;       /* given names: a place right after one is a
@@ -269,6 +270,7 @@ struct mosaic_extractor {
     char anchor_text[40]; /* created_at of the last post, to reuse */
     int have_anchor;
     int64_t anchor_day; /* days since 1970-01-01 of created_at */
+    int anchor_y, anchor_m, anchor_d; /* its date, for the date patterns */
     int exhaustive; /* tests: every pattern at every token, no triggers */
     mosaic_extraction result;
 };
@@ -334,7 +336,8 @@ int extract_only_one(mosaic_extractor *ext); /* extract_only.c */
 int extract_apposed_ages(mosaic_extractor *ext); /* extract_age.c */
 int extract_lexicons(mosaic_extractor *ext);
 int extract_places(mosaic_extractor *ext);
-/* The sport words into ext->sport (at open). */
+/* The sport words and the other place word lists into ext->sport (at
+ * open). */
 int extract_sport_load(mosaic_extractor *ext);
 int extract_names(mosaic_extractor *ext);
 int extract_orgs(mosaic_extractor *ext);

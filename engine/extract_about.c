@@ -80,21 +80,26 @@ struct sentence {
 };
 
 /* The tokens of the sentence of token tok; *from: a token at or before
- * the sentence's first (sentences are met in order), moved past it. */
+ * the sentence's first (sentences are met in order), moved on.  Without
+ * cues in the post (`cues` 0) the first first-person word ends it. */
 static void sentence_scan(const mosaic_extractor *ext, size_t tok,
-                          size_t *from, struct sentence *st)
+                          int cues, size_t *from, struct sentence *st)
 {
     uint32_t sent = ext->toks[tok].sentence;
     size_t i = *from;
 
-    while (ext->toks[i].sentence < sent)
-        i++;
     memset(st, 0, sizeof(*st));
     st->index = sent;
+    if (!cues && !(ext->post_roles & ROLE_FIRST))
+        return; /* no word of the post can set a flag */
+    while (ext->toks[i].sentence < sent)
+        i++;
     for (; i < ext->ntoks && ext->toks[i].sentence == sent; i++) {
         const xtoken *t = &ext->toks[i];
         st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
         st->cue |= (t->flags & TOK_CUE) != 0;
+        if (!cues && st->first_person)
+            break; /* nothing more to learn */
     }
     *from = i;
 }
@@ -111,33 +116,48 @@ static void sentence_cues(const mosaic_extractor *ext, size_t from,
     }
 }
 
-/* 1 if a span says when a session was: SESSION or TIME, or a DATE
- * holding "today", "tonight", "this morning", "this afternoon", "this
- * evening", "yesterday", "last night" or "day" that is not a duration. */
-static int timing_words(const mosaic_extractor *ext, const xspan *s)
+/* 1 if the word w (len bytes, lower case) is at s[i..n), caseless. */
+static int word_at(const char *s, size_t n, size_t i, const char *w,
+                   size_t len)
 {
-    char buf[64];
-    size_t n = s->end - s->start < sizeof(buf) - 1 ? s->end - s->start
-                                                   : sizeof(buf) - 1;
-    int hit;
+    return i + len <= n && extract_iprefix(s + i, w, len);
+}
 
+/* 1 if a DATE's text holds "today", "tonight", "this morning", "this
+ * afternoon", "this evening", "yesterday", "last night" or "day" and it
+ * is not a duration (in its first 63 bytes, before any NUL). */
+static int date_says_when(const mosaic_extractor *ext, const xspan *s)
+{
+    const char *t = ext->clean + s->start;
+    size_t n = s->end - s->start < 63 ? s->end - s->start : 63;
+    int hit = 0;
+
+    /* one pass by first letter, not a search per phrase; "day" covers
+     * "today" and "yesterday" */
+    for (size_t i = 0; i < n && t[i] && !hit; i++) {
+        switch (t[i] | 0x20) {
+        case 'd': hit = word_at(t, n, i, "day", 3); break;
+        case 'l': hit = word_at(t, n, i, "last night", 10); break;
+        case 't':
+            hit = word_at(t, n, i, "tonight", 7) ||
+                  (word_at(t, n, i, "this ", 5) &&
+                   (word_at(t, n, i + 5, "morning", 7) ||
+                    word_at(t, n, i + 5, "afternoon", 9) ||
+                    word_at(t, n, i + 5, "evening", 7)));
+            break;
+        }
+    }
+    return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
+}
+
+/* 1 if a span says when a session was: SESSION or TIME, or such a DATE
+ * (date_says_when); the cheap tests inline, as most spans are neither. */
+static inline int timing_words(const mosaic_extractor *ext, const xspan *s)
+{
     if (s->kind & SPAN_TIMING)
         return 1;
-    if (s->category[0] != 'D' || strcmp(s->category, "DATE") != 0)
-        return 0;
-    for (size_t i = 0; i < n; i++) { /* ASCII lower case, then search */
-        unsigned c = (unsigned char)ext->clean[s->start + i];
-        buf[i] = (char)(c - 'A' < 26 ? c | 0x20 : c);
-    }
-    buf[n] = '\0';
-    /* "day" covers "today" and "yesterday" */
-    hit = strstr(buf, "day") != NULL ||
-          (strstr(buf, "night") != NULL &&
-           (strstr(buf, "tonight") || strstr(buf, "last night"))) ||
-          (strstr(buf, "this ") != NULL &&
-           (strstr(buf, "this morning") || strstr(buf, "this afternoon") ||
-            strstr(buf, "this evening")));
-    return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
+    return s->category[0] == 'D' && strcmp(s->category, "DATE") == 0 &&
+           date_says_when(ext, s);
 }
 
 /* 1 if span s describes the relative named right after it ("her
@@ -146,15 +166,20 @@ static int timing_words(const mosaic_extractor *ext, const xspan *s)
  * abusive partner" say something of her.) */
 static int describes_relative(const mosaic_extractor *ext, const xspan *s)
 {
-    static const char *const kinds[] = { "HEALTH", "NATIONALITY", "AGE",
-                                         "OCCUPATION", "ETHNICITY",
-                                         "RELIGION", "SEXUALITY" };
-    size_t k, i = 0;
+    const char *kind;
+    size_t k;
 
-    while (i < sizeof(kinds) / sizeof(*kinds) &&
-           (s->category[0] != kinds[i][0] || strcmp(s->category, kinds[i])))
-        i++;
-    if (i == sizeof(kinds) / sizeof(*kinds))
+    switch (s->category[0]) { /* the kinds differ in their first letter */
+    case 'H': kind = "HEALTH"; break;
+    case 'N': kind = "NATIONALITY"; break;
+    case 'A': kind = "AGE"; break;
+    case 'O': kind = "OCCUPATION"; break;
+    case 'E': kind = "ETHNICITY"; break;
+    case 'R': kind = "RELIGION"; break;
+    case 'S': kind = "SEXUALITY"; break;
+    default: kind = NULL;
+    }
+    if (kind == NULL || strcmp(s->category, kind) != 0)
         return 0; /* "her brother", "her abusive partner": hers */
     for (k = s->tok; k < ext->ntoks && ext->toks[k].end <= s->end; k++)
         ; /* the token after the span */
@@ -335,11 +360,12 @@ void extract_attribute(mosaic_extractor *ext)
     mosaic_extraction *r = &ext->result;
     struct sentence st, kept[SENTENCES_KEPT];
     int back_client = 0; /* a back-reference to a client */
+    int cues;
 
     if (ext->ntoks == 0)
         return;
     span_tokens(ext);
-    if (extract_phrase_cues(ext)) /* else no token has TOK_CUE */
+    if ((cues = extract_phrase_cues(ext))) /* else no token has TOK_CUE */
         phrase_cue_flags(ext);
     addressees(ext);
     topic_tags(ext);
@@ -350,7 +376,7 @@ void extract_attribute(mosaic_extractor *ext)
             if (pass == 1 && g < SENTENCES_KEPT) {
                 st = kept[g];
             } else {
-                sentence_scan(ext, ext->spans[i].tok, &from, &st);
+                sentence_scan(ext, ext->spans[i].tok, cues, &from, &st);
             }
             while (j < ext->nspans &&
                    ext->toks[ext->spans[j].tok].sentence == st.index)

@@ -194,7 +194,8 @@ static const struct rx_row rows[] = {
       "(?=\\s*(?:now|today|this|next|and|but|[,.!?;:)]|$))",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_pronoun_age , TRIG_THIRD_NUM,
       ROLE_THIRD,
-      "she|he|they" },
+      "she'|she i|she a|she w|he'|he i|he a|he w|they'|they i|they a|"
+      "they w" },
     { "birthday", "\\b(\\d{1,3})(?:st|nd|rd|th)\\s+birthday\\b",
       REGEX_CASELESS, on_years_old , TRIG_BIRTHDAY, 0,
       NULL },
@@ -442,13 +443,15 @@ static int relative_at(const mosaic_extractor *ext, size_t k)
  * ("a nurse, 40,", "a young carer (14)") reads their findings. */
 int extract_apposed_ages(mosaic_extractor *ext)
 {
-    int rc;
+    /* the numbers only, not every token: each has TRIG_DIGIT, so is
+     * listed by it (extract_index_near) */
+    int b = __builtin_ctz(TRIG_DIGIT), rc;
+    const uint32_t *digits = ext->by_role + ext->role_at[b];
+    uint32_t n = ext->roles_listed & TRIG_DIGIT ? ext->role_n[b] : 0;
 
-    if (!(ext->post_roles & TRIG_DIGIT))
-        return 0;
-    for (size_t j = 0; j < ext->ntoks; j++) {
+    for (uint32_t q = 0; q < n; q++) {
+        size_t j = digits[q], who = SIZE_MAX;
         const xtoken *t = &ext->toks[j];
-        size_t who = SIZE_MAX;
         int age;
         if (t->kind != TOK_NUMBER ||
             !(apposed_age(ext, j, &who) || opening_age(ext, j)))

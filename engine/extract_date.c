@@ -67,20 +67,28 @@ static int64_t nth_weekday(int y, int m, int wd, int n)
 
 /* ---- spans --------------------------------------------------------- */
 
+/* n (0-99) in two digits at o, from a table: no divisions. */
+static void put_2digits(char *o, int n)
+{
+    static const char two[] =
+        "00010203040506070809101112131415161718192021222324252627282930"
+        "31323334353637383940414243444546474849505152535455565758596061"
+        "6263646566676869707172737475767778798081828384858687888990919293"
+        "949596979899";
+
+    memcpy(o, two + 2 * n, 2);
+}
+
 /* "YYYY-MM-DD" at o (a year 0-9999; snprintf's "%04d-%02d-%02d"
  * without its cost). */
 static char *put_day(char *o, int y, int m, int d)
 {
-    o[0] = (char)('0' + y / 1000);
-    o[1] = (char)('0' + y / 100 % 10);
-    o[2] = (char)('0' + y / 10 % 10);
-    o[3] = (char)('0' + y % 10);
+    put_2digits(o, y / 100);
+    put_2digits(o + 2, y % 100);
     o[4] = '-';
-    o[5] = (char)('0' + m / 10);
-    o[6] = (char)('0' + m % 10);
+    put_2digits(o + 5, m);
     o[7] = '-';
-    o[8] = (char)('0' + d / 10);
-    o[9] = (char)('0' + d % 10);
+    put_2digits(o + 8, d);
     return o + 10;
 }
 
@@ -91,7 +99,10 @@ static int add_interval(mosaic_extractor *ext, size_t s, size_t e,
     int y1, m1, d1, y2, m2, d2;
 
     date_civil_from_days(lo, &y1, &m1, &d1);
-    date_civil_from_days(hi, &y2, &m2, &d2);
+    if (hi == lo) /* one day (most): its date once */
+        y2 = y1, m2 = m1, d2 = d1;
+    else
+        date_civil_from_days(hi, &y2, &m2, &d2);
     if (y1 >= 0 && y1 <= 9999 && y2 >= 0 && y2 <= 9999) {
         char *o = put_day(v, y1, m1, d1);
         *o++ = '/';
@@ -138,12 +149,7 @@ static int weekday_number(const char *s)
 
 static int anchor_year(const mosaic_extractor *ext)
 {
-    int y, m, d;
-
-    if (!ext->have_anchor)
-        return 0;
-    date_civil_from_days(ext->anchor_day, &y, &m, &d);
-    return y;
+    return ext->have_anchor ? ext->anchor_y : 0;
 }
 
 static int group_int(const char *t, const size_t *ov, int k)
@@ -249,14 +255,14 @@ static int on_month_year(const char *t, const size_t *ov, int n, void *ctx)
 static int on_prep_month(const char *t, const size_t *ov, int n, void *ctx)
 {
     mosaic_extractor *ext = ctx;
-    int m = month_number(t + ov[4]), y = anchor_year(ext), am, ad, ay;
+    int m = month_number(t + ov[4]), y = anchor_year(ext), am;
     int last = extract_iprefix(t + ov[2], "last", 4);
     int next = extract_iprefix(t + ov[2], "next", 4);
 
     (void)n;
     if (!ext->have_anchor)
         return extract_add(ext, ov[4], ov[5], "DATE", NULL, PRI_PATTERN);
-    date_civil_from_days(ext->anchor_day, &ay, &am, &ad);
+    am = ext->anchor_m;
     if (!last && !next && m != am) { /* the month of the post is itself */
         int tense = extract_tense_at(ext, ov[4]);
         last = tense == TENSE_PAST;
@@ -408,14 +414,14 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
     const char *q = t + ov[2], *u = t + ov[4];
     int dir = extract_iprefix(q, "last", 4) || extract_iprefix(q, "past", 4)
                   ? -1 : extract_iprefix(q, "next", 4) ? 1 : 0;
-    int y, m, d;
+    int y, m;
     int64_t a, lo, hi;
 
     (void)n;
     if (!ext->have_anchor)
         return extract_add(ext, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
     a = ext->anchor_day;
-    date_civil_from_days(a, &y, &m, &d);
+    y = ext->anchor_y, m = ext->anchor_m;
     if (extract_iprefix(u, "weekend", 7)) {
         lo = a - date_weekday(a) + 5 + 7 * dir;
         /* "came out this weekend", posted on a Thursday: the one gone */
@@ -454,25 +460,35 @@ static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
     return add_interval(ext, ov[0], ov[1], lo, hi);
 }
 
-/* A holiday's date in year y, or 0 when it has none we can compute. */
-static int64_t holiday(const char *h, int y)
+/* The holidays by the first words of their names: a fixed date, days
+ * from Easter Sunday, or the n-th (-1: last) weekday of a month. */
+enum { ON_DATE, ON_EASTER, ON_WEEKDAY };
+static const struct holiday_rule {
+    const char *prefix;
+    int rule;
+    int month, day; /* ON_DATE; ON_WEEKDAY: the weekday, n in nth */
+    int nth;        /* ON_EASTER: days after Easter Sunday */
+} holidays[] = {
+    { "christmas eve", ON_DATE, 12, 24, 0 },
+    { "christmas", ON_DATE, 12, 25, 0 }, { "xmas", ON_DATE, 12, 25, 0 },
+    { "boxing", ON_DATE, 12, 26, 0 }, { "new year's eve", ON_DATE, 12, 31, 0 },
+    { "new years eve", ON_DATE, 12, 31, 0 }, { "new year", ON_DATE, 1, 1, 0 },
+    { "valentine", ON_DATE, 2, 14, 0 }, { "bonfire", ON_DATE, 11, 5, 0 },
+    { "guy fawkes", ON_DATE, 11, 5, 0 }, { "hallowe", ON_DATE, 10, 31, 0 },
+    { "hogmanay", ON_DATE, 12, 31, 0 }, { "burns", ON_DATE, 1, 25, 0 },
+    { "st", ON_DATE, 3, 17, 0 }, { "good friday", ON_EASTER, 0, 0, -2 },
+    { "easter monday", ON_EASTER, 0, 0, 1 }, { "easter", ON_EASTER, 0, 0, 0 },
+    { "mother", ON_EASTER, 0, 0, -21 }, { "shrove", ON_EASTER, 0, 0, -47 },
+    { "pancake", ON_EASTER, 0, 0, -47 }, { "father", ON_WEEKDAY, 6, 6, 3 },
+    { "remembrance", ON_WEEKDAY, 11, 6, 2 },
+    { "early may", ON_WEEKDAY, 5, 0, 1 }, { "may day", ON_WEEKDAY, 5, 0, 1 },
+    { "spring", ON_WEEKDAY, 5, 0, -1 }, { "summer", ON_WEEKDAY, 8, 0, -1 },
+    { "august", ON_WEEKDAY, 8, 0, -1 },
+};
+
+/* The rule of the holiday named h, or NULL when we have none. */
+static const struct holiday_rule *holiday_rule(const char *h)
 {
-    static const struct {
-        const char *prefix;
-        int month, day;   /* fixed date */
-        int easter;       /* or: days from Easter Sunday (+100: none) */
-    } fixed[] = {
-        { "christmas eve", 12, 24, 100 }, { "christmas", 12, 25, 100 },
-        { "xmas", 12, 25, 100 },          { "boxing", 12, 26, 100 },
-        { "new year's eve", 12, 31, 100 }, { "new years eve", 12, 31, 100 },
-        { "new year", 1, 1, 100 },        { "valentine", 2, 14, 100 },
-        { "bonfire", 11, 5, 100 },        { "guy fawkes", 11, 5, 100 },
-        { "hallowe", 10, 31, 100 },       { "hogmanay", 12, 31, 100 },
-        { "burns", 1, 25, 100 },          { "st", 3, 17, 100 },
-        { "good friday", 0, 0, -2 },      { "easter monday", 0, 0, 1 },
-        { "easter", 0, 0, 0 },            { "mother", 0, 0, -21 },
-        { "shrove", 0, 0, -47 },          { "pancake", 0, 0, -47 },
-    };
     char low[32];
     size_t i;
 
@@ -482,24 +498,22 @@ static int64_t holiday(const char *h, int y)
     for (char *p = low; *p; p++) /* U+2019 was cut to its lead byte */
         if ((unsigned char)*p >= 0x80)
             *p = '\'';
-    for (i = 0; i < sizeof(fixed) / sizeof(*fixed); i++) {
-        if (strncmp(low, fixed[i].prefix, strlen(fixed[i].prefix)) != 0)
-            continue;
-        if (fixed[i].easter == 100)
-            return time_days_from_civil(y, fixed[i].month, fixed[i].day);
-        return date_easter(y) + fixed[i].easter;
+    for (i = 0; i < sizeof(holidays) / sizeof(*holidays); i++)
+        if (strncmp(low, holidays[i].prefix, strlen(holidays[i].prefix)) == 0)
+            return &holidays[i];
+    return NULL;
+}
+
+/* A holiday's date in year y, or 0 when it has none we can compute. */
+static int64_t holiday(const struct holiday_rule *r, int y)
+{
+    if (r == NULL)
+        return 0;
+    switch (r->rule) {
+    case ON_DATE: return time_days_from_civil(y, r->month, r->day);
+    case ON_EASTER: return date_easter(y) + r->nth;
+    default: return nth_weekday(y, r->month, r->day, r->nth);
     }
-    if (strncmp(low, "father", 6) == 0)
-        return nth_weekday(y, 6, 6, 3);
-    if (strncmp(low, "remembrance", 11) == 0)
-        return nth_weekday(y, 11, 6, 2);
-    if (strncmp(low, "early may", 9) == 0 || strncmp(low, "may day", 7) == 0)
-        return nth_weekday(y, 5, 0, 1);
-    if (strncmp(low, "spring", 6) == 0)
-        return nth_weekday(y, 5, 0, -1);
-    if (strncmp(low, "summer", 6) == 0 || strncmp(low, "august", 6) == 0)
-        return nth_weekday(y, 8, 0, -1);
-    return 0;
 }
 
 /* "bank holiday": the England and Wales bank holiday nearest the post. */
@@ -529,6 +543,7 @@ static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
                                                    : sizeof(h) - 1;
     int y = group_int(t, ov, 2), ay = anchor_year(ext);
     int64_t best, c[3];
+    const struct holiday_rule *rule;
 
     (void)n;
     memcpy(h, t + ov[2], len);
@@ -539,12 +554,13 @@ static int on_holiday(const char *t, const size_t *ov, int n, void *ctx)
         best = nearest_bank_holiday(ext->anchor_day, ay);
         return add_interval(ext, ov[0], ov[1], best, best);
     }
+    rule = holiday_rule(h); /* once, for the years around the post */
     if (y) {
-        best = holiday(h, y);
+        best = holiday(rule, y);
         return add_interval(ext, ov[0], ov[1], best, best);
     }
     for (int k = 0; k < 3; k++)
-        c[k] = holiday(h, ay + k - 1);
+        c[k] = holiday(rule, ay + k - 1);
     best = nearest_occurrence(ext, ov[0], c);
     return add_interval(ext, ov[0], ov[1], best, best);
 }
@@ -579,6 +595,12 @@ static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
     return extract_add(ctx, ov[4], ov[7], "DATE", v[0] ? v : NULL,
                        PRI_PATTERN - 1);
 }
+
+/* The starts of "unit" to its unit's first two letters: most "last",
+ * "this" ("this afternoon", "last Tuesday") are no unit, so not tried. */
+#define UNIT_STARTS(w)                                                    \
+    w " we|" w " fo|" w " mo|" w " ye|" w " te|" w " sp|" w " su|"        \
+    w " au|" w " wi"
 
 static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
@@ -623,7 +645,8 @@ static const struct rx_row rows[] = {
       "few|several" },
     { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
       "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT, 0,
-      "last |this |next |past " },
+      UNIT_STARTS("last") "|" UNIT_STARTS("this") "|" UNIT_STARTS("next") "|"
+      UNIT_STARTS("past") },
     { "holiday", "\\b(christmas\\s+(?:day|eve)|christmas|xmas|boxing\\s+day|"
       "new\\s+year" RX_APOS "?s?\\s+(?:day|eve)|good\\s+friday|"
       "easter\\s+(?:sunday|monday|day|weekend)|easter|"

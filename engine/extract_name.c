@@ -12,7 +12,8 @@
 
 /* The word before token i in its sentence (k = 1, 2), or NULL at the
  * start; "Mr. Smith": the word before the full stop. */
-static const xtoken *before(const mosaic_extractor *ext, size_t i, size_t k)
+static inline const xtoken *before(const mosaic_extractor *ext, size_t i,
+                                   size_t k)
 {
     const xtoken *t = &ext->toks[i], *b;
 

@@ -41,6 +41,33 @@ void extract_patterns_free(struct extract_patterns *p)
     free(p);
 }
 
+/* The common bytes and next bytes of the prefixes of first byte c. */
+static void starts_shared(struct rx_starts *st, unsigned c)
+{
+    int first = __builtin_ctzll(st->of[c]);
+    size_t common = st->len[first];
+
+    for (uint64_t m = st->of[c]; m; m &= m - 1) {
+        int k = __builtin_ctzll(m);
+        size_t j = 0;
+        while (j < common && j < st->len[k] &&
+               st->prefix[k][j] == st->prefix[first][j])
+            j++;
+        common = j;
+    }
+    st->common[c] = (uint8_t)common;
+    for (uint64_t m = st->of[c]; m; m &= m - 1) {
+        int k = __builtin_ctzll(m);
+        unsigned b = (unsigned char)st->prefix[k][common];
+        if (st->len[k] == common)
+            st->next[c][0] = st->next[c][1] = UINT64_MAX;
+        else if (b == '#')
+            st->next[c][0] |= 0x3FFull << '0';
+        else
+            st->next[c][b / 64] |= 1ull << b % 64;
+    }
+}
+
 /* A row's `starts` ("in |early|#0s") by first byte. */
 static int starts_new(struct rx_starts **out, const char *name,
                       const char *list)
@@ -66,11 +93,14 @@ static int starts_new(struct rx_starts **out, const char *name,
         st->len[n] = (uint8_t)(len - 1);
         if (c == '#')
             for (unsigned d = '0'; d <= '9'; d++)
-                st->of[d] |= 1u << n;
+                st->of[d] |= 1ull << n;
         else
-            st->of[c] |= 1u << n;
+            st->of[c] |= 1ull << n;
         w += len + (w[len] == '|');
     }
+    for (unsigned c = 0; c < 128; c++)
+        if (st->of[c] & (st->of[c] - 1))
+            starts_shared(st, c);
     *out = st;
     return 0;
 }
@@ -145,16 +175,17 @@ static int rx_space(unsigned c) /* a pattern's \\s (no PCRE2_UCP) */
     return c == ' ' || c - '\t' <= '\r' - '\t';
 }
 
-/* 1 if p (len bytes) is at t[i..n): ASCII letters caseless, '#' a
- * digit, ' ' one or more spaces.  A byte beyond ASCII may be a letter
- * PCRE2 folds ("\u017F" is a caseless 's'), so it is let through. */
-static int prefix_at(const char *p, size_t len, const char *t, size_t i,
-                     size_t n)
+/* 1 if p (len bytes) is at t[i..n), *end after it: ASCII letters
+ * caseless, '#' a digit, ' ' one or more spaces.  A byte beyond ASCII
+ * may be a letter PCRE2 folds ("\u017F" is a caseless 's'), so it is
+ * let through: 2. */
+static inline int prefix_at(const char *p, size_t len, const char *t,
+                            size_t i, size_t n, size_t *end)
 {
     for (size_t j = 0; j < len; j++, i++) {
         unsigned c = i < n ? (unsigned char)t[i] : 0;
         if (c >= 0x80)
-            return 1;
+            return 2;
         if (p[j] == ' ') {
             if (!rx_space(c))
                 return 0;
@@ -166,7 +197,37 @@ static int prefix_at(const char *p, size_t len, const char *t, size_t i,
             return 0;
         }
     }
+    *end = i;
     return 1;
+}
+
+/* Of the prefixes m of first byte c, those that may be at t[i..n): none
+ * when their common bytes are not there, else those whose next byte is
+ * the text's (all of them past a byte beyond ASCII). */
+static uint64_t shared_at(const struct rx_starts *st, unsigned c,
+                          uint64_t m, const char *t, size_t i, size_t n)
+{
+    size_t common = st->common[c];
+    int rc = prefix_at(st->prefix[__builtin_ctzll(m)], common, t, i, n, &i);
+    unsigned b;
+    uint64_t may = 0;
+
+    if (rc != 1)
+        return rc ? m : 0;
+    b = i < n ? (unsigned char)t[i] : 0;
+    if (b >= 0x80)
+        return m;
+    b = rx_space(b) ? ' ' : b - 'A' < 26 ? b | 0x20 : b;
+    if (!(st->next[c][b / 64] >> b % 64 & 1))
+        return 0;
+    for (; m; m &= m - 1) {
+        int k = __builtin_ctzll(m);
+        unsigned p = st->len[k] > common
+                         ? (unsigned char)st->prefix[k][common] : b;
+        if (p == b || (p == '#' && b - '0' < 10))
+            may |= m & -m;
+    }
+    return may;
 }
 
 /* 1 if a match may start at t[at] by the row's starts (NULL: any). */
@@ -174,12 +235,18 @@ static int may_start(const struct rx_starts *st, const char *t, size_t n,
                      size_t at)
 {
     unsigned c = at < n ? (unsigned char)t[at] : 0;
+    size_t end;
+    uint64_t m;
 
     if (st == NULL || c >= 0x80)
         return 1;
-    for (uint32_t m = st->of[c - 'A' < 26 ? c | 0x20 : c]; m; m &= m - 1) {
-        int k = __builtin_ctz(m);
-        if (prefix_at(st->prefix[k], st->len[k], t, at + 1, n))
+    c = c - 'A' < 26 ? c | 0x20 : c;
+    m = st->of[c];
+    if (m & (m - 1))
+        m = shared_at(st, c, m, t, at + 1, n);
+    for (; m; m &= m - 1) {
+        int k = __builtin_ctzll(m);
+        if (prefix_at(st->prefix[k], st->len[k], t, at + 1, n, &end))
             return 1;
     }
     return 0;
@@ -234,8 +301,8 @@ static int run_near_triggers(mosaic_extractor *ext, int slot,
     uint32_t need = row->near ? row->near : (uint32_t)row->need;
     int rc;
 
-    if ((rc = regex_compile(re)) < 0)
-        return rc;
+    /* (all bytes until the pattern's first try compiles it: regex_here
+     * tests the byte again then) */
     nr.first = regex_first_bytes(re);
     if ((need & (need - 1)) == 0 && (need & TRIG_NEAR_ANY)) {
         int b = __builtin_ctz(need);

@@ -23,11 +23,16 @@ struct rx_rows_of {
 };
 
 /* A row's `starts`, by first byte: the prefixes that begin with it. */
-#define RX_STARTS_MAX 32
+#define RX_STARTS_MAX 64
 struct rx_starts {
-    uint32_t of[128];                 /* folded ASCII byte -> prefixes */
+    uint64_t of[128];                 /* folded ASCII byte -> prefixes */
     const char *prefix[RX_STARTS_MAX]; /* each after its first byte */
     uint8_t len[RX_STARTS_MAX];
+    /* Of the prefixes of one first byte ("my mo|my tu|..."): the bytes
+     * all share after it, and the bytes one may have next (all when one
+     * ends there), so most words fail one test, not one per prefix. */
+    uint8_t common[128];
+    uint64_t next[128][2];
 };
 
 struct extract_patterns {

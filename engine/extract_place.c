@@ -24,6 +24,89 @@
 
 #define SQUASH_MAX 256
 
+/* Words that make a sentence one about sport ("Fulham sack their boss",
+ * "England fans", "Honduras scored"): a place name there without a place
+ * preposition names a team. */
+static const char sport_words[] =
+    "fans fan xi boss manager gaffer sack sacks sacked striker strikers "
+    "midfielder defender goalkeeper squad lineup kickoff fixture fixtures "
+    "scored scores scoring goal goals beat beats beaten thrashed defeat "
+    "defeats defeated match league cup ht ft penalty "
+    "penalties qualifier derby relegation relegated promoted promotion "
+    "playoff playoffs innings wicket wickets batting bowling tries "
+    "footie football soccer rugby cricket hockey baseball";
+
+/* The capitalised word before a place that makes it a club ("Real
+ * Madrid", "AC Milan", "Team GB"). */
+static const char club_before[] =
+    "real ac inter borussia atletico bayern sporting olympique dynamo "
+    "dinamo team";
+
+/* The capitalised word after a place that, in a sentence about sport,
+ * is part of the club's name ("Hull City fans"). */
+static const char club_after[] = "city town county";
+
+/* The word right after a club's name that makes it one even after a
+ * place preposition ("changes to Hull starting XI", "England fans"). */
+static const char club_next[] = "xi fans boss manager squad striker";
+
+/* A plural verb right after a place's name: its team ("Leeds are top",
+ * "Fulham were relegated"); a town takes a singular one. */
+static const char plural_verb[] = "are were";
+
+/* Words that tell a place ("a Hamilton man", "the Reading woman"). */
+static const char residents[] =
+    "man woman men women boy girl teen teenager pensioner mum dad "
+    "couple resident residents";
+
+/* Before a one-word town, a preposition that makes it the town, not a
+ * person's given name ("in Paris Hilton..."). */
+static const char strong_prep[] =
+    "in from near at to into towards outside around";
+
+/* Words that go on a place's name ("York Minster", "Leicester City"). */
+static const char place_after[] = "city town county minster borough district";
+
+/* "to" before a place the gazetteers lack only after going somewhere
+ * ("came to Dingle", not "a photo to Facebook"). */
+static const char motion[] =
+    "go goes going gone went come comes coming came travel travelled "
+    "traveling travelling flew fly flying drove drive driving trip "
+    "return returned returning back headed heading way";
+
+/* The long lists above, a bit each in ext->sport: a token is looked up
+ * once (a hash probe), not compared word by word with each list (short
+ * lists are, with extract_word_is). */
+enum {
+    PL_SPORT = 1 << 0,       PL_CLUB_BEFORE = 1 << 1, PL_CLUB_AFTER = 1 << 2,
+    PL_CLUB_NEXT = 1 << 3,   PL_RESIDENT = 1 << 4,    PL_MOTION = 1 << 5,
+    PL_STRONG_PREP = 1 << 6, PL_PLACE_AFTER = 1 << 7
+};
+static const struct {
+    const char *words;
+    uint32_t bit;
+} lists[] = {
+    { sport_words, PL_SPORT },       { club_before, PL_CLUB_BEFORE },
+    { club_after, PL_CLUB_AFTER },   { club_next, PL_CLUB_NEXT },
+    { residents, PL_RESIDENT },      { motion, PL_MOTION },
+    { strong_prep, PL_STRONG_PREP }, { place_after, PL_PLACE_AFTER },
+};
+
+/* 1 if token j's word is on one of the lists in bits. */
+static inline int in_list(const mosaic_extractor *ext, size_t j,
+                          uint32_t bits)
+{
+    const xtoken *t;
+    const xslot *s;
+
+    if (j >= ext->ntoks)
+        return 0;
+    t = &ext->toks[j];
+    s = xtable_find_hashed(&ext->sport, TOK_FOLD(ext, t), t->fold_len,
+                           t->hash);
+    return s != NULL && (s->val & bits) != 0;
+}
+
 /* 1 if token i opens its sentence: nothing but handles, punctuation or
  * emoji before it ("Ask people.", "@jo Ask her"). */
 static int sentence_initial(const mosaic_extractor *ext, size_t i)
@@ -88,13 +171,9 @@ static int written_as_abbreviation(const mosaic_extractor *ext, size_t i,
  * "Same man as before"). */
 static int resident_after(const mosaic_extractor *ext, size_t i)
 {
-    static const char residents[] =
-        "man woman men women boy girl teen teenager pensioner mum dad "
-        "couple resident residents";
-
     return i + 1 < ext->ntoks &&
            ext->toks[i + 1].sentence == ext->toks[i].sentence &&
-           extract_word_is(ext, i + 1, residents) &&
+           in_list(ext, i + 1, PL_RESIDENT) &&
            !sentence_initial(ext, i);
 }
 
@@ -222,39 +301,15 @@ static int names_a_team(mosaic_extractor *ext, size_t i, size_t end)
             word_at(ext, i - 2, sent, dash));
 }
 
-/* Words that make a sentence one about sport ("Fulham sack their boss",
- * "England fans", "Honduras scored"): a place name there without a place
- * preposition names a team. */
-static const char sport_words[] =
-    "fans fan xi boss manager gaffer sack sacks sacked striker strikers "
-    "midfielder defender goalkeeper squad lineup kickoff fixture fixtures "
-    "scored scores scoring goal goals beat beats beaten thrashed defeat "
-    "defeats defeated match league cup ht ft penalty "
-    "penalties qualifier derby relegation relegated promoted promotion "
-    "playoff playoffs innings wicket wickets batting bowling tries "
-    "footie football soccer rugby cricket hockey baseball";
-
-/* The capitalised word before a place that makes it a club ("Real
- * Madrid", "AC Milan", "Team GB"). */
-static const char club_before[] =
-    "real ac inter borussia atletico bayern sporting olympique dynamo "
-    "dinamo team";
-
-/* The capitalised word after a place that, in a sentence about sport,
- * is part of the club's name ("Hull City fans"). */
-static const char club_after[] = "city town county";
-
-/* The word right after a club's name that makes it one even after a
- * place preposition ("changes to Hull starting XI", "England fans"). */
-static const char club_next[] = "xi fans boss manager squad striker";
-
-/* A plural verb right after a place's name: its team ("Leeds are top",
- * "Fulham were relegated"); a town takes a singular one. */
-static const char plural_verb[] = "are were";
-
 int extract_sport_load(mosaic_extractor *ext)
 {
-    return xtable_put_words(&ext->sport, sport_words, 1);
+    for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++) {
+        int rc = xtable_put_words(&ext->sport, lists[i].words,
+                                  lists[i].bit);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
 }
 
 /* 1 if a word of token i's sentence is about sport (a hash probe per
@@ -268,21 +323,20 @@ static int sport_sentence(const mosaic_extractor *ext, size_t i)
         j--;
     for (; j < ext->ntoks && ext->toks[j].sentence == sent; j++) {
         const xtoken *t = &ext->toks[j];
-        if (t->kind == TOK_WORD &&
-            xtable_find_hashed(&ext->sport, TOK_FOLD(ext, t), t->fold_len,
-                               t->hash))
+        if (t->kind == TOK_WORD && in_list(ext, j, PL_SPORT))
             return 1;
     }
     return 0;
 }
 
-/* 1 if token j is capitalised, in sentence sent, and one of words. */
+/* 1 if token j is capitalised, in sentence sent, and on the list. */
 static int cap_word_at(const mosaic_extractor *ext, size_t j, uint32_t sent,
-                       const char *words)
+                       uint32_t list)
 {
     return j < ext->ntoks &&
            (ext->toks[j].flags & (TOK_CAP | TOK_UPPER)) &&
-           !(ext->toks[j].flags & TOK_HASHTAG) && word_at(ext, j, sent, words);
+           !(ext->toks[j].flags & TOK_HASHTAG) && in_list(ext, j, list) &&
+           ext->toks[j].sentence == sent;
 }
 
 /* The team the place name on tokens [*first, *end) names, widened to the
@@ -292,15 +346,16 @@ static int team_name(mosaic_extractor *ext, size_t *first, size_t *end)
     size_t i = *first, n = 0;
     uint32_t sent = ext->toks[i].sentence;
 
-    if (i > 0 && cap_word_at(ext, i - 1, sent, club_before)) {
+    if (i > 0 && cap_word_at(ext, i - 1, sent, PL_CLUB_BEFORE)) {
         *first = i - 1;
         return 1;
     }
     if (names_a_team(ext, i, *end))
         return 1;
-    while (cap_word_at(ext, *end + n, sent, club_after))
+    while (cap_word_at(ext, *end + n, sent, PL_CLUB_AFTER))
         n++;
-    if (word_at(ext, *end + n, sent, club_next)) {
+    if (in_list(ext, *end + n, PL_CLUB_NEXT) &&
+        ext->toks[*end + n].sentence == sent) {
         *end += n;
         return 1;
     }
@@ -328,11 +383,6 @@ static int first_name(const mosaic_extractor *ext, const xtoken *t)
  * "Austin Texas" are places), unless "in", "from"... come before. */
 static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
 {
-    static const char strong_prep[] =
-        "in from near at to into towards outside around";
-    /* words that go on a place's name ("York Minster", "Leicester City") */
-    static const char place_after[] =
-        "city town county minster borough district";
     const xtoken *t = &ext->toks[i], *n = t + 1;
     const xentry *e;
 
@@ -343,8 +393,8 @@ static int given_name_of_person(mosaic_extractor *ext, size_t i, size_t end)
         !first_name(ext, t))
         return 0;
     if ((i > 0 && ext->toks[i - 1].sentence == t->sentence &&
-         extract_word_is(ext, i - 1, strong_prep)) ||
-        extract_word_is(ext, end, place_after))
+         in_list(ext, i - 1, PL_STRONG_PREP)) ||
+        in_list(ext, end, PL_PLACE_AFTER))
         return 0;
     return !(extract_may_start(ext, n, FIRST_PLACES) &&
              extract_match(ext, &ext->places, end, 0, FIRST_PLACES, &e));
@@ -450,12 +500,6 @@ static int person_ends_at(const mosaic_extractor *ext, size_t k)
 static int unknown_places(mosaic_extractor *ext)
 {
     static const char preps[] = "in at near to from";
-    /* "to" only after going somewhere ("came to Dingle", not "a photo to
-     * Facebook") */
-    static const char motion[] =
-        "go goes going gone went come comes coming came travel travelled "
-        "traveling travelling flew fly flying drove drive driving trip "
-        "return returned returning back headed heading way";
 
     if (!(ext->post_roles & ROLE_PLACE_PREP))
         return 0;
@@ -475,7 +519,7 @@ static int unknown_places(mosaic_extractor *ext)
             continue;
         if (extract_word_is(ext, i, "to") &&
             !(ext->toks[i - 1].sentence == sent &&
-              extract_word_is(ext, i - 1, motion)))
+              in_list(ext, i - 1, PL_MOTION)))
             continue;
         if (extract_word_is(ext, i, "from") &&
             !(ext->toks[i - 1].sentence == sent && person_ends_at(ext, i - 1)))

@@ -51,7 +51,7 @@ int extract_tense_load(mosaic_extractor *ext)
 }
 
 /* The TW_* bits of token j's word, 0 for no word. */
-static uint32_t bits_of(const mosaic_extractor *ext, size_t j)
+static inline uint32_t bits_of(const mosaic_extractor *ext, size_t j)
 {
     const xtoken *t = &ext->toks[j];
     const xslot *s;
@@ -117,12 +117,14 @@ static int sentence_tense(const mosaic_extractor *ext, size_t first)
         b = bits_of(ext, j);
         if ((b & TW_FUTURE) || ends_with(t, TOK_FOLD(ext, t), "'ll", 3))
             return TENSE_FUTURE;
-        if (regular_past(ext, j) && j > first &&
-            (ext->toks[j - 1].roles & (ROLE_THIRD | ROLE_FIRST)))
-            past = 1; /* after "he", "she", "I": a verb */
+        if (past)
+            continue; /* only the future can change it now */
+        if ((b & TW_PAST) || (regular_past(ext, j) && j > first &&
+                              (ext->toks[j - 1].roles &
+                               (ROLE_THIRD | ROLE_FIRST))))
+            past = 1; /* an "-ed" after "he", "she", "I": a verb */
         else if (regular_past(ext, j))
             ed = 1;
-        past |= (b & TW_PAST) != 0;
         plan |= (b & TW_PRESENT) && present_plan(ext, j);
     }
     /* a plan outweighs an "-ed" word that may be an adjective ("is

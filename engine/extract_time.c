@@ -157,12 +157,13 @@ static const struct rx_row rows[] = {
       "(?:\\s+(?:" PEOPLE "|appointment|session|slot))?\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_slot , TRIG_MY_DIGIT,
       TRIG_MY,
-      NULL },
+      "my #|my mo|my tu|my we|my th|my fr|my sa|my su" },
     { "weekday client", "\\bmy\\s+(?:" RX_WEEKDAY "(?:\\s+(?:morning|"
       "afternoon|evening|night|lunchtime))?|morning|afternoon|evening|first|"
       "last|early|late|final)\\s+(?:" PEOPLE ")\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_weekday_client , TRIG_MY, 0,
-      NULL },
+      "my mo|my tu|my we|my th|my fr|my sa|my su|my af|my ev|my fi|my la|"
+      "my ea" },
     { "session", "\\b(?:(?:" RX_WEEKDAY "|today|tonight|this\\s+morning|"
       "yesterday)" RX_APOS "s\\s+|(?:our|my|their|her|his|the|a)\\s+"
       "(?:(\\d{1,3})(?:st|nd|rd|th)\\s+|(?:first|second|third|fourth|fifth|"

@@ -155,7 +155,8 @@ int regex_here(regex *re, const char *text, size_t len, size_t at,
     size_t ov[2 * REGEX_GROUPS_MAX];
     int n, rc;
 
-    if ((rc = regex_compile(re)) < 0)
+    /* (compiled on the first try: no call on the many after) */
+    if (re->code == NULL && (rc = regex_compile(re)) < 0)
         return rc;
     if (at < len && !(re->first[(unsigned char)text[at] / 8] >>
                       ((unsigned char)text[at] % 8) & 1))

@@ -32,8 +32,8 @@ typedef int (*regex_match_fn)(const char *text, const size_t *ov,
 int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,
                void *ctx);
 
-/* The bytes a match can start with, 256 bits (all set when unknown),
- * once regex_compile has succeeded. */
+/* The bytes a match can start with, 256 bits (all set when unknown, and
+ * until regex_compile, which fills in this same map). */
 const unsigned char *regex_first_bytes(const regex *re);
 #define REGEX_MAY_START(map, c) ((map)[(unsigned char)(c) / 8] >>          \
                                  ((unsigned char)(c) % 8) & 1)
