@@ -1220,22 +1220,15 @@ void extract_memo_free(mosaic_extractor *ext)
     free(ext->word_arena);
 }
 
-/* A slip of the keys ("cleint") is read as the word meant: its roles
- * and its stem. */
-static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
-                         uint32_t len)
+/* The stem of a word, made on its first use and kept with it. */
+static int word_stem(mosaic_extractor *ext, xword *w, const char *fold,
+                     uint32_t len)
 {
-    const char *meant = extract_misspelt(fold, len), *st;
+    const char *st = (const char *)sb_stemmer_stem(
+        ext->stemmer, (const sb_symbol *)fold, (int)len);
     uint32_t sl;
     int64_t off;
 
-    if (meant == NULL)
-        return 0;
-    w->roles = extract_roles_of(ext, meant, strlen(meant),
-                                xtable_hash(meant, strlen(meant)));
-    st = (const char *)sb_stemmer_stem(ext->stemmer,
-                                       (const sb_symbol *)meant,
-                                       (int)strlen(meant));
     if (st == NULL)
         return mosaic__error_oom();
     sl = (uint32_t)sb_stemmer_length(ext->stemmer);
@@ -1245,6 +1238,21 @@ static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
     w->stem_len = sl;
     w->stem_hash = xtable_hash(st, sl);
     return 0;
+}
+
+/* A slip of the keys ("cleint") is read as the word meant: its roles
+ * and its stem. */
+static int misspelt_word(mosaic_extractor *ext, xword *w, const char *fold,
+                         uint32_t len)
+{
+    const char *meant = extract_misspelt(fold, len);
+    uint32_t n;
+
+    if (meant == NULL)
+        return 0;
+    n = (uint32_t)strlen(meant);
+    w->roles = extract_roles_of(ext, meant, n, xtable_hash(meant, n));
+    return word_stem(ext, w, meant, n);
 }
 
 /* The index in ext->words of a folded word, made on first use; <0 on
@@ -1312,26 +1320,6 @@ static int set_stem(mosaic_extractor *ext, xtoken *t, const char *st,
     t->stem_len = len;
     t->stem_hash = hash;
     ext->folds_len += len + 1;
-    return 0;
-}
-
-/* The stem of a word, made on its first use and kept with it. */
-static int word_stem(mosaic_extractor *ext, xword *w, const char *fold,
-                     uint32_t len)
-{
-    const char *st = (const char *)sb_stemmer_stem(
-        ext->stemmer, (const sb_symbol *)fold, (int)len);
-    uint32_t sl;
-    int64_t off;
-
-    if (st == NULL)
-        return -1;
-    sl = (uint32_t)sb_stemmer_length(ext->stemmer);
-    if ((off = arena_put(ext, st, sl)) < 0)
-        return -1;
-    w->stem = (uint32_t)off;
-    w->stem_len = sl;
-    w->stem_hash = xtable_hash(st, sl);
     return 0;
 }
 
