@@ -29,6 +29,10 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
         return error;
     if ((ext = calloc(1, sizeof(*ext))) == NULL)
         return mosaic__error_oom();
+    if ((ext->wordsets = calloc(1, sizeof(*ext->wordsets))) == NULL) {
+        error = mosaic__error_oom();
+        goto done;
+    }
     if ((ext->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL) {
         error = mosaic__error_set(MOSAIC_ERROR, "no English stemmer");
         goto done;
@@ -86,7 +90,38 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     free(ext->spans);
     free(ext->out);
     free(ext->strings);
+    free(ext->wordsets);
     free(ext);
+}
+
+const uint64_t *extract_wordset_add(const mosaic_extractor *ext,
+                                    const char *words)
+{
+    static const uint64_t all[4] = { ~(uint64_t)0, ~(uint64_t)0,
+                                     ~(uint64_t)0, ~(uint64_t)0 };
+    size_t i = (size_t)(((uint64_t)(uintptr_t)words *
+                         0x9E3779B97F4A7C15u) >> 56) & (WORDSETS - 1);
+    xwordsets *ws = ext->wordsets;
+    uint64_t bits[4] = { 0 };
+
+    /* the words as extract_word_is walks them: an empty one (a leading
+     * or doubled space) matches an empty token, whatever its hash */
+    for (const char *w = words; *w;) {
+        size_t len = strcspn(w, " ");
+        uint32_t h = xtable_hash(w, len) >> 24;
+        if (len == 0)
+            return all;
+        bits[h >> 6] |= (uint64_t)1 << (h & 63);
+        w += len + (w[len] == ' ');
+    }
+    if (ws->n >= WORDSETS / 2)
+        return all; /* full (never, with ~90 lists): no memo */
+    while (ws->slot[i].words != NULL)
+        i = (i + 1) & (WORDSETS - 1);
+    ws->slot[i].words = words;
+    memcpy(ws->slot[i].bits, bits, sizeof(bits));
+    ws->n++;
+    return ws->slot[i].bits;
 }
 
 const char *mosaic_about_name(mosaic_about about)

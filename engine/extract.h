@@ -201,6 +201,20 @@ enum { PRI_WEAK = 1, PRI_LEXICON = 3, PRI_PATTERN = 5, PRI_DIRECT = 8 };
  * extent: "Pickering" is a town, not a "picker". */
 #define PRI_PLACE (PRI_LEXICON + 1)
 
+/* extract_word_is's memo of word lists: a list's address and a filter
+ * of its words, bit (hash >> 24) of each word's xtable_hash set (all
+ * bits when it holds an empty word).  WORDSETS slots, open
+ * addressing by address; a list is a string literal or a static array,
+ * so its address names its words for the extractor's life. */
+#define WORDSETS 256
+typedef struct {
+    size_t n; /* slots used; at most WORDSETS / 2 */
+    struct {
+        const char *words; /* NULL: an empty slot */
+        uint64_t bits[4];
+    } slot[WORDSETS];
+} xwordsets;
+
 struct mosaic_extractor {
     /* reference data */
     xlexicon lexicon; /* stem sequences -> lexicon entries */
@@ -260,6 +274,8 @@ struct mosaic_extractor {
     char *word_arena; /* stems and words longer than WORD_INLINE */
     size_t word_arena_len, word_arena_cap;
     xpair pairs[PAIR_CACHE];
+    xwordsets *wordsets; /* see extract_word_is; a pointer, so writable
+                            through a const extractor */
     size_t invalid;
     uint32_t tok_sentence; /* tokenising: the current sentence */
     int tok_brk;           /* tokenising: the next token opens one */
@@ -449,15 +465,42 @@ static inline int extract_iprefix(const char *s, const char *lit, size_t n)
     return 1;
 }
 
-/* 1 if token k's folded word is one of words (space-separated): "v vs".
- * Each listed word is compared as it is walked, without a call. */
+/* The filter of words (a list with static storage) for extract_word_is,
+ * made on its first use (all bits if the memo is full). */
+const uint64_t *extract_wordset_add(const mosaic_extractor *ext,
+                                    const char *words);
+static inline const uint64_t *extract_wordset(const mosaic_extractor *ext,
+                                              const char *words)
+{
+    size_t i = (size_t)(((uint64_t)(uintptr_t)words *
+                         0x9E3779B97F4A7C15u) >> 56) & (WORDSETS - 1);
+
+    for (;; i = (i + 1) & (WORDSETS - 1)) {
+        if (ext->wordsets->slot[i].words == words)
+            return ext->wordsets->slot[i].bits;
+        if (ext->wordsets->slot[i].words == NULL)
+            return extract_wordset_add(ext, words);
+    }
+}
+
+/* 1 if token k's folded word is one of words (space-separated): "v vs";
+ * words must be a literal or a static array (its address keys a memo).
+ * Almost every call answers no, and scanning the list byte by byte for
+ * that cost ~100 instructions a call: the list's filter of its words'
+ * hashes (memoised by address) rejects most tokens with one probe and
+ * the token's own hash (xtable_hash of its fold, as every table lookup
+ * assumes); the rest compare each listed word as it is walked. */
 static inline int extract_word_is(const mosaic_extractor *ext, size_t k,
                                   const char *words)
 {
     const char *f;
     size_t n;
+    uint32_t h;
 
     if (k >= ext->ntoks)
+        return 0;
+    h = ext->toks[k].hash >> 24;
+    if (!(extract_wordset(ext, words)[h >> 6] >> (h & 63) & 1))
         return 0;
     f = TOK_FOLD(ext, &ext->toks[k]);
     n = ext->toks[k].fold_len;
