@@ -75,6 +75,9 @@ $(1)/mosaic-synth: $$(SYNTH_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
 $(1)/mosaic-mkimage: $$(MKIMAGE_SRC:%.c=$(1)/obj/%.o) $(1)/libmosaic.a
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
+$(1)/bench/%: $(1)/obj/bench/%.o $(1)/libmosaic.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
 $(1)/tests/%: $(1)/obj/tests/unit/%.o $(1)/libmosaic.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS) $$(TESTLIBS)

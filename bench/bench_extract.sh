@@ -10,15 +10,11 @@ build=${BUILD:-$top/build}
 posts=${POSTS:-200000}
 out=$top/bench/results
 mkdir -p "$out"
-[ -f "$build/libmosaic.a" ] || make -C "$top" -s "$build/libmosaic.a"
 [ -d "$build/share/mosaic" ] || make -C "$top" -s all
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
-# shellcheck disable=SC2046
-cc -O2 -g -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-    -I"$top/include" -o "$bin/extract_speed" "$top/bench/extract_speed.c" \
-    "$build/libmosaic.a" $(pkg-config --libs libpcre2-8 libutf8proc) \
-    -lstemmer -lm
+speed=$build/bench/extract_speed # linked as the product is
+make -C "$top" -s B="${build#"$top"/}" "${speed#"$top"/}"
 synth=$top/bench/work/extract-synth
 if [ ! -s "$synth/posts.bin" ]; then # a therapist's X history, text only
     rm -rf "$synth" && mkdir -p "$synth"
@@ -60,10 +56,10 @@ runs=${RUNS:-5}
 data=${MOSAIC_DATA:-$build/share/mosaic}
 : >"$bin/runs"
 for _ in $(seq "$runs"); do
-    echo "pieces $("$bin/extract_speed" "$data" "$posts")" >>"$bin/runs"
-    echo "therapist $("$bin/extract_speed" "$data" "$posts" "$synth/posts.bin")" >>"$bin/runs"
+    echo "pieces $("$speed" "$data" "$posts")" >>"$bin/runs"
+    echo "therapist $("$speed" "$data" "$posts" "$synth/posts.bin")" >>"$bin/runs"
     if [ -s "$tweets" ]; then
-        echo "tweets $("$bin/extract_speed" "$data" "$posts" "$tweets")" >>"$bin/runs"
+        echo "tweets $("$speed" "$data" "$posts" "$tweets")" >>"$bin/runs"
     fi
 done
 python3 - "$bin/runs" "$out/extract.json" >"$out/extract.md" <<'PY'

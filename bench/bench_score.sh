@@ -6,11 +6,9 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
 rounds=${ROUNDS:-100000}
-bin=$build/bench_score_driver
+bin=$build/bench/bench_score_driver
 mkdir -p "$top/bench/results"
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$top/include" "$top/bench/bench_score_driver.c" \
-    "$build/libmosaic.a" $(pkg-config --libs sqlite3 gsl libarchive libxml-2.0 jansson \
-    libpcre2-8 libcbor libutf8proc) -lstemmer -lm -o "$bin"
+make -C "$top" -s B="${build#"$top"/}" "${bin#"$top"/}" # linked as the product is
 # the driver runs from the build folder so the data beside it is found
 json=$(MOSAIC_DATA=$build/share/mosaic "$bin" "$rounds")
 echo "$json" >"$top/bench/results/score.json"
