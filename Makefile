@@ -39,6 +39,9 @@ LDLIBS  := $(foreach l,$(STATIC),$(call static_lib,$(l))) \
 TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
+# The extraction path (engine/extract*.c) runs over every post: -O3 there
+# is 3% fewer instructions and 4-7% more MB/s (bench/bench_extract.sh).
+HOT     ?= -O3
 ifeq ($(STRICT),1)
 CFLAGS  += -Werror
 endif
@@ -94,6 +97,7 @@ $(1)/.tests: $(1)/mosaic $(1)/mosaic-synth $(1)/share/mosaic/.stamp \
 endef
 
 $(eval $(call variant,$(B),))
+$(B)/obj/engine/extract%.o: CFLAGS += $(HOT)
 $(eval $(call variant,$(A),$(SAN)))
 
 # The README's test command: installs what is missing, builds with
