@@ -177,10 +177,10 @@ static int resident_after(const mosaic_extractor *ext, size_t i)
            !sentence_initial(ext, i);
 }
 
-/* 1 if token i, in lower case, follows an age and a comma in a note ("a
- * client of mine -- in her late thirties, scarborough -- told me"): a
- * place may start there as after "in". */
-static int lower_place_in_note(const mosaic_extractor *ext, size_t i)
+/* 1 if token i follows an age and a comma in a note ("a client of mine
+ * -- in her late thirties, scarborough -- told me", "in his sixties,
+ * Beverley"): a place may start there as after "in". */
+static int place_in_note(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *a;
 
@@ -199,7 +199,19 @@ static int lower_place_in_note(const mosaic_extractor *ext, size_t i)
 /* 1 if token i, a word in lower case, may start a place name. */
 static int lower_place(const mosaic_extractor *ext, size_t i)
 {
-    return extract_lower_place(ext, i) || lower_place_in_note(ext, i);
+    return extract_lower_place(ext, i) || place_in_note(ext, i);
+}
+
+/* 1 if the name at token i is in a note after an age and a comma and is
+ * no English word ("in his sixties, Beverley"; not "17, March is"). */
+static int named_in_note(const mosaic_extractor *ext, size_t i,
+                         const xentry *e)
+{
+    const xtoken *t = &ext->toks[i];
+
+    return !(e->flags & XE_WORD) &&
+           !xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
+           place_in_note(ext, i);
 }
 
 /* Whether the match at token i shows it is a place name. */
@@ -219,7 +231,8 @@ static int place_evidence(const mosaic_extractor *ext, size_t i,
         return (t->flags & TOK_TAG_FIRST) && !(e->flags & XE_PREP);
     if ((after_place_prep(ext, i) &&
          !((e->flags & XE_PREP) && in_title_of(ext, i))) ||
-        written_as_abbreviation(ext, i, e) || resident_after(ext, i))
+        written_as_abbreviation(ext, i, e) || resident_after(ext, i) ||
+        named_in_note(ext, i, e))
         return 1;
     /* an English word: a capital counts unless the sentence (or
      * shouting) put it there */

@@ -547,6 +547,11 @@ static const struct span_case about_cases[] = {
       "Scarborough", C },
     { "a client, 30, reading the news, told me", NULL, "PLACE", NULL, 0,
       NULL, U },
+    /* capitalised too, when the name is no English word */
+    { "one of the people I work with \xE2\x80\x94 in his late sixties, "
+      "Barry \xE2\x80\x94 told me", NULL, "PLACE", "Barry", 1, "Barry", C },
+    { "Met a client, 17, March is her birthday", NULL, "PLACE", NULL, 0,
+      NULL, U },
     /* jobs and family words in the plural with no one to hold them */
     { "A client I see is a widow. Carers need carers.", NULL, "FAMILY",
       "carers", 1, NULL, O },
