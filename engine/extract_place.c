@@ -504,12 +504,28 @@ static int person_ends_at(const mosaic_extractor *ext, size_t k)
            (extract_people_at(ext, k) & WORD_PERSON);
 }
 
+/* 1 if token i is "of" after a settlement in small letters: "the
+ * village of", "the municipality of" (not a title: "City of God"). */
+static int after_settlement(const mosaic_extractor *ext, size_t i)
+{
+    static const char kinds[] = "village town city hamlet municipality "
+                                "district region province county suburb "
+                                "borough parish commune";
+    const xtoken *t = &ext->toks[i], *k = t - 1;
+
+    return t->fold_len == 2 && memcmp(TOK_FOLD(ext, t), "of", 2) == 0 &&
+           k->sentence == t->sentence && k->kind == TOK_WORD &&
+           !(k->flags & (TOK_CAP | TOK_UPPER)) &&
+           extract_word_is(ext, i - 1, kinds);
+}
+
 /* Capitalised words no list knows right after "in", "at" or "near" ("a
- * client in Lochee"), or "from" after a person ("a midwife from
- * Hebden"): a place the gazetteers lack, weakly (any other finding of
- * the same words wins).  Not in title case ("Fall in Love"): the word
- * before the preposition has a small letter; not a title ("in Game of
- * Thrones"), a reference ("in Rule 52") or a short word ("in Out"). */
+ * client in Lochee"), "from" after a person ("a midwife from Hebden") or
+ * "the village of" ("the village of Kowalewo"): a place the gazetteers
+ * lack, weakly (any other finding of the same words wins).  Not in title
+ * case ("Fall in Love"): the word before the preposition has a small
+ * letter; not a title ("in Game of Thrones"), a reference ("in Rule
+ * 52") or a short word ("in Out"). */
 static int unknown_places(mosaic_extractor *ext)
 {
     static const char preps[] = "in at near to from";
@@ -523,7 +539,7 @@ static int unknown_places(mosaic_extractor *ext)
         /* cheap tests first: a capital after a preposition */
         if (!(p->roles & ROLE_PLACE_PREP) || p->fold_len > 4 ||
             (p[1].flags & (TOK_CAP | TOK_UPPER | TOK_HASHTAG)) != TOK_CAP ||
-            !extract_word_is(ext, i, preps) ||
+            !(extract_word_is(ext, i, preps) || after_settlement(ext, i)) ||
             !unknown_name_word(ext, i + 1, sent, 1))
             continue;
         if (ext->toks[i - 1].sentence == sent &&

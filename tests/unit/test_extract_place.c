@@ -212,6 +212,14 @@ static const struct span_case place_cases[] = {
       U },
     { "he is in Out mode", NULL, "PLACE", NULL, 0, NULL, U },
     { "as set out in Rule 52 of the Rules", NULL, "PLACE", NULL, 0, NULL, U },
+    /* an unknown name after "the village of", "the town of"... */
+    { "she lives in the village of Kowalewo", NULL, "PLACE", "Kowalewo", 1,
+      NULL, U },
+    { "the municipality of Sveti Nikole", NULL, "PLACE", "Sveti Nikole", 1,
+      NULL, U },
+    { "India : City of Toxic Leather", NULL, "PLACE", "Toxic Leather", 0,
+      NULL, U },
+    { "the town of Pat and Mike", NULL, "PLACE", "Pat", 0, NULL, U },
     /* an unknown name in a list of places after a preposition */
     { "new houses at Hexham / Eastergate , Arun", NULL, "PLACE",
       "Eastergate", 1, NULL, U },
