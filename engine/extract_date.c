@@ -1,6 +1,7 @@
 /*
  * extract_date.c -- dates: absolute ("5 March 2024", "05/03/2024"),
- * weekdays, relative ("yesterday", "last Tuesday", "a fortnight ago"),
+ * years and their ranges ("between 1993 and 1995"), eras ("the early
+ * 1990s"), weekdays, relative ("yesterday", "last Tuesday", "a fortnight ago"),
  * UK holidays ("Boxing Day", "bank holiday") and durations ("for three
  * years"), each resolved against the post's created_at into an ISO 8601
  * interval "YYYY-MM-DD/YYYY-MM-DD" (durations: "P3Y").
@@ -574,6 +575,38 @@ static int on_year(const char *t, const size_t *ov, int n, void *ctx)
                         time_days_from_civil(y, 12, 31));
 }
 
+/* "between 1993 and 1995", "from 1993 to 1995", "1993-95": the years
+ * from the first to the last (a later year than the first, or none). */
+static int on_year_range(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int g = ov[2] != (size_t)-1 ? 1 : 3; /* "between ... and" or the rest */
+    int y1 = group_int(t, ov, g), y2 = group_int(t, ov, g + 1);
+
+    (void)n;
+    if (y2 < 100) /* "1993-95" */
+        y2 += y1 - y1 % 100;
+    if (y2 <= y1)
+        return 0;
+    return add_interval(ctx, ov[0], ov[1], time_days_from_civil(y1, 1, 1),
+                        time_days_from_civil(y2, 12, 31));
+}
+
+/* "the 1990s", "the early 1990s", "the mid-1980s": an era's years. */
+static int on_era(const char *t, const size_t *ov, int n, void *ctx)
+{
+    int y = group_int(t, ov, 2), lo = 0, hi = 9;
+
+    (void)n;
+    if (ov[2] != (size_t)-1)
+        switch (t[ov[2]] | 0x20) { /* early, mid, late */
+        case 'e': hi = 3; break;
+        case 'm': lo = 3, hi = 6; break;
+        default: lo = 7; break;
+        }
+    return add_interval(ctx, ov[0], ov[1], time_days_from_civil(y + lo, 1, 1),
+                        time_days_from_civil(y + hi, 12, 31));
+}
+
 /* "for three years" -> "P3Y"; "a fortnight" -> "P2W"; "2 hours" -> "PT2H". */
 static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
 {
@@ -662,9 +695,17 @@ static const struct rx_row rows[] = {
       "may|bank|valentine|bonfire|guy|hallowe|mother|father|remembrance|"
       "shrove|pancake|hogmanay|burns|st" },
     { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
-      "around|circa|c\\.)\\s+((?:19|20)\\d\\d)\\b(?!\\s*(?:-|to)\\s*\\d)",
+      "around|circa|c\\.|spring|summer|autumn|winter)\\s+((?:19|20)\\d\\d)"
+      "\\b(?!\\s*(?:-|\xE2\x80\x93|to)\\s*\\d)",
       REGEX_CASELESS, on_year , TRIG_YEAR_WORD, 0,
       NULL },
+    { "year range", "\\b(?:between\\s+" YEAR "\\s+and\\s+" YEAR "|(?:from\\s+)?"
+      YEAR "\\s*(?:-|\xE2\x80\x93|to|until|till)\\s*((?:19|20)?\\d\\d))\\b(?!-)",
+      REGEX_CASELESS | RX_NEAR_TRIGGER(2), on_year_range, TRIG_YEAR_WORD,
+      TRIG_DIGIT, "between |from |19|20" },
+    { "era", "\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]*)?((?:19|20)\\d0)"
+      RX_APOS "?s\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_era,
+      TRIG_DECADE, TRIG_DIGIT, "the |early|mid|late|19|20" },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
       "(?:more|less)\\s+than|spent|served|lasted|sentenced\\s+to)\\s+"
       QUANT "\\s+(?:more\\s+)?(hours?|days?|"

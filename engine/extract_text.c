@@ -1061,8 +1061,10 @@ static uint64_t digit_triggers(const char *t, size_t len)
             trig |= TRIG_UPPER_DIGIT;
         if ((n1 == '/' || n1 == '.' || n1 == ':') && n2 - '0' < 10)
             trig |= TRIG_DIGIT_SEP;
-        if (c != '0' && n1 == '0' && (n2 | 0x20) == 's') /* "70s" */
-            trig |= TRIG_DECADE;
+        if (c != '0' && n1 == '0' &&
+            ((n2 | 0x20) == 's' || (n2 == '\'' && i + 3 < len &&
+                                     (t[i + 3] | 0x20) == 's')))
+            trig |= TRIG_DECADE; /* "70s", "70's" */
         if ((n1 | 0x20) == 'a' || (n1 | 0x20) == 'p' || (n2 | 0x20) == 'a' ||
             (n2 | 0x20) == 'p')
             trig |= TRIG_AMPM;
