@@ -11,7 +11,7 @@
 #include "extract_pattern.h"
 
 #define NUM "(\\d{1,3}|" RX_NUMWORD ")"
-#define DECADE "(" RX_DECADE_WORD "|[1-9]0s|" RX_APOS "[1-9]0s)"
+#define DECADE "(" RX_DECADE_WORD "|[1-9]0" RX_APOS "?s|" RX_APOS "[1-9]0s)"
 
 /* The decimal digits of v (0-999) at o; the end. */
 static char *put_age(char *o, int v)

@@ -48,6 +48,7 @@ static const struct span_case age_cases[] = {
     { "a fifteen year old", NULL, "AGE", "fifteen year old", 1, "15", U },
     { "aged 42", NULL, "AGE", "aged 42", 1, "42", U },
     { "a woman in her seventies", NULL, "AGE", "seventies", 1, "70-79", U },
+    { "a woman in her 70's", NULL, "AGE", "70's", 1, "70-79", U },
     { "a woman in her seventies", NULL, "GENDER", "her", 1, "female", U },
     { "in his late twenties", NULL, "AGE", "late twenties", 1, "27-29", U },
     { "early 30s", NULL, "AGE", "early 30s", 1, "30-33", U },
