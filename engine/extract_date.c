@@ -23,6 +23,10 @@
 #define DAY "(0?[1-9]|[12]\\d|3[01])"
 #define YEAR "((?:19|20)\\d\\d)"
 #define QUANT "(" RX_NUMWORD "|a|an|a\\s+couple\\s+of|a\\s+few|few|several|\\d{1,3})"
+/* What a QUANT starts with (an RX_NEAR_TRIGGER row's `starts`). */
+#define QUANT_STARTS                                                      \
+    "#|a|one|tw|thr|four|fort|fi|six|seven|eigh|nin|ten|eleven|thir|few|" \
+    "several"
 
 /* ---- civil calendar (H. Hinnant's algorithms) ---------------------- */
 
@@ -408,6 +412,15 @@ static int on_ago(const char *t, const size_t *ov, int n, void *ctx)
                         -(int64_t)lo * u + slack);
 }
 
+/* "three months later", "two years earlier": a date told from another
+ * one, not from the post's, so without an interval. */
+static int on_later(const char *t, const size_t *ov, int n, void *ctx)
+{
+    (void)t;
+    (void)n;
+    return extract_add(ctx, ov[0], ov[1], "DATE", NULL, PRI_PATTERN);
+}
+
 /* "last week" (Monday to Sunday), "this month", "last summer", ... */
 static int on_unit(const char *t, const size_t *ov, int n, void *ctx)
 {
@@ -673,9 +686,11 @@ static const struct rx_row rows[] = {
       "last |this |next |on |mon|tue|wed|thu|fri|sat|sun" },
     { "ago", "\\b" QUANT "\\s+(days?|weeks?|fortnights?|months?|years?)"
       "\\s+(?:ago|back)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_ago , TRIG_AGO,
-      0,
-      "#|a|one|tw|thr|four|fort|fi|six|seven|eigh|nin|ten|eleven|thir|"
-      "few|several" },
+      0, QUANT_STARTS },
+    { "later", "\\b" QUANT "\\s+(days?|weeks?|fortnights?|months?|years?)"
+      "\\s+(?:later|earlier|afterwards)\\b",
+      REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_later, TRIG_AGO, 0,
+      QUANT_STARTS },
     { "unit", "\\b(last|this|next|past)\\s+(weekend|week|fortnight|month|"
       "year|term|spring|summer|autumn|winter)\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_unit , TRIG_UNIT, 0,
       UNIT_STARTS("last") "|" UNIT_STARTS("this") "|" UNIT_STARTS("next") "|"

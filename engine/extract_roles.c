@@ -45,7 +45,7 @@ static const struct {
       "thurs weds", TRIG_WEEKDAY },
     { "yesterday today tonight tomorrow morning afternoon evening night "
       "today's tonight's day", TRIG_RELDAY },
-    { "ago back", TRIG_AGO },
+    { "ago back later earlier afterwards", TRIG_AGO },
     { "last this next past", TRIG_UNIT },
     /* a word every holiday phrase holds, at most two words after its
      * start ("new year's eve": year's; "May Day": may) */

@@ -69,6 +69,12 @@ static const struct span_case date_cases[] = {
       U },
     { "it was last May", THU, "DATE", "May", 1, "2023-05-01/2023-05-31", U },
     { "back in 2019", THU, "DATE", "2019", 1, "2019-01-01/2019-12-31", U },
+    /* a date told from another one: no interval */
+    { "Three months later the decision was served", THU, "DATE",
+      "Three months later", 1, NULL, U },
+    { "two years earlier he had moved", THU, "DATE", "two years earlier", 1,
+      NULL, U },
+    { "see you later", THU, "DATE", NULL, 0, NULL, U },
     /* ranges of years, eras, a season's year */
     { "between 1993 and 1995 she", THU, "DATE", "between 1993 and 1995", 1,
       "1993-01-01/1995-12-31", U },
