@@ -234,6 +234,9 @@ struct mosaic_extractor {
                            surname ("Clint Eastwood") */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
     struct sb_stemmer *stemmer;
+    struct sb_stemmer *stemmer_ascii; /* the same English stemmer for
+                                         ISO-8859-1: on ASCII words it
+                                         gives the same stems, faster */
     struct extract_patterns *patterns;
     struct refimage *image; /* the tables above are mapped from it */
 

@@ -1220,18 +1220,31 @@ void extract_memo_free(mosaic_extractor *ext)
     free(ext->word_arena);
 }
 
+/* The stemmer for a word: an ASCII word takes the ISO-8859-1 build of
+ * the English stemmer, which reads its bytes as the UTF-8 build does
+ * (ASCII is both) without decoding each one. */
+static struct sb_stemmer *stemmer_for(const mosaic_extractor *ext,
+                                      const char *fold, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        if ((unsigned char)fold[i] >= 0x80)
+            return ext->stemmer;
+    return ext->stemmer_ascii;
+}
+
 /* The stem of a word, made on its first use and kept with it. */
 static int word_stem(mosaic_extractor *ext, xword *w, const char *fold,
                      uint32_t len)
 {
+    struct sb_stemmer *stemmer = stemmer_for(ext, fold, len);
     const char *st = (const char *)sb_stemmer_stem(
-        ext->stemmer, (const sb_symbol *)fold, (int)len);
+        stemmer, (const sb_symbol *)fold, (int)len);
     uint32_t sl;
     int64_t off;
 
     if (st == NULL)
         return mosaic__error_oom();
-    sl = (uint32_t)sb_stemmer_length(ext->stemmer);
+    sl = (uint32_t)sb_stemmer_length(stemmer);
     if ((off = arena_put(ext, st, sl)) < 0)
         return (int)off;
     w->stem = (uint32_t)off;
