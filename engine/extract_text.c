@@ -432,8 +432,6 @@ static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
     return ext->tok_sentence;
 }
 
-/* What token t (ext->toks[ext->ntoks], being pushed) may start
- * (CAND_*), from what is known of its word. */
 /* 1 if the token before the one being made is a comma. */
 static inline int after_comma(const mosaic_extractor *ext)
 {
@@ -445,8 +443,12 @@ static inline int after_comma(const mosaic_extractor *ext)
     return p->kind == TOK_PUNCT && ext->folds[p->fold] == ',';
 }
 
-static inline unsigned candidate(const mosaic_extractor *ext,
-                                 const xtoken *t)
+/* What token t (ext->toks[ext->ntoks], being pushed) may start
+ * (CAND_*), from what is known of its word.  (Always inlined: in
+ * push_plain_word the tests of a token's kind and hashtag flags fold
+ * away, and the call is saved per token.) */
+static inline __attribute__((always_inline)) unsigned
+candidate(const mosaic_extractor *ext, const xtoken *t)
 {
     const int32_t *first;
     unsigned what = 0;
