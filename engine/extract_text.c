@@ -973,15 +973,26 @@ static int email_at(const char *t, size_t len)
     return 0;
 }
 
-/* 1 if one of the eight bytes at t is an ASCII digit: XOR '0' makes a
- * digit a byte below 10 (the has-less-than word trick). */
-static inline int digit_in_eight(const char *t)
+/* The index of the first ASCII digit in t[i, len), or len: eight bytes
+ * at a time, where XOR '0' makes a digit a byte below 10 (the
+ * has-less-than word trick; its lowest flag is always a true one). */
+static inline size_t next_digit(const char *t, size_t i, size_t len)
 {
-    uint64_t x;
-
-    memcpy(&x, t, 8);
-    x ^= 0x3030303030303030ull;
-    return ((x - 0x0A0A0A0A0A0A0A0Aull) & ~x & ASCII_HIGH) != 0;
+    for (; len - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        x ^= 0x3030303030303030ull;
+        x = (x - 0x0A0A0A0A0A0A0A0Aull) & ~x & ASCII_HIGH;
+        if (x != 0)
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + (size_t)__builtin_ctzll(x) / 8;
+#else
+            break; /* (the byte loop below finds it) */
+#endif
+    }
+    while (i < len && (unsigned)t[i] - '0' >= 10)
+        i++;
+    return i;
 }
 
 /* 1 if the digit at i can start a postcode's or district's number
@@ -1039,8 +1050,8 @@ static uint64_t digit_triggers(const char *t, size_t len)
 
     for (size_t i = 0; i < len; i++) {
         unsigned c, n1, n2;
-        while (run == 0 && len - i >= 8 && !digit_in_eight(t + i))
-            i += 8; /* nothing to do between numbers */
+        if (run == 0) /* nothing to do between numbers */
+            i = next_digit(t, i, len);
         if (i >= len)
             break;
         c = (unsigned char)t[i];
