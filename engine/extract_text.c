@@ -205,7 +205,7 @@ static inline int is_word_char(const char *s, size_t *n)
     return is_word_char_cp(s, n);
 }
 
-static int is_space(const char *s, size_t *n)
+static inline int is_space(const char *s, size_t *n)
 {
     unsigned c = (unsigned char)s[0];
 
@@ -850,8 +850,14 @@ static size_t to_space(const char *t, size_t p, size_t len)
 {
     size_t n;
 
-    while (p < len && !is_space(t + p, &n))
+    while (p < len) {
+        unsigned c = (unsigned char)t[p];
+        if (c > ' ' && c < 0x80) /* (most bytes: never a space) */
+            n = 1;
+        else if (is_space(t + p, &n))
+            break;
         p += n;
+    }
     /* a URL or address does not end in sentence punctuation */
     while (p > 0 && strchr(".,;:!?)\"'", t[p - 1]) != NULL)
         p--;
