@@ -140,6 +140,15 @@ enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_SQUASHED, FIRST_N };
 #define FIRST_UNKNOWN (-2) /* not looked up yet */
 #define FIRST_NONE (-1)
 #define WORD_INLINE 24 /* a word this long or shorter is kept in its record */
+
+/* The fold of a short token that is not ASCII (an emoji, a dash, "é"),
+ * remembered by its bytes so utf8proc is asked once per distinct one. */
+#define FOLD_MEMO 256 /* slots, direct-mapped */
+typedef struct {
+    uint32_t key;  /* the token's 1-4 bytes (never NUL), 0 when empty */
+    uint8_t len;   /* of the fold */
+    char fold[11];
+} xfold_memo;
 typedef struct {
     uint32_t stem;      /* offset in ext->word_arena; UINT32_MAX until
                            asked for */
@@ -261,6 +270,7 @@ struct mosaic_extractor {
     size_t folds_len, folds_cap;
     int32_t *cps;
     size_t cps_cap;
+    xfold_memo fold_memo[FOLD_MEMO];
     xspan *spans;
     size_t nspans, spans_cap;
     mosaic_span *out;

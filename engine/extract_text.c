@@ -254,6 +254,52 @@ static size_t word_end(const char *t, size_t p, size_t len)
     return p;
 }
 
+/* The memo slot of a token of len bytes (not ASCII), or NULL when it
+ * is too long to be kept; *key its bytes as a number. */
+static xfold_memo *fold_memo_of(mosaic_extractor *ext, const char *s,
+                                size_t len, uint32_t *key)
+{
+    if (len > 4)
+        return NULL;
+    *key = 0;
+    memcpy(key, s, len); /* (no NUL in a token: distinct per length) */
+    return &ext->fold_memo[(*key * 2654435761u) >> 24 & (FOLD_MEMO - 1)];
+}
+
+/* utf8proc's fold of the len bytes at s into ext->folds at `at` (room
+ * for 4 * len bytes), its length in *flen. */
+static int fold_utf8(mosaic_extractor *ext, const char *s, size_t len,
+                     size_t at, size_t *flen)
+{
+    utf8proc_ssize_t n;
+    size_t k = 0;
+    int rc;
+
+    if ((rc = grow((void **)&ext->cps, &ext->cps_cap, 4 * len + 8,
+                   sizeof(int32_t))) < 0)
+        return rc;
+    n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                           ext->cps, (utf8proc_ssize_t)ext->cps_cap,
+                           FOLD_OPTS);
+    if (n < 0 || (size_t)n > ext->cps_cap)
+        n = 0;
+    n = n ? utf8proc_reencode(ext->cps, n, FOLD_OPTS) : 0;
+    if (n < 0)
+        n = 0;
+    /* U+2019 becomes ' so "mum’s" meets "mum's" */
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        const char *c = (const char *)ext->cps + i;
+        if (i + 2 < n && apostrophe(c) == 3) {
+            ext->folds[at + k++] = '\'';
+            i += 2;
+        } else {
+            ext->folds[at + k++] = *c;
+        }
+    }
+    *flen = k;
+    return 0;
+}
+
 static int fold_into(mosaic_extractor *ext, const char *s, size_t len,
                      uint32_t *off, uint32_t *flen)
 {
@@ -272,28 +318,18 @@ static int fold_into(mosaic_extractor *ext, const char *s, size_t len,
         }
         *flen = (uint32_t)len;
     } else {
-        utf8proc_ssize_t n;
-        size_t k = 0;
-        if ((rc = grow((void **)&ext->cps, &ext->cps_cap, 4 * len + 8,
-                       sizeof(int32_t))) < 0)
+        uint32_t key;
+        xfold_memo *m = fold_memo_of(ext, s, len, &key);
+        size_t k;
+        if (m != NULL && m->key == key) {
+            memcpy(ext->folds + at, m->fold, m->len);
+            k = m->len;
+        } else if ((rc = fold_utf8(ext, s, len, at, &k)) < 0) {
             return rc;
-        n = utf8proc_decompose((const utf8proc_uint8_t *)s,
-                               (utf8proc_ssize_t)len, ext->cps,
-                               (utf8proc_ssize_t)ext->cps_cap, FOLD_OPTS);
-        if (n < 0 || (size_t)n > ext->cps_cap)
-            n = 0;
-        n = n ? utf8proc_reencode(ext->cps, n, FOLD_OPTS) : 0;
-        if (n < 0)
-            n = 0;
-        /* U+2019 becomes ' so "mum’s" meets "mum's" */
-        for (utf8proc_ssize_t i = 0; i < n; i++) {
-            const char *c = (const char *)ext->cps + i;
-            if (i + 2 < n && apostrophe(c) == 3) {
-                ext->folds[at + k++] = '\'';
-                i += 2;
-            } else {
-                ext->folds[at + k++] = *c;
-            }
+        } else if (m != NULL && k <= sizeof(m->fold)) {
+            m->key = key;
+            m->len = (uint8_t)k;
+            memcpy(m->fold, ext->folds + at, k);
         }
         *flen = (uint32_t)k;
     }
