@@ -124,6 +124,15 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
         }
         if (i >= len)
             break;
+        if (len - i < 8 && len >= 8 &&
+            plain_bytes(s + len - 8) == ASCII_HIGH) {
+            /* the last (< 8) bytes are plain: copied as the eight that
+             * end the text, whose first ones, plain too, were copied as
+             * they are just before o */
+            memcpy(o - (i - (len - 8)), s + len - 8, 8);
+            o += len - i;
+            break;
+        }
         if (s[i] < 0x80) {
             *o++ = s[i] ? (char)s[i] : ' ';
             i++;
