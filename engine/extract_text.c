@@ -721,10 +721,8 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     xtoken *t;
     int rc;
 
-    /* the text ends in a NUL, which stops the loop */
-    if ((rc = grow((void **)&ext->folds, &ext->folds_cap,
-                   at + ext->clean_len - p + 9, 1)) < 0)
-        return rc;
+    /* the text ends in a NUL, which stops the loop; the folds have room
+     * for it and 8 bytes more (folds_room) */
     o = ext->folds + at - p;
     for (;; e++) {
         c = s[e];
@@ -1166,6 +1164,16 @@ static void post_triggers(mosaic_extractor *ext)
 
 static int memo_grow(mosaic_extractor *ext);
 
+/* Room in the folds for two bytes per byte of text from p on, and 8
+ * more: push_plain_word needs no test of its own, as a word of n bytes
+ * (n >= 1) takes n + 1 and passes n.  Made again after any other token,
+ * which may take more (a fold that is not ASCII grows). */
+static inline int folds_room(mosaic_extractor *ext, size_t p)
+{
+    return grow((void **)&ext->folds, &ext->folds_cap,
+                ext->folds_len + 2 * (ext->clean_len - p) + 9, 1);
+}
+
 int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
@@ -1189,6 +1197,8 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->tok_sentence = 0;
     ext->tok_brk = 1;
     ext->spaced_at = 0;
+    if ((rc = folds_room(ext, 0)) < 0)
+        return rc;
     while (p < len) {
         size_t e = p + 1;
         unsigned c = (unsigned char)t[p];
@@ -1213,7 +1223,8 @@ int extract_tokenise(mosaic_extractor *ext)
             p += n;
             continue;
         }
-        if ((rc = next_token(ext, p, &e, &b)) < 0)
+        if ((rc = next_token(ext, p, &e, &b)) < 0 ||
+            (rc = folds_room(ext, e)) < 0)
             return rc;
         ext->tok_brk |= b;
         p = e;
