@@ -1411,7 +1411,8 @@ static int set_stem(mosaic_extractor *ext, xtoken *t, const char *st,
     return 0;
 }
 
-const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
+const char *extract_stem_made(mosaic_extractor *ext, xtoken *t,
+                              size_t *len)
 {
     xword *w;
 
