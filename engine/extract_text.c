@@ -703,12 +703,21 @@ static inline int64_t memo_find(const mosaic_extractor *ext,
     return memo_chain(ext, key, len, hash, padded, i);
 }
 
+/* 1 if s starts a URL (http://, https://, www.). */
+static inline int starts_url(const char *s)
+{
+    if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
+        return 0; /* most words: no comparison */
+    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
+           strncmp(s, "www.", 4) == 0;
+}
+
 /* A word or number of ASCII letters and digits at p, met in one pass
  * that finds its end and folds, hashes and classifies it (what
  * word_end, next_token's digit test and fold_ascii do over three).
  * Returns 1 when pushed, with its end in *endp; 0 when the word may go
- * on past ASCII (an apostrophe, a non-ASCII letter) or be an address
- * ('@'): next_token's general path takes it. */
+ * on past ASCII (an apostrophe, a non-ASCII letter), be an address
+ * ('@') or start a URL: next_token's general path takes it. */
 static inline __attribute__((always_inline)) int
 push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
 {
@@ -740,7 +749,9 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         o[e] = (char)f;
         h = XTABLE_HASH_STEP(h, f);
     }
-    if (c != ' ' && (c >= 0x80 || c == '\'' || c == '@')) /* (' ': most) */
+    /* (' ': most; a URL's first word stops at its ':' or '.') */
+    if (c != ' ' && (c >= 0x80 || c == '\'' || c == '@' ||
+                     ((c == ':' || c == '.') && starts_url(ext->clean + p))))
         return 0;
     letters = (unsigned)(e - p) - digits;
     if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
@@ -879,14 +890,6 @@ static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
     for (size_t i = first; i < ext->ntoks; i++)
         ext->toks[i].tag_end = (uint32_t)ext->ntoks;
     return 0;
-}
-
-static inline int starts_url(const char *s)
-{
-    if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
-        return 0; /* most words: no comparison */
-    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
-           strncmp(s, "www.", 4) == 0;
 }
 
 static size_t to_space(const char *t, size_t p, size_t len)
@@ -1209,7 +1212,7 @@ int extract_tokenise(mosaic_extractor *ext)
         }
         /* the common token, a word of ASCII letters and digits (not a
          * URL), without next_token's other tests */
-        if (is_alnum_ascii(c) && !starts_url(t + p)) {
+        if (is_alnum_ascii(c)) {
             if ((rc = push_plain_word(ext, p, &e)) < 0)
                 return rc;
             if (rc > 0) {
