@@ -140,15 +140,6 @@ enum { FIRST_LEXICON, FIRST_PLACES, FIRST_NAMES, FIRST_SQUASHED, FIRST_N };
 #define FIRST_UNKNOWN (-2) /* not looked up yet */
 #define FIRST_NONE (-1)
 #define WORD_INLINE 24 /* a word this long or shorter is kept in its record */
-
-/* The fold of a short token that is not ASCII (an emoji, a dash, "é"),
- * remembered by its bytes so utf8proc is asked once per distinct one. */
-#define FOLD_MEMO 256 /* slots, direct-mapped */
-typedef struct {
-    uint32_t key;  /* the token's 1-4 bytes (never NUL), 0 when empty */
-    uint8_t len;   /* of the fold */
-    char fold[11];
-} xfold_memo;
 typedef struct {
     uint32_t stem;      /* offset in ext->word_arena; UINT32_MAX until
                            asked for */
@@ -160,6 +151,15 @@ typedef struct {
     char key[WORD_INLINE]; /* the folded word (no NUL), or when longer its
                               offset in ext->word_arena (a uint32_t) */
 } xword;
+
+/* The fold of a short token that is not ASCII (an emoji, a dash, "é"),
+ * remembered by its bytes so utf8proc is asked once per distinct one. */
+#define FOLD_MEMO 256 /* slots, direct-mapped */
+typedef struct {
+    uint32_t key;  /* the token's 1-4 bytes (never NUL), 0 when empty */
+    uint8_t len;   /* of the fold */
+    char fold[11];
+} xfold_memo;
 
 /* Two-word lookups remembered: (first word, second word, table) ->
  * entry or FIRST_NONE; direct-mapped, forgotten with the words.  65536
