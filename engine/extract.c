@@ -33,7 +33,9 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
         error = mosaic__error_oom();
         goto done;
     }
-    if ((ext->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL) {
+    if ((ext->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL ||
+        (ext->stemmer_ascii = sb_stemmer_new("english", "ISO_8859_1")) ==
+            NULL) {
         error = mosaic__error_set(MOSAIC_ERROR, "no English stemmer");
         goto done;
     }
@@ -79,6 +81,8 @@ void mosaic_extractor_close(mosaic_extractor *ext)
     refimage_close(ext->image); /* after the tables it holds */
     if (ext->stemmer)
         sb_stemmer_delete(ext->stemmer);
+    if (ext->stemmer_ascii)
+        sb_stemmer_delete(ext->stemmer_ascii);
     extract_patterns_free(ext->patterns);
     free(ext->clean);
     free(ext->toks);

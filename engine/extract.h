@@ -152,6 +152,15 @@ typedef struct {
                               offset in ext->word_arena (a uint32_t) */
 } xword;
 
+/* The fold of a short token that is not ASCII (an emoji, a dash, "é"),
+ * remembered by its bytes so utf8proc is asked once per distinct one. */
+#define FOLD_MEMO 256 /* slots, direct-mapped */
+typedef struct {
+    uint32_t key;  /* the token's 1-4 bytes (never NUL), 0 when empty */
+    uint8_t len;   /* of the fold */
+    char fold[11];
+} xfold_memo;
+
 /* Two-word lookups remembered: (first word, second word, table) ->
  * entry or FIRST_NONE; direct-mapped, forgotten with the words.  65536
  * entries: the word pairs of a real history (tens of thousands of
@@ -234,6 +243,9 @@ struct mosaic_extractor {
                            surname ("Clint Eastwood") */
     xtable roles;    /* grammar and trigger words -> ROLE_*|TRIG_* */
     struct sb_stemmer *stemmer;
+    struct sb_stemmer *stemmer_ascii; /* the same English stemmer for
+                                         ISO-8859-1: on ASCII words it
+                                         gives the same stems, faster */
     struct extract_patterns *patterns;
     struct refimage *image; /* the tables above are mapped from it */
 
@@ -258,6 +270,7 @@ struct mosaic_extractor {
     size_t folds_len, folds_cap;
     int32_t *cps;
     size_t cps_cap;
+    xfold_memo fold_memo[FOLD_MEMO];
     xspan *spans;
     size_t nspans, spans_cap;
     mosaic_span *out;
@@ -312,7 +325,22 @@ static inline xword *extract_word_of(mosaic_extractor *ext, xtoken *t)
  * asks of its last word ("accountant": an agent noun). */
 int extract_entry_form(mosaic_extractor *ext);
 /* The stem of a word token (computed on first use); NULL on failure. */
-const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
+const char *extract_stem_made(mosaic_extractor *ext, xtoken *t,
+                              size_t *len);
+/* The same without a call for a token whose word has its stem (a token
+ * with a word has a fold: extract_stem_made reads the same). */
+static inline const char *extract_stem(mosaic_extractor *ext, xtoken *t,
+                                       size_t *len)
+{
+    const xword *w = t->word ? &ext->words[t->word - 1] : NULL;
+
+    if (w == NULL || w->stem == UINT32_MAX)
+        return extract_stem_made(ext, t, len);
+    t->stem_len = w->stem_len;
+    t->stem_hash = w->stem_hash;
+    *len = w->stem_len;
+    return ext->word_arena + w->stem;
+}
 /* Fold a phrase the way tokens are folded, word by word, into out
  * (words joined by one space); stems instead when stem is set. */
 int extract_phrase_key(mosaic_extractor *ext, const char *phrase, int stem,

@@ -124,6 +124,15 @@ int extract_clean(mosaic_extractor *ext, const char *text, size_t len)
         }
         if (i >= len)
             break;
+        if (len - i < 8 && len >= 8 &&
+            plain_bytes(s + len - 8) == ASCII_HIGH) {
+            /* the last (< 8) bytes are plain: copied as the eight that
+             * end the text, whose first ones, plain too, were copied as
+             * they are just before o */
+            memcpy(o - (i - (len - 8)), s + len - 8, 8);
+            o += len - i;
+            break;
+        }
         if (s[i] < 0x80) {
             *o++ = s[i] ? (char)s[i] : ' ';
             i++;
@@ -205,7 +214,7 @@ static inline int is_word_char(const char *s, size_t *n)
     return is_word_char_cp(s, n);
 }
 
-static int is_space(const char *s, size_t *n)
+static inline int is_space(const char *s, size_t *n)
 {
     unsigned c = (unsigned char)s[0];
 
@@ -254,6 +263,52 @@ static size_t word_end(const char *t, size_t p, size_t len)
     return p;
 }
 
+/* The memo slot of a token of len bytes (not ASCII), or NULL when it
+ * is too long to be kept; *key its bytes as a number. */
+static xfold_memo *fold_memo_of(mosaic_extractor *ext, const char *s,
+                                size_t len, uint32_t *key)
+{
+    if (len > 4)
+        return NULL;
+    *key = 0;
+    memcpy(key, s, len); /* (no NUL in a token: distinct per length) */
+    return &ext->fold_memo[(*key * 2654435761u) >> 24 & (FOLD_MEMO - 1)];
+}
+
+/* utf8proc's fold of the len bytes at s into ext->folds at `at` (room
+ * for 4 * len bytes), its length in *flen. */
+static int fold_utf8(mosaic_extractor *ext, const char *s, size_t len,
+                     size_t at, size_t *flen)
+{
+    utf8proc_ssize_t n;
+    size_t k = 0;
+    int rc;
+
+    if ((rc = grow((void **)&ext->cps, &ext->cps_cap, 4 * len + 8,
+                   sizeof(int32_t))) < 0)
+        return rc;
+    n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                           ext->cps, (utf8proc_ssize_t)ext->cps_cap,
+                           FOLD_OPTS);
+    if (n < 0 || (size_t)n > ext->cps_cap)
+        n = 0;
+    n = n ? utf8proc_reencode(ext->cps, n, FOLD_OPTS) : 0;
+    if (n < 0)
+        n = 0;
+    /* U+2019 becomes ' so "mum’s" meets "mum's" */
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        const char *c = (const char *)ext->cps + i;
+        if (i + 2 < n && apostrophe(c) == 3) {
+            ext->folds[at + k++] = '\'';
+            i += 2;
+        } else {
+            ext->folds[at + k++] = *c;
+        }
+    }
+    *flen = k;
+    return 0;
+}
+
 static int fold_into(mosaic_extractor *ext, const char *s, size_t len,
                      uint32_t *off, uint32_t *flen)
 {
@@ -272,28 +327,18 @@ static int fold_into(mosaic_extractor *ext, const char *s, size_t len,
         }
         *flen = (uint32_t)len;
     } else {
-        utf8proc_ssize_t n;
-        size_t k = 0;
-        if ((rc = grow((void **)&ext->cps, &ext->cps_cap, 4 * len + 8,
-                       sizeof(int32_t))) < 0)
+        uint32_t key;
+        xfold_memo *m = fold_memo_of(ext, s, len, &key);
+        size_t k;
+        if (m != NULL && m->key == key) {
+            memcpy(ext->folds + at, m->fold, m->len);
+            k = m->len;
+        } else if ((rc = fold_utf8(ext, s, len, at, &k)) < 0) {
             return rc;
-        n = utf8proc_decompose((const utf8proc_uint8_t *)s,
-                               (utf8proc_ssize_t)len, ext->cps,
-                               (utf8proc_ssize_t)ext->cps_cap, FOLD_OPTS);
-        if (n < 0 || (size_t)n > ext->cps_cap)
-            n = 0;
-        n = n ? utf8proc_reencode(ext->cps, n, FOLD_OPTS) : 0;
-        if (n < 0)
-            n = 0;
-        /* U+2019 becomes ' so "mum’s" meets "mum's" */
-        for (utf8proc_ssize_t i = 0; i < n; i++) {
-            const char *c = (const char *)ext->cps + i;
-            if (i + 2 < n && apostrophe(c) == 3) {
-                ext->folds[at + k++] = '\'';
-                i += 2;
-            } else {
-                ext->folds[at + k++] = *c;
-            }
+        } else if (m != NULL && k <= sizeof(m->fold)) {
+            m->key = key;
+            m->len = (uint8_t)k;
+            memcpy(m->fold, ext->folds + at, k);
         }
         *flen = (uint32_t)k;
     }
@@ -432,8 +477,6 @@ static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
     return ext->tok_sentence;
 }
 
-/* What token t (ext->toks[ext->ntoks], being pushed) may start
- * (CAND_*), from what is known of its word. */
 /* 1 if the token before the one being made is a comma. */
 static inline int after_comma(const mosaic_extractor *ext)
 {
@@ -445,8 +488,12 @@ static inline int after_comma(const mosaic_extractor *ext)
     return p->kind == TOK_PUNCT && ext->folds[p->fold] == ',';
 }
 
-static inline unsigned candidate(const mosaic_extractor *ext,
-                                 const xtoken *t)
+/* What token t (ext->toks[ext->ntoks], being pushed) may start
+ * (CAND_*), from what is known of its word.  (Always inlined: in
+ * push_plain_word the tests of a token's kind and hashtag flags fold
+ * away, and the call is saved per token.) */
+static inline __attribute__((always_inline)) unsigned
+candidate(const mosaic_extractor *ext, const xtoken *t)
 {
     const int32_t *first;
     unsigned what = 0;
@@ -656,12 +703,21 @@ static inline int64_t memo_find(const mosaic_extractor *ext,
     return memo_chain(ext, key, len, hash, padded, i);
 }
 
+/* 1 if s starts a URL (http://, https://, www.). */
+static inline int starts_url(const char *s)
+{
+    if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
+        return 0; /* most words: no comparison */
+    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
+           strncmp(s, "www.", 4) == 0;
+}
+
 /* A word or number of ASCII letters and digits at p, met in one pass
  * that finds its end and folds, hashes and classifies it (what
  * word_end, next_token's digit test and fold_ascii do over three).
  * Returns 1 when pushed, with its end in *endp; 0 when the word may go
- * on past ASCII (an apostrophe, a non-ASCII letter) or be an address
- * ('@'): next_token's general path takes it. */
+ * on past ASCII (an apostrophe, a non-ASCII letter), be an address
+ * ('@') or start a URL: next_token's general path takes it. */
 static inline __attribute__((always_inline)) int
 push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
 {
@@ -674,10 +730,8 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
     xtoken *t;
     int rc;
 
-    /* the text ends in a NUL, which stops the loop */
-    if ((rc = grow((void **)&ext->folds, &ext->folds_cap,
-                   at + ext->clean_len - p + 9, 1)) < 0)
-        return rc;
+    /* the text ends in a NUL, which stops the loop; the folds have room
+     * for it and 8 bytes more (folds_room) */
     o = ext->folds + at - p;
     for (;; e++) {
         c = s[e];
@@ -695,7 +749,9 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
         o[e] = (char)f;
         h = XTABLE_HASH_STEP(h, f);
     }
-    if (c != ' ' && (c >= 0x80 || c == '\'' || c == '@')) /* (' ': most) */
+    /* (' ': most; a URL's first word stops at its ':' or '.') */
+    if (c != ' ' && (c >= 0x80 || c == '\'' || c == '@' ||
+                     ((c == ':' || c == '.') && starts_url(ext->clean + p))))
         return 0;
     letters = (unsigned)(e - p) - digits;
     if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
@@ -836,20 +892,18 @@ static int push_hashtag(mosaic_extractor *ext, size_t p, size_t end)
     return 0;
 }
 
-static inline int starts_url(const char *s)
-{
-    if (!(s[0] == 'h' && s[1] == 't') && !(s[0] == 'w' && s[1] == 'w'))
-        return 0; /* most words: no comparison */
-    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
-           strncmp(s, "www.", 4) == 0;
-}
-
 static size_t to_space(const char *t, size_t p, size_t len)
 {
     size_t n;
 
-    while (p < len && !is_space(t + p, &n))
+    while (p < len) {
+        unsigned c = (unsigned char)t[p];
+        if (c > ' ' && c < 0x80) /* (most bytes: never a space) */
+            n = 1;
+        else if (is_space(t + p, &n))
+            break;
         p += n;
+    }
     /* a URL or address does not end in sentence punctuation */
     while (p > 0 && strchr(".,;:!?)\"'", t[p - 1]) != NULL)
         p--;
@@ -971,15 +1025,26 @@ static int email_at(const char *t, size_t len)
     return 0;
 }
 
-/* 1 if one of the eight bytes at t is an ASCII digit: XOR '0' makes a
- * digit a byte below 10 (the has-less-than word trick). */
-static inline int digit_in_eight(const char *t)
+/* The index of the first ASCII digit in t[i, len), or len: eight bytes
+ * at a time, where XOR '0' makes a digit a byte below 10 (the
+ * has-less-than word trick; its lowest flag is always a true one). */
+static inline size_t next_digit(const char *t, size_t i, size_t len)
 {
-    uint64_t x;
-
-    memcpy(&x, t, 8);
-    x ^= 0x3030303030303030ull;
-    return ((x - 0x0A0A0A0A0A0A0A0Aull) & ~x & ASCII_HIGH) != 0;
+    for (; len - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        x ^= 0x3030303030303030ull;
+        x = (x - 0x0A0A0A0A0A0A0A0Aull) & ~x & ASCII_HIGH;
+        if (x != 0)
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + (size_t)__builtin_ctzll(x) / 8;
+#else
+            break; /* (the byte loop below finds it) */
+#endif
+    }
+    while (i < len && (unsigned)t[i] - '0' >= 10)
+        i++;
+    return i;
 }
 
 /* 1 if the digit at i can start a postcode's or district's number
@@ -1037,8 +1102,8 @@ static uint64_t digit_triggers(const char *t, size_t len)
 
     for (size_t i = 0; i < len; i++) {
         unsigned c, n1, n2;
-        while (run == 0 && len - i >= 8 && !digit_in_eight(t + i))
-            i += 8; /* nothing to do between numbers */
+        if (run == 0) /* nothing to do between numbers */
+            i = next_digit(t, i, len);
         if (i >= len)
             break;
         c = (unsigned char)t[i];
@@ -1104,6 +1169,16 @@ static void post_triggers(mosaic_extractor *ext)
 
 static int memo_grow(mosaic_extractor *ext);
 
+/* Room in the folds for two bytes per byte of text from p on, and 8
+ * more: push_plain_word needs no test of its own, as a word of n bytes
+ * (n >= 1) takes n + 1 and passes n.  Made again after any other token,
+ * which may take more (a fold that is not ASCII grows). */
+static inline int folds_room(mosaic_extractor *ext, size_t p)
+{
+    return grow((void **)&ext->folds, &ext->folds_cap,
+                ext->folds_len + 2 * (ext->clean_len - p) + 9, 1);
+}
+
 int extract_tokenise(mosaic_extractor *ext)
 {
     const char *t = ext->clean;
@@ -1127,6 +1202,8 @@ int extract_tokenise(mosaic_extractor *ext)
     ext->tok_sentence = 0;
     ext->tok_brk = 1;
     ext->spaced_at = 0;
+    if ((rc = folds_room(ext, 0)) < 0)
+        return rc;
     while (p < len) {
         size_t e = p + 1;
         unsigned c = (unsigned char)t[p];
@@ -1137,7 +1214,7 @@ int extract_tokenise(mosaic_extractor *ext)
         }
         /* the common token, a word of ASCII letters and digits (not a
          * URL), without next_token's other tests */
-        if (is_alnum_ascii(c) && !starts_url(t + p)) {
+        if (is_alnum_ascii(c)) {
             if ((rc = push_plain_word(ext, p, &e)) < 0)
                 return rc;
             if (rc > 0) {
@@ -1151,7 +1228,8 @@ int extract_tokenise(mosaic_extractor *ext)
             p += n;
             continue;
         }
-        if ((rc = next_token(ext, p, &e, &b)) < 0)
+        if ((rc = next_token(ext, p, &e, &b)) < 0 ||
+            (rc = folds_room(ext, e)) < 0)
             return rc;
         ext->tok_brk |= b;
         p = e;
@@ -1222,18 +1300,31 @@ void extract_memo_free(mosaic_extractor *ext)
     free(ext->word_arena);
 }
 
+/* The stemmer for a word: an ASCII word takes the ISO-8859-1 build of
+ * the English stemmer, which reads its bytes as the UTF-8 build does
+ * (ASCII is both) without decoding each one. */
+static struct sb_stemmer *stemmer_for(const mosaic_extractor *ext,
+                                      const char *fold, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        if ((unsigned char)fold[i] >= 0x80)
+            return ext->stemmer;
+    return ext->stemmer_ascii;
+}
+
 /* The stem of a word, made on its first use and kept with it. */
 static int word_stem(mosaic_extractor *ext, xword *w, const char *fold,
                      uint32_t len)
 {
+    struct sb_stemmer *stemmer = stemmer_for(ext, fold, len);
     const char *st = (const char *)sb_stemmer_stem(
-        ext->stemmer, (const sb_symbol *)fold, (int)len);
+        stemmer, (const sb_symbol *)fold, (int)len);
     uint32_t sl;
     int64_t off;
 
     if (st == NULL)
         return mosaic__error_oom();
-    sl = (uint32_t)sb_stemmer_length(ext->stemmer);
+    sl = (uint32_t)sb_stemmer_length(stemmer);
     if ((off = arena_put(ext, st, sl)) < 0)
         return (int)off;
     w->stem = (uint32_t)off;
@@ -1325,7 +1416,8 @@ static int set_stem(mosaic_extractor *ext, xtoken *t, const char *st,
     return 0;
 }
 
-const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len)
+const char *extract_stem_made(mosaic_extractor *ext, xtoken *t,
+                              size_t *len)
 {
     xword *w;
 

@@ -77,6 +77,15 @@ static const struct token_case token_cases[] = {
       "ok",
       0,
       "naive/W fine/W ss/W ete/W \xF0\x9F\x98\x85/O ok/W" },
+    /* the last bytes of a text: plain, after a letter that is not
+     * ASCII; a NUL among them */
+    { "\xC3\xA9" "abcdefghijk", 0, "eabcdefghijk/W" },
+    { "hello world\0x", 13, "hello/W world/W x/W" },
+    /* a short token met again takes its fold from the memo */
+    { "\xC3\x89 \xC3\x89 \xC3\x9F \xC3\x9F \xEF\xAC\x81 \xEF\xAC\x81 "
+      "\xF0\x9F\x98\x85 \xF0\x9F\x98\x85",
+      0,
+      "e/WC e/WC ss/W ss/W fi/W fi/W \xF0\x9F\x98\x85/O \xF0\x9F\x98\x85/O" },
 };
 
 /* Spans over the same edges: a shouted word, words after a curly
