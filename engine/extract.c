@@ -46,6 +46,7 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
         (error = extract_people_load(ext)) < 0 ||
         (error = extract_tense_load(ext)) < 0)
         goto done;
+    extract_lexicon_starts(ext);
     /* words met while loading were remembered before all tables were */
     extract_memo_clear(ext);
     *out = ext;

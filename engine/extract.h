@@ -274,6 +274,9 @@ struct mosaic_extractor {
     char *word_arena; /* stems and words longer than WORD_INLINE */
     size_t word_arena_len, word_arena_cap;
     xpair pairs[PAIR_CACHE];
+    /* the first three bytes of the lexicon's first words (5 bits each,
+     * see extract_lexicon_starts): a word without them is not stemmed */
+    uint64_t lexicon_starts[(1u << 15) / 64];
     xwordsets *wordsets; /* see extract_word_is; a pointer, so writable
                             through a const extractor */
     size_t invalid;
@@ -363,6 +366,8 @@ int extract_orgs(mosaic_extractor *ext);
  * match (0 when none) and the entry in *ent. */
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent);
+/* Note the first bytes of the lexicon's first words (at open). */
+void extract_lexicon_starts(mosaic_extractor *ext);
 /* 0 when token t's word is known to start no entry of the table whose
  * remembered first entries are xword.first[slot] (FIRST_*): no need to
  * call extract_match_at. */

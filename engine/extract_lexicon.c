@@ -80,6 +80,59 @@ static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
     return 0;
 }
 
+/* The bit of a stem's first three bytes in ext->lexicon_starts. */
+static unsigned start_bit(unsigned char a, unsigned char b, unsigned char c)
+{
+    return (a & 31u) << 10 | (b & 31u) << 5 | (c & 31u);
+}
+
+static void starts_mark(uint64_t *bits, unsigned x)
+{
+    bits[x / 64] |= 1ull << x % 64;
+}
+
+void extract_lexicon_starts(mosaic_extractor *ext)
+{
+    const xtable *t = &ext->lexicon.keys;
+    uint64_t *bits = ext->lexicon_starts;
+
+    memset(ext->lexicon_starts, 0, sizeof(ext->lexicon_starts));
+    for (size_t i = 0; i < t->nslots; i++) {
+        const unsigned char *k =
+            (const unsigned char *)t->arena + t->slots[i].key;
+        size_t len = t->slots[i].klen, w = 0;
+        while (w < len && k[w] != ' ')
+            w++;
+        /* a first word of one or two bytes: any bytes after it */
+        if (w >= 3)
+            starts_mark(bits, start_bit(k[0], k[1], k[2]));
+        else if (w == 2)
+            for (unsigned c = 0; c < 32; c++)
+                starts_mark(bits, start_bit(k[0], k[1], (unsigned char)c));
+        else if (w == 1)
+            for (unsigned bc = 0; bc < 32 * 32; bc++)
+                starts_mark(bits, start_bit(k[0], 0, 0) | bc);
+    }
+}
+
+/* 0 when the stem of word t's fold cannot start a lexicon entry: its
+ * first three bytes are the fold's (Snowball English changes a word from
+ * its third letter on, but for a third letter 'i' or 'y' ("icing":
+ * "ice", "cry": "cri"), a second 'y' ("dying": "die") and a leading
+ * apostrophe, which are let through), or a stem of one or two bytes is
+ * the fold's start. */
+static int may_start_lexicon(const mosaic_extractor *ext, const xtoken *t)
+{
+    const unsigned char *f = (const unsigned char *)TOK_FOLD(ext, t);
+    unsigned x;
+
+    if (t->fold_len < 3 || f[0] == '\'' || f[1] == 'y' || f[2] == 'i' ||
+        f[2] == 'y')
+        return 1;
+    x = start_bit(f[0], f[1], f[2]);
+    return ext->lexicon_starts[x / 64] >> x % 64 & 1;
+}
+
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent)
 {
@@ -94,6 +147,13 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         (word = extract_word_of(ext, &ext->toks[i])) != NULL &&
         word->first[slot] == FIRST_NONE)
         return 0; /* the word starts no entry */
+    /* (a slip of the keys has its stem already: the word meant's) */
+    if (slot == FIRST_LEXICON && word != NULL &&
+        word->first[slot] == FIRST_UNKNOWN && word->stem == UINT32_MAX &&
+        !may_start_lexicon(ext, &ext->toks[i])) {
+        word->first[slot] = FIRST_NONE; /* known without the stem */
+        return 0;
+    }
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
         const xentry *e = NULL;
         xpair *pair = NULL;
