@@ -274,9 +274,11 @@ struct mosaic_extractor {
     char *word_arena; /* stems and words longer than WORD_INLINE */
     size_t word_arena_len, word_arena_cap;
     xpair pairs[PAIR_CACHE];
-    /* the first three bytes of the lexicon's first words (5 bits each,
-     * see extract_lexicon_starts): a word without them is not stemmed */
-    uint64_t lexicon_starts[(1u << 15) / 64];
+    /* the first three and four bytes of the lexicon's first words (5
+     * bits each, see extract_lexicon_starts): a word without them is not
+     * stemmed */
+    uint64_t lexicon_starts3[(1u << 15) / 64];
+    uint64_t lexicon_starts4[(1u << 20) / 64];
     xwordsets *wordsets; /* see extract_word_is; a pointer, so writable
                             through a const extractor */
     size_t invalid;

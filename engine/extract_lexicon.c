@@ -80,57 +80,70 @@ static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
     return 0;
 }
 
-/* The bit of a stem's first three bytes in ext->lexicon_starts. */
-static unsigned start_bit(unsigned char a, unsigned char b, unsigned char c)
+/* The bit of the first n bytes of b in a lexicon_starts filter. */
+static unsigned start_bit(const unsigned char *b, size_t n)
 {
-    return (a & 31u) << 10 | (b & 31u) << 5 | (c & 31u);
+    unsigned x = 0;
+
+    for (size_t i = 0; i < n; i++)
+        x = x << 5 | (b[i] & 31u);
+    return x;
 }
 
-static void starts_mark(uint64_t *bits, unsigned x)
+static int start_is(const uint64_t *bits, unsigned x)
 {
-    bits[x / 64] |= 1ull << x % 64;
+    return bits[x / 64] >> x % 64 & 1;
+}
+
+/* Mark the first n bytes of a first word of w bytes; a shorter word's
+ * with any bytes after it. */
+static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
+                        size_t w)
+{
+    size_t rest = w < n ? n - w : 0;
+    unsigned x = start_bit(k, n - rest) << 5 * rest;
+
+    for (unsigned r = 0; r < 1u << 5 * rest; r++)
+        bits[(x | r) / 64] |= 1ull << (x | r) % 64;
 }
 
 void extract_lexicon_starts(mosaic_extractor *ext)
 {
     const xtable *t = &ext->lexicon.keys;
-    uint64_t *bits = ext->lexicon_starts;
 
-    memset(ext->lexicon_starts, 0, sizeof(ext->lexicon_starts));
+    memset(ext->lexicon_starts3, 0, sizeof(ext->lexicon_starts3));
+    memset(ext->lexicon_starts4, 0, sizeof(ext->lexicon_starts4));
     for (size_t i = 0; i < t->nslots; i++) {
         const unsigned char *k =
             (const unsigned char *)t->arena + t->slots[i].key;
         size_t len = t->slots[i].klen, w = 0;
         while (w < len && k[w] != ' ')
             w++;
-        /* a first word of one or two bytes: any bytes after it */
-        if (w >= 3)
-            starts_mark(bits, start_bit(k[0], k[1], k[2]));
-        else if (w == 2)
-            for (unsigned c = 0; c < 32; c++)
-                starts_mark(bits, start_bit(k[0], k[1], (unsigned char)c));
-        else if (w == 1)
-            for (unsigned bc = 0; bc < 32 * 32; bc++)
-                starts_mark(bits, start_bit(k[0], 0, 0) | bc);
+        if (w == 0)
+            continue; /* an empty slot */
+        starts_mark(ext->lexicon_starts3, 3, k, w);
+        starts_mark(ext->lexicon_starts4, 4, k, w);
     }
 }
 
-/* 0 when the stem of word t's fold cannot start a lexicon entry: its
- * first three bytes are the fold's (Snowball English changes a word from
- * its third letter on, but for a third letter 'i' or 'y' ("icing":
- * "ice", "cry": "cri"), a second 'y' ("dying": "die") and a leading
- * apostrophe, which are let through), or a stem of one or two bytes is
- * the fold's start. */
+/* 0 when the stem of word t's fold cannot start a lexicon entry.  The
+ * stem's first three and four bytes are the fold's, or it is shorter
+ * and the fold's start: Snowball English changes a word from its third
+ * letter on, but for a third or fourth letter 'i' or 'y' ("icing":
+ * "ice", "cry": "cri", "hoping": "hope"), a second 'y' ("dying": "die")
+ * and a leading apostrophe, which are let through. */
 static int may_start_lexicon(const mosaic_extractor *ext, const xtoken *t)
 {
     const unsigned char *f = (const unsigned char *)TOK_FOLD(ext, t);
-    unsigned x;
+    size_t n = t->fold_len;
 
-    if (t->fold_len < 3 || f[0] == '\'' || f[1] == 'y' || f[2] == 'i' ||
+    if (n < 3 || f[0] == '\'' || f[1] == 'y' || f[2] == 'i' ||
         f[2] == 'y')
         return 1;
-    x = start_bit(f[0], f[1], f[2]);
-    return ext->lexicon_starts[x / 64] >> x % 64 & 1;
+    if (!start_is(ext->lexicon_starts3, start_bit(f, 3)))
+        return 0;
+    return n < 4 || f[3] == 'i' || f[3] == 'y' ||
+           start_is(ext->lexicon_starts4, start_bit(f, 4));
 }
 
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
@@ -292,11 +305,12 @@ static unsigned end_flags(const xentry *e)
 
     if (e->category == XCATEGORY_CUE)
         return TOK_CUE_END;
-    if (strcmp(c, "GENDER") == 0)
-        return TOK_GENDER_END;
-    return strcmp(c, "FAMILY") == 0 || strcmp(c, "OCCUPATION") == 0
-               ? TOK_PERSON_END
-               : 0;
+    switch (c ? c[0] : 0) { /* most categories need no comparison */
+    case 'G': return strcmp(c, "GENDER") == 0 ? TOK_GENDER_END : 0;
+    case 'F': return strcmp(c, "FAMILY") == 0 ? TOK_PERSON_END : 0;
+    case 'O': return strcmp(c, "OCCUPATION") == 0 ? TOK_PERSON_END : 0;
+    }
+    return 0;
 }
 
 int extract_lexicons(mosaic_extractor *ext)
