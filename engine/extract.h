@@ -167,6 +167,16 @@ typedef struct {
     int32_t entry;
 } xpair;
 
+/* Longer lookups remembered: (the entry of a phrase's first words, the
+ * next word, table) -> the entry with it or FIRST_NONE, direct-mapped
+ * and forgotten with the words as the pairs are ("a young person i ..."
+ * is looked up word by word without building its key again). */
+#define CONT_BITS 12
+typedef struct {
+    uint64_t tag; /* 0: empty */
+    int32_t entry;
+} xcont;
+
 /* A candidate span, in bytes of the cleaned text. */
 typedef struct {
     size_t start, end;
@@ -274,6 +284,7 @@ struct mosaic_extractor {
     char *word_arena; /* stems and words longer than WORD_INLINE */
     size_t word_arena_len, word_arena_cap;
     xpair pairs[PAIR_CACHE];
+    xcont conts[1u << CONT_BITS];
     /* the first three and four bytes of the lexicon's first words (5
      * bits each, see extract_lexicon_starts): a word without them is not
      * stemmed */

@@ -47,6 +47,27 @@ static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
     return p;
 }
 
+/* The remembered lookup of entry `prev` (of table slot) followed by
+ * token b, or NULL when it cannot be kept (b has no word). */
+static xcont *cont_of(mosaic_extractor *ext, int32_t prev, xtoken *b,
+                      int slot, int by_stem)
+{
+    uint64_t tag;
+    xcont *c;
+
+    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL ||
+        (b->word >> 28) != 0)
+        return NULL;
+    tag = (uint64_t)(uint32_t)prev << 32 | (uint64_t)b->word << 4 |
+          (uint64_t)(by_stem && b->kind == TOK_WORD) << 3 | (uint64_t)slot;
+    c = &ext->conts[(tag * 0x9E3779B97F4A7C15ull) >> (64 - CONT_BITS)];
+    if (c->tag != tag) {
+        c->tag = tag;
+        c->entry = FIRST_UNKNOWN;
+    }
+    return c;
+}
+
 /* Append token t's key (its stem when by_stem and a word, else its
  * folded form) to the phrase key; 0, or -1 when it does not fit. */
 static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
@@ -153,6 +174,7 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
     size_t klen = 0, best = 0, j = i, toks[PHRASE_WORDS_MAX], built = 0;
     uint32_t h = XTABLE_HASH_INIT;
     int slot = first_slot(ext, lx, &ext->toks[i], by_stem);
+    int32_t prev = FIRST_NONE; /* the entry of the words before j */
     xword *word = NULL;
 
     *ent = NULL;
@@ -170,15 +192,21 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
         const xentry *e = NULL;
         xpair *pair = NULL;
+        xcont *cont = NULL;
         int32_t known = FIRST_UNKNOWN;
         toks[w] = j;
-        /* the first word alone, and the first two, are remembered */
+        /* the first word alone, the first two, and each longer phrase
+         * from the one before are remembered */
         if (w == 0 && word != NULL) {
             known = word->first[slot];
         } else if (w == 1 && word != NULL &&
                    (pair = pair_of(ext, &ext->toks[i], &ext->toks[j], slot,
                                    by_stem)) != NULL) {
             known = pair->entry;
+        } else if (w > 1 && word != NULL &&
+                   (cont = cont_of(ext, prev, &ext->toks[j], slot,
+                                   by_stem)) != NULL) {
+            known = cont->entry;
         }
         if (known == FIRST_NONE)
             break;
@@ -195,9 +223,12 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                 word->first[slot] = e ? (int32_t)(e - lx->e) : FIRST_NONE;
             if (pair != NULL)
                 pair->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+            if (cont != NULL)
+                cont->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
             if (e == NULL)
                 break;
         }
+        prev = (int32_t)(e - lx->e);
         if (e->flags & XE_FULL) {
             *ent = e;
             best = j + 1;
