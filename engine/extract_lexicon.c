@@ -122,10 +122,13 @@ static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
                         size_t w)
 {
     size_t rest = w < n ? n - w : 0;
+    unsigned count = 1u << 5 * rest; /* 1, 32, 1024 ... bits, aligned */
     unsigned x = start_bit(k, n - rest) << 5 * rest;
 
-    for (unsigned r = 0; r < 1u << 5 * rest; r++)
-        bits[(x | r) / 64] |= 1ull << (x | r) % 64;
+    if (count < 64)
+        bits[x / 64] |= ((1ull << count) - 1) << x % 64;
+    else
+        memset(bits + x / 64, 0xFF, count / 8);
 }
 
 void extract_lexicon_starts(mosaic_extractor *ext)
