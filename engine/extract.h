@@ -329,6 +329,19 @@ static inline xword *extract_word_of(mosaic_extractor *ext, xtoken *t)
 int extract_entry_form(mosaic_extractor *ext);
 /* The stem of a word token (computed on first use); NULL on failure. */
 const char *extract_stem(mosaic_extractor *ext, xtoken *t, size_t *len);
+/* The same without a call for a word whose stem is known. */
+static inline const char *extract_stem_of(mosaic_extractor *ext, xtoken *t,
+                                          size_t *len)
+{
+    const xword *w = t->word ? &ext->words[t->word - 1] : NULL;
+
+    if (w == NULL || w->stem == UINT32_MAX)
+        return extract_stem(ext, t, len);
+    t->stem_len = w->stem_len;
+    t->stem_hash = w->stem_hash;
+    *len = w->stem_len;
+    return ext->word_arena + w->stem;
+}
 /* Fold a phrase the way tokens are folded, word by word, into out
  * (words joined by one space); stems instead when stem is set. */
 int extract_phrase_key(mosaic_extractor *ext, const char *phrase, int stem,

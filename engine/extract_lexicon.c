@@ -78,7 +78,7 @@ static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
     uint32_t wh = t->hash; /* the word's own hash, for a first word */
 
     if (by_stem && t->kind == TOK_WORD) {
-        if ((k = extract_stem(ext, t, &kl)) == NULL)
+        if ((k = extract_stem_of(ext, t, &kl)) == NULL)
             return -1;
         wh = t->stem_hash;
     }
@@ -284,7 +284,7 @@ static int ending_of(mosaic_extractor *ext, xtoken *t, const char **rest,
     const char *stem;
     size_t sl;
 
-    if (t->kind != TOK_WORD || (stem = extract_stem(ext, t, &sl)) == NULL ||
+    if (t->kind != TOK_WORD || (stem = extract_stem_of(ext, t, &sl)) == NULL ||
         t->fold_len < sl || memcmp(TOK_FOLD(ext, t), stem, sl) != 0)
         return 0;
     *rest = TOK_FOLD(ext, t) + sl;
@@ -325,8 +325,8 @@ static int form_agrees(mosaic_extractor *ext, const xentry *e, xtoken *t)
     if (len >= 3 && memcmp(rest, "ing", 3) == 0 &&
         rest - 2 >= TOK_FOLD(ext, t) && memcmp(rest - 2, "er", 2) == 0)
         return 0;
-    if (form == FORM_BASE)
-        return ending_in(derived_endings, rest, len) < 0;
+    if (form == FORM_BASE) /* (every derived ending has 3 letters or more) */
+        return len < 3 || ending_in(derived_endings, rest, len) < 0;
     want = agent_endings[form - FORM_AGENT];
     return len >= strlen(want) && memcmp(rest, want, strlen(want)) == 0;
 }
