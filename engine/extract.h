@@ -152,6 +152,13 @@ typedef struct {
                               offset in ext->word_arena (a uint32_t) */
 } xword;
 
+/* Which words' first three and four bytes (5 bits each) begin a word
+ * of a table, a bit each. */
+typedef struct {
+    uint64_t three[(1u << 15) / 64];
+    uint64_t four[(1u << 20) / 64];
+} xstarts;
+
 /* Two-word lookups remembered: (first word, second word, table) ->
  * entry or FIRST_NONE; direct-mapped, forgotten with the words.  65536
  * entries: the word pairs of a real history (tens of thousands of
@@ -285,11 +292,10 @@ struct mosaic_extractor {
     size_t word_arena_len, word_arena_cap;
     xpair pairs[PAIR_CACHE];
     xcont conts[1u << CONT_BITS];
-    /* the first three and four bytes of the lexicon's first words (5
-     * bits each, see extract_lexicon_starts): a word without them is not
-     * stemmed */
-    uint64_t lexicon_starts3[(1u << 15) / 64];
-    uint64_t lexicon_starts4[(1u << 20) / 64];
+    /* the first three and four bytes of the lexicon's first words and
+     * of its later words (see extract_lexicon_starts): a word without
+     * them is not stemmed to start or go on with a phrase */
+    xstarts lexicon_first, lexicon_later;
     xwordsets *wordsets; /* see extract_word_is; a pointer, so writable
                             through a const extractor */
     size_t invalid;

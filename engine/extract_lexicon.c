@@ -101,7 +101,7 @@ static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
     return 0;
 }
 
-/* The bit of the first n bytes of b in a lexicon_starts filter. */
+/* The bit of the first n bytes of b in an xstarts filter. */
 static unsigned start_bit(const unsigned char *b, size_t n)
 {
     unsigned x = 0;
@@ -116,8 +116,8 @@ static int start_is(const uint64_t *bits, unsigned x)
     return bits[x / 64] >> x % 64 & 1;
 }
 
-/* Mark the first n bytes of a first word of w bytes; a shorter word's
- * with any bytes after it. */
+/* Mark the first n bytes of a word of w bytes; a shorter word's with
+ * any bytes after it. */
 static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
                         size_t w)
 {
@@ -135,39 +135,54 @@ void extract_lexicon_starts(mosaic_extractor *ext)
 {
     const xtable *t = &ext->lexicon.keys;
 
-    memset(ext->lexicon_starts3, 0, sizeof(ext->lexicon_starts3));
-    memset(ext->lexicon_starts4, 0, sizeof(ext->lexicon_starts4));
+    memset(&ext->lexicon_first, 0, sizeof(ext->lexicon_first));
+    memset(&ext->lexicon_later, 0, sizeof(ext->lexicon_later));
     for (size_t i = 0; i < t->nslots; i++) {
         const unsigned char *k =
             (const unsigned char *)t->arena + t->slots[i].key;
-        size_t len = t->slots[i].klen, w = 0;
-        while (w < len && k[w] != ' ')
-            w++;
-        if (w == 0)
-            continue; /* an empty slot */
-        starts_mark(ext->lexicon_starts3, 3, k, w);
-        starts_mark(ext->lexicon_starts4, 4, k, w);
+        size_t len = t->slots[i].klen;
+        for (size_t at = 0, w; at < len; at += w + 1) {
+            xstarts *st = at ? &ext->lexicon_later : &ext->lexicon_first;
+            for (w = 0; at + w < len && k[at + w] != ' '; w++)
+                ;
+            if (w == 0)
+                continue; /* (no empty word in a key) */
+            starts_mark(st->three, 3, k + at, w);
+            starts_mark(st->four, 4, k + at, w);
+        }
     }
 }
 
-/* 0 when the stem of word t's fold cannot start a lexicon entry.  The
- * stem's first three and four bytes are the fold's, or it is shorter
- * and the fold's start: Snowball English changes a word from its third
- * letter on, but for a third or fourth letter 'i' or 'y' ("icing":
- * "ice", "cry": "cri", "hoping": "hope"), a second 'y' ("dying": "die")
- * and a leading apostrophe, which are let through. */
-static int may_start_lexicon(const mosaic_extractor *ext, const xtoken *t)
+/* 0 when the stem of word t's fold cannot be a word of st.  The stem's
+ * first three and four bytes are the fold's, or it is shorter and the
+ * fold's start: Snowball English changes a word from its third letter
+ * on, but for a third or fourth letter 'i' or 'y' ("icing": "ice",
+ * "cry": "cri", "hoping": "hope"), a second 'y' ("dying": "die") and a
+ * leading apostrophe, which are let through. */
+static int may_stem_to(const xstarts *st, const xtoken *t, const char *fold)
 {
-    const unsigned char *f = (const unsigned char *)TOK_FOLD(ext, t);
+    const unsigned char *f = (const unsigned char *)fold;
     size_t n = t->fold_len;
 
     if (n < 3 || f[0] == '\'' || f[1] == 'y' || f[2] == 'i' ||
         f[2] == 'y')
         return 1;
-    if (!start_is(ext->lexicon_starts3, start_bit(f, 3)))
+    if (!start_is(st->three, start_bit(f, 3)))
         return 0;
     return n < 4 || f[3] == 'i' || f[3] == 'y' ||
-           start_is(ext->lexicon_starts4, start_bit(f, 4));
+           start_is(st->four, start_bit(f, 4));
+}
+
+/* 0 when word token t, its stem not yet made, cannot be a word of st
+ * (a slip of the keys has the stem of the word meant already). */
+static int may_be_word(mosaic_extractor *ext, const xstarts *st, xtoken *t)
+{
+    const xword *w;
+
+    if (t->kind != TOK_WORD || t->fold_len == 0 ||
+        (w = extract_word_of(ext, t)) == NULL || w->stem != UINT32_MAX)
+        return 1;
+    return may_stem_to(st, t, TOK_FOLD(ext, t));
 }
 
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
@@ -185,10 +200,9 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         (word = extract_word_of(ext, &ext->toks[i])) != NULL &&
         word->first[slot] == FIRST_NONE)
         return 0; /* the word starts no entry */
-    /* (a slip of the keys has its stem already: the word meant's) */
     if (slot == FIRST_LEXICON && word != NULL &&
-        word->first[slot] == FIRST_UNKNOWN && word->stem == UINT32_MAX &&
-        !may_start_lexicon(ext, &ext->toks[i])) {
+        word->first[slot] == FIRST_UNKNOWN &&
+        !may_be_word(ext, &ext->lexicon_first, &ext->toks[i])) {
         word->first[slot] = FIRST_NONE; /* known without the stem */
         return 0;
     }
@@ -216,7 +230,16 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         if (known >= 0) {
             e = &lx->e[known];
         } else {
-            /* the key is built only when a lookup needs it */
+            /* the key is built only when a lookup needs it, and a word
+             * is not stemmed when no phrase goes on with it */
+            if (w > 0 && lx == &ext->lexicon && by_stem &&
+                !may_be_word(ext, &ext->lexicon_later, &ext->toks[j])) {
+                if (pair != NULL)
+                    pair->entry = FIRST_NONE;
+                if (cont != NULL)
+                    cont->entry = FIRST_NONE;
+                break;
+            }
             for (; built <= (size_t)w; built++)
                 if (key_add(ext, &ext->toks[toks[built]], by_stem, key,
                             &klen, &h) < 0)
