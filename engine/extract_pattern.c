@@ -264,7 +264,8 @@ struct near_run {
 
 /* Anchored tries at each word from w tokens before trigger word k to
  * the word, matches not overlapping. */
-static int try_near(mosaic_extractor *ext, struct near_run *nr, size_t k)
+static inline __attribute__((always_inline)) int
+try_near(mosaic_extractor *ext, struct near_run *nr, size_t k)
 {
     size_t w = RX_WINDOW(nr->row->flags), end;
     size_t s = k > w ? k - w : 0;
