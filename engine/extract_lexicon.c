@@ -153,24 +153,50 @@ void extract_lexicon_starts(mosaic_extractor *ext)
     }
 }
 
-/* 0 when the stem of word t's fold cannot be a word of st.  The stem's
- * first three and four bytes are the fold's, or it is shorter and the
- * fold's start: Snowball English changes a word from its third letter
- * on, but for a third or fourth letter 'i' or 'y' ("icing": "ice",
- * "cry": "cri", "hoping": "hope"), a second 'y' ("dying": "die") and a
- * leading apostrophe, which are let through. */
+/* The bytes a stem may have where its word has c, at the third (at 2)
+ * or fourth byte: Snowball English changes a word from its third letter
+ * on only to an 'i' or 'y' there: 'i' to 'e' ("icing": "ice"), to 'y'
+ * ("skies": "sky") or to 'l' ("abilities": "abl"), 'y' to 'i' ("cry":
+ * "cri"); else it keeps c or ends before it. */
+static const char *stem_bytes(unsigned char c, int at, char *one)
+{
+    if (c == 'i')
+        return at == 2 ? "iey" : "iel";
+    if (c == 'y')
+        return "yi";
+    one[0] = (char)c;
+    one[1] = '\0';
+    return one;
+}
+
+/* 0 when the stem of word t's fold cannot be a word of st: its first
+ * three and four bytes are the fold's, but for the changes stem_bytes
+ * allows, or it is shorter and the fold's start (all but a second 'y',
+ * "dying": "die", and a leading apostrophe, which are let through). */
 static int may_stem_to(const xstarts *st, const xtoken *t, const char *fold)
 {
     const unsigned char *f = (const unsigned char *)fold;
     size_t n = t->fold_len;
+    char one2[2], one3[2];
+    const char *third, *fourth;
+    unsigned x;
+    int may = 0;
 
-    if (n < 3 || f[0] == '\'' || f[1] == 'y' || f[2] == 'i' ||
-        f[2] == 'y')
+    if (n < 3 || f[0] == '\'' || f[1] == 'y')
         return 1;
-    if (!start_is(st->three, start_bit(f, 3)))
-        return 0;
-    return n < 4 || f[3] == 'i' || f[3] == 'y' ||
-           start_is(st->four, start_bit(f, 4));
+    third = stem_bytes(f[2], 2, one2);
+    for (const char *c = third; *c && !may; c++)
+        may = start_is(st->three, start_bit(f, 2) << 5 | (*c & 31u));
+    if (!may || n < 4)
+        return may;
+    fourth = stem_bytes(f[3], 3, one3);
+    for (const char *c = third; *c; c++) {
+        x = (start_bit(f, 2) << 5 | (*c & 31u)) << 5;
+        for (const char *d = fourth; *d; d++)
+            if (start_is(st->four, x | (*d & 31u)))
+                return 1;
+    }
+    return 0;
 }
 
 /* 0 when word token t, its stem not yet made, cannot be a word of st
