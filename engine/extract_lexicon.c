@@ -116,19 +116,43 @@ static int start_is(const uint64_t *bits, unsigned x)
     return bits[x / 64] >> x % 64 & 1;
 }
 
-/* Mark the first n bytes of a word of w bytes; a shorter word's with
- * any bytes after it. */
-static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
-                        size_t w)
+/* Mark the words whose first n bytes start with the m bytes k (m <= n). */
+static void starts_range(uint64_t *bits, size_t n, const unsigned char *k,
+                         size_t m)
 {
-    size_t rest = w < n ? n - w : 0;
-    unsigned count = 1u << 5 * rest; /* 1, 32, 1024 ... bits, aligned */
-    unsigned x = start_bit(k, n - rest) << 5 * rest;
+    unsigned count = 1u << 5 * (n - m); /* 1, 32, 1024 ... bits, aligned */
+    unsigned x = start_bit(k, m) << 5 * (n - m);
 
     if (count < 64)
         bits[x / 64] |= ((1ull << count) - 1) << x % 64;
     else
         memset(bits + x / 64, 0xFF, count / 8);
+}
+
+/* Mark the first n bytes of a word of w bytes (a stem); a shorter
+ * word's with any bytes after it, but for one of one or two bytes, only
+ * those a word that stems to it can have next: an apostrophe ("a's"),
+ * an ending dropped ("-ed", "-ing", "-s", "-ied", "-li", "-ful",
+ * "-ness") or a doubled letter undone ("abb-ing"). */
+static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
+                        size_t w)
+{
+    unsigned char next[3];
+    const char *after = w == 1 ? "'ei" : "'defilns";
+
+    if (w >= n || w > 2) {
+        starts_range(bits, n, k, w < n ? w : n);
+        return;
+    }
+    memcpy(next, k, w);
+    for (const char *c = after; *c; c++) {
+        next[w] = (unsigned char)*c;
+        starts_range(bits, n, next, w + 1);
+    }
+    if (w == 2) { /* the doubled letter */
+        next[2] = k[1];
+        starts_range(bits, n, next, 3);
+    }
 }
 
 void extract_lexicon_starts(mosaic_extractor *ext)
