@@ -130,18 +130,18 @@ static void starts_range(uint64_t *bits, size_t n, const unsigned char *k,
 }
 
 /* Mark the first n bytes of a word of w bytes (a stem); a shorter
- * word's with any bytes after it, but for one of one or two bytes, only
- * those a word that stems to it can have next: an apostrophe ("a's"),
- * an ending dropped ("-ed", "-ing", "-s", "-ied", "-li", "-ful",
- * "-ness") or a doubled letter undone ("abb-ing"). */
+ * word's followed by the bytes a word that stems to it can have next: an
+ * apostrophe ("a's"), an ending dropped ("-ed", "-ing", "-s", "-ied",
+ * "-li", "-ful", "-ness"; "-ed" after an 'e' added: "ated" is "ate"), a
+ * doubled letter undone ("abb-ing") or, for "idly", a 'y'. */
 static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
                         size_t w)
 {
-    unsigned char next[3];
-    const char *after = w == 1 ? "'ei" : "'defilns";
+    unsigned char next[4];
+    const char *after = w == 1 ? "'ei" : w == 2 ? "'defilns" : "'defilnsy";
 
-    if (w >= n || w > 2) {
-        starts_range(bits, n, k, w < n ? w : n);
+    if (w >= n) {
+        starts_range(bits, n, k, n);
         return;
     }
     memcpy(next, k, w);
@@ -149,9 +149,9 @@ static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
         next[w] = (unsigned char)*c;
         starts_range(bits, n, next, w + 1);
     }
-    if (w == 2) { /* the doubled letter */
-        next[2] = k[1];
-        starts_range(bits, n, next, 3);
+    if (w > 1) { /* the doubled letter */
+        next[w] = k[w - 1];
+        starts_range(bits, n, next, w + 1);
     }
 }
 
