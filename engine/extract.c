@@ -48,6 +48,7 @@ int extract_open(mosaic_extractor **out, const char *data_dir, int parse)
         (error = extract_people_load(ext)) < 0 ||
         (error = extract_tense_load(ext)) < 0)
         goto done;
+    extract_lexicon_starts(ext);
     /* words met while loading were remembered before all tables were */
     extract_memo_clear(ext);
     *out = ext;
@@ -387,13 +388,20 @@ static int set_anchor(mosaic_extractor *ext, const char *created_at)
     return 0;
 }
 
-typedef int (*recogniser)(mosaic_extractor *ext);
+/* Every recogniser, in order (direct calls: one per post each). */
+static int recognise(mosaic_extractor *ext)
+{
+    int rc;
 
-static const recogniser recognisers[] = {
-    extract_contacts, extract_dates, extract_times,   extract_ages,
-    extract_lexicons, extract_apposed_ages, extract_places, extract_names,
-    extract_orgs,     extract_only_one,
-};
+    if ((rc = extract_contacts(ext)) < 0 || (rc = extract_dates(ext)) < 0 ||
+        (rc = extract_times(ext)) < 0 || (rc = extract_ages(ext)) < 0 ||
+        (rc = extract_lexicons(ext)) < 0 ||
+        (rc = extract_apposed_ages(ext)) < 0 ||
+        (rc = extract_places(ext)) < 0 || (rc = extract_names(ext)) < 0 ||
+        (rc = extract_orgs(ext)) < 0 || (rc = extract_only_one(ext)) < 0)
+        return rc;
+    return 0;
+}
 
 int mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,
                    const char *text, size_t len, const char *created_at)
@@ -410,11 +418,8 @@ int mosaic_extract(const mosaic_extraction **out, mosaic_extractor *ext,
         (rc = extract_clean(ext, text ? text : "", len)) < 0 ||
         (rc = extract_tokenise(ext)) < 0)
         return rc;
-    if ((rc = extract_index_near(ext)) < 0)
+    if ((rc = extract_index_near(ext)) < 0 || (rc = recognise(ext)) < 0)
         return rc;
-    for (size_t i = 0; i < sizeof(recognisers) / sizeof(*recognisers); i++)
-        if ((rc = recognisers[i](ext)) < 0)
-            return rc;
     settle_overlaps(ext);
     extract_attribute(ext);
     if ((rc = build_output(ext)) < 0)

@@ -160,6 +160,12 @@ typedef struct {
     uint8_t len;   /* of the fold */
     char fold[11];
 } xfold_memo;
+/* Which words' first three and four bytes (5 bits each) begin a word
+ * of a table, a bit each. */
+typedef struct {
+    uint64_t three[(1u << 15) / 64];
+    uint64_t four[(1u << 20) / 64];
+} xstarts;
 
 /* Two-word lookups remembered: (first word, second word, table) ->
  * entry or FIRST_NONE; direct-mapped, forgotten with the words.  65536
@@ -175,6 +181,16 @@ typedef struct {
     uint32_t tag; /* 0: empty */
     int32_t entry;
 } xpair;
+
+/* Longer lookups remembered: (the entry of a phrase's first words, the
+ * next word, table) -> the entry with it or FIRST_NONE, direct-mapped
+ * and forgotten with the words as the pairs are ("a young person i ..."
+ * is looked up word by word without building its key again). */
+#define CONT_BITS 12
+typedef struct {
+    uint64_t tag; /* 0: empty */
+    int32_t entry;
+} xcont;
 
 /* A candidate span, in bytes of the cleaned text. */
 typedef struct {
@@ -287,6 +303,11 @@ struct mosaic_extractor {
     char *word_arena; /* stems and words longer than WORD_INLINE */
     size_t word_arena_len, word_arena_cap;
     xpair pairs[PAIR_CACHE];
+    xcont conts[1u << CONT_BITS];
+    /* the first three and four bytes of the lexicon's first words and
+     * of its later words (see extract_lexicon_starts): a word without
+     * them is not stemmed to start or go on with a phrase */
+    xstarts lexicon_first, lexicon_later;
     xwordsets *wordsets; /* see extract_word_is; a pointer, so writable
                             through a const extractor */
     size_t invalid;
@@ -391,6 +412,8 @@ int extract_orgs(mosaic_extractor *ext);
  * match (0 when none) and the entry in *ent. */
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent);
+/* Note the first bytes of the lexicon's first words (at open). */
+void extract_lexicon_starts(mosaic_extractor *ext);
 /* 0 when token t's word is known to start no entry of the table whose
  * remembered first entries are xword.first[slot] (FIRST_*): no need to
  * call extract_match_at. */

@@ -350,6 +350,10 @@ int extract_phrase_cues(mosaic_extractor *ext)
     for (size_t i = 0; i < ext->ntoks; i++) {
         const xtoken *t = &ext->toks[i];
         size_t v, d;
+        if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE | TRIG_SESSION |
+                          TRIG_MODALITY | ROLE_PERSON)) &&
+            t->fold_len - 7u > 1u)
+            continue; /* (most words: none of the tests below holds) */
         /* only a token some phrase starts at (cheap tests first); a
          * determiner only a described client ("a new young patient") */
         if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE |

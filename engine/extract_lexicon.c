@@ -47,6 +47,27 @@ static xpair *pair_of(mosaic_extractor *ext, const xtoken *a, xtoken *b,
     return p;
 }
 
+/* The remembered lookup of entry `prev` (of table slot) followed by
+ * token b, or NULL when it cannot be kept (b has no word). */
+static xcont *cont_of(mosaic_extractor *ext, int32_t prev, xtoken *b,
+                      int slot, int by_stem)
+{
+    uint64_t tag;
+    xcont *c;
+
+    if (b->fold_len == 0 || extract_word_of(ext, b) == NULL ||
+        (b->word >> 28) != 0)
+        return NULL;
+    tag = (uint64_t)(uint32_t)prev << 32 | (uint64_t)b->word << 4 |
+          (uint64_t)(by_stem && b->kind == TOK_WORD) << 3 | (uint64_t)slot;
+    c = &ext->conts[(tag * 0x9E3779B97F4A7C15ull) >> (64 - CONT_BITS)];
+    if (c->tag != tag) {
+        c->tag = tag;
+        c->entry = FIRST_UNKNOWN;
+    }
+    return c;
+}
+
 /* Append token t's key (its stem when by_stem and a word, else its
  * folded form) to the phrase key; 0, or -1 when it does not fit. */
 static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
@@ -80,6 +101,140 @@ static int key_add(mosaic_extractor *ext, xtoken *t, int by_stem, char *key,
     return 0;
 }
 
+/* The bit of the first n bytes of b in an xstarts filter. */
+static unsigned start_bit(const unsigned char *b, size_t n)
+{
+    unsigned x = 0;
+
+    for (size_t i = 0; i < n; i++)
+        x = x << 5 | (b[i] & 31u);
+    return x;
+}
+
+static int start_is(const uint64_t *bits, unsigned x)
+{
+    return bits[x / 64] >> x % 64 & 1;
+}
+
+/* Mark the words whose first n bytes start with the m bytes k (m <= n). */
+static void starts_range(uint64_t *bits, size_t n, const unsigned char *k,
+                         size_t m)
+{
+    unsigned count = 1u << 5 * (n - m); /* 1, 32, 1024 ... bits, aligned */
+    unsigned x = start_bit(k, m) << 5 * (n - m);
+
+    if (count < 64)
+        bits[x / 64] |= ((1ull << count) - 1) << x % 64;
+    else
+        memset(bits + x / 64, 0xFF, count / 8);
+}
+
+/* Mark the first n bytes of a word of w bytes (a stem); a shorter
+ * word's followed by the bytes a word that stems to it can have next: an
+ * apostrophe ("a's"), an ending dropped ("-ed", "-ing", "-s", "-ied",
+ * "-li", "-ful", "-ness"; "-ed" after an 'e' added: "ated" is "ate"), a
+ * doubled letter undone ("abb-ing") or, for "idly", a 'y'. */
+static void starts_mark(uint64_t *bits, size_t n, const unsigned char *k,
+                        size_t w)
+{
+    unsigned char next[4];
+    const char *after = w == 1 ? "'ei" : w == 2 ? "'defilns" : "'defilnsy";
+
+    if (w >= n) {
+        starts_range(bits, n, k, n);
+        return;
+    }
+    memcpy(next, k, w);
+    for (const char *c = after; *c; c++) {
+        next[w] = (unsigned char)*c;
+        starts_range(bits, n, next, w + 1);
+    }
+    if (w > 1) { /* the doubled letter */
+        next[w] = k[w - 1];
+        starts_range(bits, n, next, w + 1);
+    }
+}
+
+void extract_lexicon_starts(mosaic_extractor *ext)
+{
+    const xtable *t = &ext->lexicon.keys;
+
+    memset(&ext->lexicon_first, 0, sizeof(ext->lexicon_first));
+    memset(&ext->lexicon_later, 0, sizeof(ext->lexicon_later));
+    for (size_t i = 0; i < t->nslots; i++) {
+        const unsigned char *k =
+            (const unsigned char *)t->arena + t->slots[i].key;
+        size_t len = t->slots[i].klen;
+        for (size_t at = 0, w; at < len; at += w + 1) {
+            xstarts *st = at ? &ext->lexicon_later : &ext->lexicon_first;
+            for (w = 0; at + w < len && k[at + w] != ' '; w++)
+                ;
+            if (w == 0)
+                continue; /* (no empty word in a key) */
+            starts_mark(st->three, 3, k + at, w);
+            starts_mark(st->four, 4, k + at, w);
+        }
+    }
+}
+
+/* The bytes a stem may have where its word has c, at the third (at 2)
+ * or fourth byte: Snowball English changes a word from its third letter
+ * on only to an 'i' or 'y' there: 'i' to 'e' ("icing": "ice"), to 'y'
+ * ("skies": "sky") or to 'l' ("abilities": "abl"), 'y' to 'i' ("cry":
+ * "cri"); else it keeps c or ends before it. */
+static const char *stem_bytes(unsigned char c, int at, char *one)
+{
+    if (c == 'i')
+        return at == 2 ? "iey" : "iel";
+    if (c == 'y')
+        return "yi";
+    one[0] = (char)c;
+    one[1] = '\0';
+    return one;
+}
+
+/* 0 when the stem of word t's fold cannot be a word of st: its first
+ * three and four bytes are the fold's, but for the changes stem_bytes
+ * allows, or it is shorter and the fold's start (all but a second 'y',
+ * "dying": "die", and a leading apostrophe, which are let through). */
+static int may_stem_to(const xstarts *st, const xtoken *t, const char *fold)
+{
+    const unsigned char *f = (const unsigned char *)fold;
+    size_t n = t->fold_len;
+    char one2[2], one3[2];
+    const char *third, *fourth;
+    unsigned x;
+    int may = 0;
+
+    if (n < 3 || f[0] == '\'' || f[1] == 'y')
+        return 1;
+    third = stem_bytes(f[2], 2, one2);
+    for (const char *c = third; *c && !may; c++)
+        may = start_is(st->three, start_bit(f, 2) << 5 | (*c & 31u));
+    if (!may || n < 4)
+        return may;
+    fourth = stem_bytes(f[3], 3, one3);
+    for (const char *c = third; *c; c++) {
+        x = (start_bit(f, 2) << 5 | (*c & 31u)) << 5;
+        for (const char *d = fourth; *d; d++)
+            if (start_is(st->four, x | (*d & 31u)))
+                return 1;
+    }
+    return 0;
+}
+
+/* 0 when word token t, its stem not yet made, cannot be a word of st
+ * (a slip of the keys has the stem of the word meant already). */
+static int may_be_word(mosaic_extractor *ext, const xstarts *st, xtoken *t)
+{
+    const xword *w;
+
+    if (t->kind != TOK_WORD || t->fold_len == 0 ||
+        (w = extract_word_of(ext, t)) == NULL || w->stem != UINT32_MAX)
+        return 1;
+    return may_stem_to(st, t, TOK_FOLD(ext, t));
+}
+
 size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                         int by_stem, const xentry **ent)
 {
@@ -87,6 +242,7 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
     size_t klen = 0, best = 0, j = i, toks[PHRASE_WORDS_MAX], built = 0;
     uint32_t h = XTABLE_HASH_INIT;
     int slot = first_slot(ext, lx, &ext->toks[i], by_stem);
+    int32_t prev = FIRST_NONE; /* the entry of the words before j */
     xword *word = NULL;
 
     *ent = NULL;
@@ -94,25 +250,46 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
         (word = extract_word_of(ext, &ext->toks[i])) != NULL &&
         word->first[slot] == FIRST_NONE)
         return 0; /* the word starts no entry */
+    if (slot == FIRST_LEXICON && word != NULL &&
+        word->first[slot] == FIRST_UNKNOWN &&
+        !may_be_word(ext, &ext->lexicon_first, &ext->toks[i])) {
+        word->first[slot] = FIRST_NONE; /* known without the stem */
+        return 0;
+    }
     for (int w = 0; w < PHRASE_WORDS_MAX && j < ext->ntoks; w++) {
         const xentry *e = NULL;
         xpair *pair = NULL;
+        xcont *cont = NULL;
         int32_t known = FIRST_UNKNOWN;
         toks[w] = j;
-        /* the first word alone, and the first two, are remembered */
+        /* the first word alone, the first two, and each longer phrase
+         * from the one before are remembered */
         if (w == 0 && word != NULL) {
             known = word->first[slot];
         } else if (w == 1 && word != NULL &&
                    (pair = pair_of(ext, &ext->toks[i], &ext->toks[j], slot,
                                    by_stem)) != NULL) {
             known = pair->entry;
+        } else if (w > 1 && word != NULL &&
+                   (cont = cont_of(ext, prev, &ext->toks[j], slot,
+                                   by_stem)) != NULL) {
+            known = cont->entry;
         }
         if (known == FIRST_NONE)
             break;
         if (known >= 0) {
             e = &lx->e[known];
         } else {
-            /* the key is built only when a lookup needs it */
+            /* the key is built only when a lookup needs it, and a word
+             * is not stemmed when no phrase goes on with it */
+            if (w > 0 && lx == &ext->lexicon && by_stem &&
+                !may_be_word(ext, &ext->lexicon_later, &ext->toks[j])) {
+                if (pair != NULL)
+                    pair->entry = FIRST_NONE;
+                if (cont != NULL)
+                    cont->entry = FIRST_NONE;
+                break;
+            }
             for (; built <= (size_t)w; built++)
                 if (key_add(ext, &ext->toks[toks[built]], by_stem, key,
                             &klen, &h) < 0)
@@ -122,9 +299,12 @@ size_t extract_match_at(mosaic_extractor *ext, const xlexicon *lx, size_t i,
                 word->first[slot] = e ? (int32_t)(e - lx->e) : FIRST_NONE;
             if (pair != NULL)
                 pair->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
+            if (cont != NULL)
+                cont->entry = e ? (int32_t)(e - lx->e) : FIRST_NONE;
             if (e == NULL)
                 break;
         }
+        prev = (int32_t)(e - lx->e);
         if (e->flags & XE_FULL) {
             *ent = e;
             best = j + 1;
@@ -218,8 +398,8 @@ static int form_agrees(mosaic_extractor *ext, const xentry *e, xtoken *t)
     if (len >= 3 && memcmp(rest, "ing", 3) == 0 &&
         rest - 2 >= TOK_FOLD(ext, t) && memcmp(rest - 2, "er", 2) == 0)
         return 0;
-    if (form == FORM_BASE)
-        return ending_in(derived_endings, rest, len) < 0;
+    if (form == FORM_BASE) /* (every derived ending has 3 letters or more) */
+        return len < 3 || ending_in(derived_endings, rest, len) < 0;
     want = agent_endings[form - FORM_AGENT];
     return len >= strlen(want) && memcmp(rest, want, strlen(want)) == 0;
 }
@@ -232,11 +412,12 @@ static unsigned end_flags(const xentry *e)
 
     if (e->category == XCATEGORY_CUE)
         return TOK_CUE_END;
-    if (strcmp(c, "GENDER") == 0)
-        return TOK_GENDER_END;
-    return strcmp(c, "FAMILY") == 0 || strcmp(c, "OCCUPATION") == 0
-               ? TOK_PERSON_END
-               : 0;
+    switch (c ? c[0] : 0) { /* most categories need no comparison */
+    case 'G': return strcmp(c, "GENDER") == 0 ? TOK_GENDER_END : 0;
+    case 'F': return strcmp(c, "FAMILY") == 0 ? TOK_PERSON_END : 0;
+    case 'O': return strcmp(c, "OCCUPATION") == 0 ? TOK_PERSON_END : 0;
+    }
+    return 0;
 }
 
 int extract_lexicons(mosaic_extractor *ext)

@@ -264,18 +264,19 @@ struct near_run {
 
 /* Anchored tries at each word from w tokens before trigger word k to
  * the word, matches not overlapping. */
-static int try_near(mosaic_extractor *ext, struct near_run *nr, size_t k)
+static inline __attribute__((always_inline)) int
+try_near(mosaic_extractor *ext, struct near_run *nr, size_t k)
 {
     size_t w = RX_WINDOW(nr->row->flags), end;
-    int rc;
+    size_t s = k > w ? k - w : 0;
+    int for_only = (nr->row->flags & RX_STARTS_FOR) != 0, rc;
 
-    for (size_t s = k > w ? k - w : 0; s <= k; s++) {
+    for (s = s > nr->tried ? s : nr->tried; s <= k; s++) {
         size_t at = word_start(&ext->toks[s]);
-        if (s < nr->tried || at < nr->done)
+        if (at < nr->done)
             continue;
         nr->tried = s + 1;
-        if (((nr->row->flags & RX_STARTS_FOR) &&
-             !(ext->toks[s].roles & TRIG_FOR)) ||
+        if ((for_only && !(ext->toks[s].roles & TRIG_FOR)) ||
             !REGEX_MAY_START(nr->first, ext->clean[at]) ||
             !may_start(nr->starts, ext->clean, ext->clean_len, at))
             continue; /* no match can start here */

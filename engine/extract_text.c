@@ -1189,6 +1189,7 @@ int extract_tokenise(mosaic_extractor *ext)
     if (ext->nwords > MEMO_MAX) {
         extract_memo_clear(ext);
         memset(ext->pairs, 0, sizeof(ext->pairs));
+        memset(ext->conts, 0, sizeof(ext->conts));
     }
     /* made before the first post, so memo_find need not ask per word */
     if (ext->memo_slots == 0 && (rc = memo_grow(ext)) < 0)
