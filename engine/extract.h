@@ -322,6 +322,7 @@ struct mosaic_extractor {
     int64_t anchor_day; /* days since 1970-01-01 of created_at */
     int anchor_y, anchor_m, anchor_d; /* its date, for the date patterns */
     int exhaustive; /* tests: every pattern at every token, no triggers */
+    int stem_all;   /* tests: every word stemmed, no stem filters */
     mosaic_extraction result;
 };
 

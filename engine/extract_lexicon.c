@@ -224,12 +224,13 @@ static int may_stem_to(const xstarts *st, const xtoken *t, const char *fold)
 }
 
 /* 0 when word token t, its stem not yet made, cannot be a word of st
- * (a slip of the keys has the stem of the word meant already). */
+ * (a slip of the keys has the stem of the word meant already); always 1
+ * for the reference the filters must not change (ext->stem_all). */
 static int may_be_word(mosaic_extractor *ext, const xstarts *st, xtoken *t)
 {
     const xword *w;
 
-    if (t->kind != TOK_WORD || t->fold_len == 0 ||
+    if (ext->stem_all || t->kind != TOK_WORD || t->fold_len == 0 ||
         (w = extract_word_of(ext, t)) == NULL || w->stem != UINT32_MAX)
         return 1;
     return may_stem_to(st, t, TOK_FOLD(ext, t));
