@@ -710,7 +710,9 @@ static const struct rx_row rows[] = {
       "may|bank|valentine|bonfire|guy|hallowe|mother|father|remembrance|"
       "shrove|pancake|hogmanay|burns|st" },
     { "year", "\\b(?:in|since|during|from|until|till|by|of|before|after|"
-      "around|circa|c\\.|spring|summer|autumn|winter)\\s+((?:19|20)\\d\\d)"
+      "around|circa|c\\.|spring|summer|autumn|winter|"
+      "(?<=\\d\\d\\d\\d\\s)(?:and|or))\\s+"
+      "((?:19|20)\\d\\d)"
       "\\b(?!\\s*(?:-|\xE2\x80\x93|to)\\s*\\d)",
       REGEX_CASELESS, on_year , TRIG_YEAR_WORD, 0,
       NULL },
@@ -722,7 +724,8 @@ static const struct rx_row rows[] = {
       RX_APOS "?s\\b", REGEX_CASELESS | RX_NEAR_TRIGGER(4), on_era,
       TRIG_DECADE, TRIG_DIGIT, "the |early|mid|late|19|20" },
     { "duration", "\\b(for|over|after|nearly|almost|about|around|within|"
-      "(?:more|less)\\s+than|spent|served|lasted|sentenced\\s+to)\\s+"
+      "(?:more|less)\\s+than|spent|served|lasted|sentenced\\s+"
+      "(?:(?:him|her|them|me|us|you)\\s+)?to)\\s+"
       QUANT "\\s+(?:more\\s+)?(hours?|days?|"
       "weeks?|fortnights?|months?|years?|decades?)\\b",
       REGEX_CASELESS | RX_NEAR_TRIGGER(6) | RX_STARTS_FOR, on_duration ,
