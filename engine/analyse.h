@@ -22,7 +22,7 @@
 /* The extractor's version: with the reference data's fingerprint, the
  * identity kept with each analysed post (a post whose stored analysis
  * came from another version or other data is analysed again). */
-#define ANALYSE_EXTRACTOR_ID "mosaic-extract-12"
+#define ANALYSE_EXTRACTOR_ID "mosaic-extract-13"
 
 struct mosaic_analyser {
     mosaic_store *store; /* borrowed */
