@@ -274,6 +274,7 @@ struct mosaic_extractor {
     int clean_ascii; /* every byte < 0x80: code points are bytes */
     xtoken *toks;
     size_t ntoks, toks_cap;
+    size_t toks_room; /* tokens toks, near and cands all have room for */
     uint32_t tense_sentence; /* 1 + the sentence tense_known is of; 0 */
     int tense_known;
     uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */

@@ -476,6 +476,29 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
     return 1;
 }
 
+/* Room for one more token in the list of tokens, and so in the lists of
+ * candidates and of near-trigger tokens, which hold one per token at
+ * most (token_done adds to them without a test of its own). */
+static __attribute__((noinline)) int tokens_grow(mosaic_extractor *ext)
+{
+    int rc;
+
+    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
+                   sizeof(xtoken))) < 0 ||
+        (rc = grow((void **)&ext->cands, &ext->cands_cap, ext->toks_cap,
+                   sizeof(*ext->cands))) < 0 ||
+        (rc = grow((void **)&ext->near, &ext->near_cap, ext->toks_cap,
+                   sizeof(*ext->near))) < 0)
+        return rc;
+    ext->toks_room = ext->toks_cap;
+    return 0;
+}
+
+static inline int token_room(mosaic_extractor *ext)
+{
+    return ext->ntoks < ext->toks_room ? 0 : tokens_grow(ext);
+}
+
 /* The sentence of the next token: the first after a break opens one
  * (TOK_SENT_START in *flags). */
 static inline uint32_t sentence_of(mosaic_extractor *ext, unsigned *flags)
@@ -529,20 +552,16 @@ candidate(const mosaic_extractor *ext, const xtoken *t)
 }
 
 /* Token t, complete, counts: the post's roles and triggers, the lists
- * of tokens with a near trigger and of candidates.  (Always inlined: in
- * push_plain_word, the common caller, the call is saved per word.) */
-static inline __attribute__((always_inline)) int
+ * of tokens with a near trigger and of candidates (which have room for
+ * it: token_room).  (Always inlined: in push_plain_word, the common
+ * caller, the call is saved per word.) */
+static inline __attribute__((always_inline)) void
 token_done(mosaic_extractor *ext, const xtoken *t)
 {
     unsigned what = candidate(ext, t);
-    int rc;
 
-    if (what) {
-        if ((rc = grow((void **)&ext->cands, &ext->cands_cap,
-                       ext->ncands + 1, sizeof(*ext->cands))) < 0)
-            return rc;
+    if (what)
         ext->cands[ext->ncands++] = (xcand){ (uint32_t)ext->ntoks, what };
-    }
     ext->post_roles |= t->roles;
     /* (a short word without a digit or an age word triggers nothing) */
     if (t->fold_len >= 8 || (t->roles & (TRIG_DIGIT | TRIG_AGE_WORD)))
@@ -550,14 +569,9 @@ token_done(mosaic_extractor *ext, const xtoken *t)
                               ? (uint64_t)ext->words[t->word - 1].trig_hi
                                     << 32 /* its word's, made once */
                               : token_triggers(ext, t);
-    if (t->roles & TRIG_NEAR_ANY) {
-        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
-                       sizeof(*ext->near))) < 0)
-            return rc;
+    if (t->roles & TRIG_NEAR_ANY)
         ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
-    }
     ext->ntoks++;
-    return 0;
 }
 
 static int64_t word_index(mosaic_extractor *ext, const char *fold,
@@ -583,7 +597,8 @@ static int finish_token(mosaic_extractor *ext, xtoken *t)
         t->roles |= TRIG_DIGIT;
     if (t->kind == TOK_HANDLE || t->kind == TOK_EMAIL)
         t->roles |= TRIG_AT;
-    return token_done(ext, t);
+    token_done(ext, t);
+    return 0;
 }
 
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
@@ -592,8 +607,7 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
     xtoken *t;
     int rc;
 
-    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
-                   sizeof(xtoken))) < 0)
+    if ((rc = token_room(ext)) < 0)
         return rc;
     t = &ext->toks[ext->ntoks];
     memset(t, 0, sizeof(*t));
@@ -768,8 +782,7 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
                      ((c == ':' || c == '.') && starts_url(ext->clean + p))))
         return 0;
     letters = (unsigned)(e - p) - digits;
-    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
-                   sizeof(xtoken))) < 0)
+    if ((rc = token_room(ext)) < 0)
         return rc;
     o[e] = '\0';
     if (letters) {
@@ -806,8 +819,7 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
                    .roles = roles };
     ext->folds_len = at + (e - p) + 1;
     *endp = e;
-    if ((rc = token_done(ext, t)) < 0)
-        return rc;
+    token_done(ext, t);
     return 1;
 }
 
@@ -821,8 +833,7 @@ static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
     xtoken *t;
     int rc;
 
-    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
-                   sizeof(xtoken))) < 0 ||
+    if ((rc = token_room(ext)) < 0 ||
         (rc = grow((void **)&ext->folds, &ext->folds_cap, at + 9, 1)) < 0)
         return rc;
     ext->folds[at] = (char)c;
@@ -843,7 +854,8 @@ static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
             ext->spaced_at = ext->ntoks + 1;
         if (ext->ntoks > 0 && t[-1].kind <= TOK_NUMBER) {
             t->roles = ROLE_PLACE_PREP;
-            return token_done(ext, t);
+            token_done(ext, t);
+            return 0;
         }
     }
     /* no other roles, no trigger, no candidate: token_done would only
