@@ -147,7 +147,10 @@ typedef struct {
     uint32_t roles;     /* ROLE_* and TRIG_* of the word (extract_roles_of) */
     int32_t first[FIRST_N]; /* entry of the word (stem for the lexicon)
                                alone, FIRST_NONE or FIRST_UNKNOWN */
-    uint32_t hash, len; /* the folded word's xtable_hash and bytes */
+    uint32_t trig_hi;   /* the post triggers any token of the word gives
+                           (token_triggers, when it holds no digit), >> 32:
+                           TRIG_SOMETHING, TRIG_BIRTHDAY, TRIG_DECADE */
+    uint32_t len;       /* the folded word's bytes */
     char key[WORD_INLINE]; /* the folded word (no NUL), or when longer its
                               offset in ext->word_arena (a uint32_t) */
 } xword;
@@ -271,6 +274,7 @@ struct mosaic_extractor {
     int clean_ascii; /* every byte < 0x80: code points are bytes */
     xtoken *toks;
     size_t ntoks, toks_cap;
+    size_t toks_room; /* tokens toks, near and cands all have room for */
     uint32_t tense_sentence; /* 1 + the sentence tense_known is of; 0 */
     int tense_known;
     uint32_t *near;  /* indices of the tokens with a TRIG_NEAR_ANY role */

@@ -399,23 +399,34 @@ static inline int holds_something(const char *f, size_t n)
     return 0;
 }
 
+/* The post-level triggers of a folded word without a digit, roles its
+ * own: "something", "birthday", a decade. */
+static uint64_t word_triggers(const char *f, size_t n, uint32_t roles)
+{
+    /* "birthday" kept only with an age word (post_triggers) */
+    uint64_t trig = (holds_something(f, n) ? TRIG_SOMETHING : 0) |
+                    (n >= 8 && memcmp(f, "birthday", 8) == 0 ? TRIG_BIRTHDAY
+                                                             : 0);
+
+    if ((roles & TRIG_AGE_WORD) && n >= 5 &&
+        (memcmp(f + n - 3, "ies", 3) == 0 || memcmp(f + n - 5, "teens", 5) == 0))
+        trig |= TRIG_DECADE;
+    return trig;
+}
+/* (a word keeps these in 32 bits: xword.trig_hi) */
+_Static_assert(((TRIG_SOMETHING | TRIG_BIRTHDAY | TRIG_DECADE) >> 32) << 32 ==
+                   (TRIG_SOMETHING | TRIG_BIRTHDAY | TRIG_DECADE),
+               "a word's triggers are above bit 31");
+
 /* The post-level triggers one token gives: a year, a decade. */
 static uint64_t token_triggers(const mosaic_extractor *ext, const xtoken *t)
 {
     const char *f = TOK_FOLD(ext, t);
-    size_t n = t->fold_len;
-
-    /* "birthday" kept only with an age word (post_triggers) */
-    uint64_t some = (holds_something(f, n) ? TRIG_SOMETHING : 0) |
-                    (n >= 8 && memcmp(f, "birthday", 8) == 0 ? TRIG_BIRTHDAY
-                                                             : 0);
 
     if (!(t->roles & TRIG_DIGIT))
-        return some | ((t->roles & TRIG_AGE_WORD) && n >= 5 &&
-                               (strcmp(f + n - 3, "ies") == 0 ||
-                                strcmp(f + n - 5, "teens") == 0)
-                           ? TRIG_DECADE : 0);
-    return some | (holds_year(ext->clean, t->start, t->end) ? TRIG_YEAR : 0);
+        return word_triggers(f, t->fold_len, t->roles);
+    return word_triggers(f, t->fold_len, 0) |
+           (holds_year(ext->clean, t->start, t->end) ? TRIG_YEAR : 0);
 }
 
 /* An ASCII token's fold, hash, letter case and digit/capital triggers
@@ -463,6 +474,29 @@ static int fold_ascii(mosaic_extractor *ext, xtoken *t, size_t from,
     t->roles = kind == TOK_PUNCT ? 0 : roles;
     ext->folds_len = at + len + 1;
     return 1;
+}
+
+/* Room for one more token in the list of tokens, and so in the lists of
+ * candidates and of near-trigger tokens, which hold one per token at
+ * most (token_done adds to them without a test of its own). */
+static __attribute__((noinline)) int tokens_grow(mosaic_extractor *ext)
+{
+    int rc;
+
+    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
+                   sizeof(xtoken))) < 0 ||
+        (rc = grow((void **)&ext->cands, &ext->cands_cap, ext->toks_cap,
+                   sizeof(*ext->cands))) < 0 ||
+        (rc = grow((void **)&ext->near, &ext->near_cap, ext->toks_cap,
+                   sizeof(*ext->near))) < 0)
+        return rc;
+    ext->toks_room = ext->toks_cap;
+    return 0;
+}
+
+static inline int token_room(mosaic_extractor *ext)
+{
+    return ext->ntoks < ext->toks_room ? 0 : tokens_grow(ext);
 }
 
 /* The sentence of the next token: the first after a break opens one
@@ -518,32 +552,26 @@ candidate(const mosaic_extractor *ext, const xtoken *t)
 }
 
 /* Token t, complete, counts: the post's roles and triggers, the lists
- * of tokens with a near trigger and of candidates.  (Always inlined: in
- * push_plain_word, the common caller, the call is saved per word.) */
-static inline __attribute__((always_inline)) int
+ * of tokens with a near trigger and of candidates (which have room for
+ * it: token_room).  (Always inlined: in push_plain_word, the common
+ * caller, the call is saved per word.) */
+static inline __attribute__((always_inline)) void
 token_done(mosaic_extractor *ext, const xtoken *t)
 {
     unsigned what = candidate(ext, t);
-    int rc;
 
-    if (what) {
-        if ((rc = grow((void **)&ext->cands, &ext->cands_cap,
-                       ext->ncands + 1, sizeof(*ext->cands))) < 0)
-            return rc;
+    if (what)
         ext->cands[ext->ncands++] = (xcand){ (uint32_t)ext->ntoks, what };
-    }
     ext->post_roles |= t->roles;
     /* (a short word without a digit or an age word triggers nothing) */
     if (t->fold_len >= 8 || (t->roles & (TRIG_DIGIT | TRIG_AGE_WORD)))
-        ext->post_trig |= token_triggers(ext, t);
-    if (t->roles & TRIG_NEAR_ANY) {
-        if ((rc = grow((void **)&ext->near, &ext->near_cap, ext->nnear + 1,
-                       sizeof(*ext->near))) < 0)
-            return rc;
+        ext->post_trig |= t->word && !(t->roles & TRIG_DIGIT)
+                              ? (uint64_t)ext->words[t->word - 1].trig_hi
+                                    << 32 /* its word's, made once */
+                              : token_triggers(ext, t);
+    if (t->roles & TRIG_NEAR_ANY)
         ext->near[ext->nnear++] = (uint32_t)ext->ntoks;
-    }
     ext->ntoks++;
-    return 0;
 }
 
 static int64_t word_index(mosaic_extractor *ext, const char *fold,
@@ -569,7 +597,8 @@ static int finish_token(mosaic_extractor *ext, xtoken *t)
         t->roles |= TRIG_DIGIT;
     if (t->kind == TOK_HANDLE || t->kind == TOK_EMAIL)
         t->roles |= TRIG_AT;
-    return token_done(ext, t);
+    token_done(ext, t);
+    return 0;
 }
 
 static int push_token(mosaic_extractor *ext, size_t start, size_t end,
@@ -578,8 +607,7 @@ static int push_token(mosaic_extractor *ext, size_t start, size_t end,
     xtoken *t;
     int rc;
 
-    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
-                   sizeof(xtoken))) < 0)
+    if ((rc = token_room(ext)) < 0)
         return rc;
     t = &ext->toks[ext->ntoks];
     memset(t, 0, sizeof(*t));
@@ -754,8 +782,7 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
                      ((c == ':' || c == '.') && starts_url(ext->clean + p))))
         return 0;
     letters = (unsigned)(e - p) - digits;
-    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
-                   sizeof(xtoken))) < 0)
+    if ((rc = token_room(ext)) < 0)
         return rc;
     o[e] = '\0';
     if (letters) {
@@ -792,8 +819,7 @@ push_plain_word(mosaic_extractor *ext, size_t p, size_t *endp)
                    .roles = roles };
     ext->folds_len = at + (e - p) + 1;
     *endp = e;
-    if ((rc = token_done(ext, t)) < 0)
-        return rc;
+    token_done(ext, t);
     return 1;
 }
 
@@ -807,8 +833,7 @@ static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
     xtoken *t;
     int rc;
 
-    if ((rc = grow((void **)&ext->toks, &ext->toks_cap, ext->ntoks + 1,
-                   sizeof(xtoken))) < 0 ||
+    if ((rc = token_room(ext)) < 0 ||
         (rc = grow((void **)&ext->folds, &ext->folds_cap, at + 9, 1)) < 0)
         return rc;
     ext->folds[at] = (char)c;
@@ -829,7 +854,8 @@ static int push_mark(mosaic_extractor *ext, size_t p, unsigned kind)
             ext->spaced_at = ext->ntoks + 1;
         if (ext->ntoks > 0 && t[-1].kind <= TOK_NUMBER) {
             t->roles = ROLE_PLACE_PREP;
-            return token_done(ext, t);
+            token_done(ext, t);
+            return 0;
         }
     }
     /* no other roles, no trigger, no candidate: token_done would only
@@ -1256,21 +1282,23 @@ static int64_t arena_put(mosaic_extractor *ext, const char *s, size_t len)
     return (int64_t)at;
 }
 
-/* Word w's slot in the memo (which has a free one). */
-static void memo_put(mosaic_extractor *ext, uint32_t w)
+/* Put memo entry s (the word's hash << 32 | 1 + its index) in its slot
+ * (the memo has a free one). */
+static void memo_put(mosaic_extractor *ext, uint64_t s)
 {
-    size_t mask = ext->memo_slots - 1, i = ext->words[w].hash & mask;
+    size_t mask = ext->memo_slots - 1, i = (uint32_t)(s >> 32) & mask;
 
     while (ext->memo[i] != 0)
         i = (i + 1) & mask;
-    ext->memo[i] = (uint64_t)ext->words[w].hash << 32 | (w + 1);
+    ext->memo[i] = s;
 }
 
 /* Room in the memo for one more word: at most half its slots full. */
 static int memo_grow(mosaic_extractor *ext)
 {
-    size_t n = ext->memo_slots ? ext->memo_slots * 2 : 1024;
-    uint64_t *m;
+    size_t n = ext->memo_slots ? ext->memo_slots * 2 : 1024,
+           old_slots = ext->memo_slots;
+    uint64_t *m, *old = ext->memo;
 
     if ((ext->nwords + 1) * 2 <= ext->memo_slots)
         return 0;
@@ -1278,11 +1306,12 @@ static int memo_grow(mosaic_extractor *ext)
         return mosaic__error_set(MOSAIC_ETOOBIG, "too many words");
     if ((m = calloc(n, sizeof(*m))) == NULL)
         return mosaic__error_oom();
-    free(ext->memo);
     ext->memo = m;
     ext->memo_slots = n;
-    for (size_t w = 0; w < ext->nwords; w++)
-        memo_put(ext, (uint32_t)w);
+    for (size_t i = 0; i < old_slots; i++)
+        if (old[i] != 0)
+            memo_put(ext, old[i]);
+    free(old);
     return 0;
 }
 
@@ -1369,7 +1398,6 @@ static int64_t word_index(mosaic_extractor *ext, const char *fold,
     w->roles = extract_roles_of(ext, fold, len, hash);
     for (int k = 0; k < FIRST_N; k++)
         w->first[k] = FIRST_UNKNOWN;
-    w->hash = hash;
     w->len = len;
     memset(w->key, 0, sizeof(w->key));
     if (len <= WORD_INLINE) {
@@ -1381,9 +1409,10 @@ static int64_t word_index(mosaic_extractor *ext, const char *fold,
         at = (uint32_t)off;
         memcpy(w->key, &at, sizeof(at));
     }
-    memo_put(ext, (uint32_t)ext->nwords);
+    memo_put(ext, (uint64_t)hash << 32 | (ext->nwords + 1));
     if (w->roles == 0 && (rc = misspelt_word(ext, w, fold, len)) < 0)
         return rc;
+    w->trig_hi = (uint32_t)(word_triggers(fold, len, w->roles) >> 32);
     return (int64_t)ext->nwords++;
 }
 
