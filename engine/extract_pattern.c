@@ -101,6 +101,9 @@ static int starts_new(struct rx_starts **out, const char *name,
     for (unsigned c = 0; c < 128; c++)
         if (st->of[c] & (st->of[c] - 1))
             starts_shared(st, c);
+    for (unsigned c = 0; c < 256; c++) /* as may_start: beyond ASCII all */
+        if (c >= 0x80 || st->of[c - 'A' < 26 ? c | 0x20 : c])
+            st->first[c / 8] |= (unsigned char)(1u << c % 8);
     *out = st;
     return 0;
 }
@@ -112,8 +115,10 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     int rc;
 
     for (size_t i = 0; i < n; i++) {
+        /* a row's starts test its first byte, and more */
+        int flags = rows[i].flags | (rows[i].starts ? REGEX_OWN_STARTS : 0);
         if ((rc = regex_new(&p->re[base + (int)i], rows[i].name,
-                            rows[i].pattern, rows[i].flags)) < 0 ||
+                            rows[i].pattern, flags)) < 0 ||
             (rc = starts_new(&p->starts[base + (int)i], rows[i].name,
                              rows[i].starts)) < 0)
             return rc;
@@ -304,7 +309,7 @@ static int run_near_triggers(mosaic_extractor *ext, int slot,
 
     /* (all bytes until the pattern's first try compiles it: regex_here
      * tests the byte again then) */
-    nr.first = regex_first_bytes(re);
+    nr.first = nr.starts ? nr.starts->first : regex_first_bytes(re);
     if ((need & (need - 1)) == 0 && (need & TRIG_NEAR_ANY)) {
         int b = __builtin_ctz(need);
         /* role_n of a bit the post lacks is an earlier post's */

@@ -33,6 +33,9 @@ struct rx_starts {
      * ends there), so most words fail one test, not one per prefix. */
     uint8_t common[128];
     uint64_t next[128][2];
+    /* The bytes a match may start with by the prefixes, as a 256-bit map
+     * (regex_first_bytes'), for the cheap first test. */
+    unsigned char first[32];
 };
 
 struct extract_patterns {

@@ -23,6 +23,7 @@ struct regex {
     pcre2_match_data *match;
     int jit;
     int anchored;
+    int own_starts; /* REGEX_OWN_STARTS: `first` stays all bytes */
     uint8_t first[32]; /* bytes a match can start with (all when unknown) */
 };
 
@@ -50,6 +51,7 @@ int regex_new(regex **out, const char *name, const char *pattern, int flags)
     snprintf(re->pattern, n, flags & REGEX_ANCHORED ? "\\G(?:%s)" : "%s",
              pattern);
     re->anchored = (flags & REGEX_ANCHORED) != 0;
+    re->own_starts = (flags & REGEX_OWN_STARTS) != 0;
     memset(re->first, 0xFF, sizeof(re->first));
     *out = re;
     re = NULL;
@@ -93,7 +95,7 @@ int regex_compile(regex *re)
     }
     /* JIT code is opaque to valgrind (false "uninitialised" reports):
      * under valgrind the interpreter matches the same. */
-    if (re->anchored)
+    if (re->anchored && !re->own_starts)
         first_bytes(re);
     re->jit = !RUNNING_ON_VALGRIND &&
               pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
