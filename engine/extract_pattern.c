@@ -41,68 +41,109 @@ void extract_patterns_free(struct extract_patterns *p)
     free(p);
 }
 
-/* The common bytes and next bytes of the prefixes of first byte c. */
-static void starts_shared(struct rx_starts *st, unsigned c)
+static int rx_space(unsigned c) /* a pattern's \s (no PCRE2_UCP) */
 {
-    int first = __builtin_ctzll(st->of[c]);
-    size_t common = st->len[first];
-
-    for (uint64_t m = st->of[c]; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        size_t j = 0;
-        while (j < common && j < st->len[k] &&
-               st->prefix[k][j] == st->prefix[first][j])
-            j++;
-        common = j;
-    }
-    st->common[c] = (uint8_t)common;
-    for (uint64_t m = st->of[c]; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        unsigned b = (unsigned char)st->prefix[k][common];
-        if (st->len[k] == common)
-            st->next[c][0] = st->next[c][1] = UINT64_MAX;
-        else if (b == '#')
-            st->next[c][0] |= 0x3FFull << '0';
-        else
-            st->next[c][b / 64] |= 1ull << b % 64;
-    }
+    return c == ' ' || c - '\t' <= '\r' - '\t';
 }
 
-/* A row's `starts` ("in |early|#0s") by first byte. */
+/* The classes of the bytes of a starts list: letters caseless, '#' each
+ * digit, every space one class.  Returns their count. */
+static unsigned starts_classes(uint8_t *class_of, const char *list)
+{
+    unsigned n = 3;
+
+    for (unsigned c = 0x80; c < 256; c++)
+        class_of[c] = 1;
+    for (unsigned c = 0; c < 0x80; c++)
+        if (rx_space(c))
+            class_of[c] = 2;
+    for (const char *p = list; *p; p++) {
+        unsigned c = (unsigned char)*p;
+        if (c == '|' || c == ' ' || (c != '#' && class_of[c]))
+            continue;
+        for (unsigned d = c == '#' ? '0' : c; d <= (c == '#' ? '9' : c); d++)
+            if (!class_of[d]) {
+                class_of[d] = (uint8_t)n;
+                class_of[d - 'a' < 26 ? d - 0x20 : d] = (uint8_t)n++;
+            }
+    }
+    return n;
+}
+
+/* Add prefix p[j..len) below node; 0, or -1 when the trie is full. */
+static int starts_add(struct rx_starts *st, unsigned *nodes, unsigned node,
+                      const char *p, size_t j, size_t len)
+{
+    unsigned c = (unsigned char)p[j];
+
+    for (unsigned d = c == '#' ? '0' : c; d <= (c == '#' ? '9' : c); d++) {
+        uint8_t *next = &st->step[node * st->nclass + st->class_of[d]];
+        if (j + 1 == len) { /* a prefix ends: a match may start */
+            *next = STARTS_MAY;
+            continue;
+        }
+        if (*next == STARTS_MAY)
+            continue; /* a shorter prefix is there already */
+        if (*next == STARTS_NO) {
+            uint8_t *row;
+            if (*nodes + 1 >= STARTS_MAY)
+                return -1;
+            *next = (uint8_t)++*nodes;
+            row = &st->step[*next * st->nclass];
+            row[1] = STARTS_MAY;
+            if (d == ' ') /* ' ' is one space or more */
+                row[2] = *next;
+        }
+        if (starts_add(st, nodes, *next, p, j + 1, len) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* 1 if prefix w (len bytes) can go in a starts trie: ASCII, no capital,
+ * no space but ' ', not first, not two in a row. */
+static int starts_ok(const char *w, size_t len)
+{
+    if (len == 0 || w[0] == ' ')
+        return 0;
+    for (size_t j = 0; j < len; j++) {
+        unsigned c = (unsigned char)w[j];
+        if (c >= 0x80 || c - 'A' < 26 || (rx_space(c) && c != ' ') ||
+            (c == ' ' && w[j - 1] == ' '))
+            return 0;
+    }
+    return 1;
+}
+
+/* A row's `starts` ("in |early|#0s") as a trie. */
 static int starts_new(struct rx_starts **out, const char *name,
                       const char *list)
 {
     struct rx_starts *st;
-    size_t n = 0;
+    uint8_t class_of[256] = { 0 };
+    unsigned nclass, nodes = STARTS_ROOT;
 
     *out = NULL;
     if (list == NULL)
         return 0;
-    if ((st = calloc(1, sizeof(*st))) == NULL)
+    nclass = starts_classes(class_of, list);
+    if ((st = calloc(1, sizeof(*st) + STARTS_MAY * nclass)) == NULL)
         return mosaic__error_oom();
-    for (const char *w = list; *w; n++) {
+    memcpy(st->class_of, class_of, sizeof(class_of));
+    st->nclass = nclass;
+    st->step[STARTS_ROOT * nclass + 1] = STARTS_MAY;
+    for (const char *w = list; *w;) {
         size_t len = strcspn(w, "|");
-        unsigned c = (unsigned char)w[0];
-        if (n == RX_STARTS_MAX || len == 0 || len > 255 || c >= 0x80 ||
-            (c - 'A' < 26)) {
+        if (!starts_ok(w, len) ||
+            starts_add(st, &nodes, STARTS_ROOT, w, 0, len) < 0) {
             free(st);
             return mosaic__error_set(MOSAIC_ERROR, "pattern %s: bad starts "
                                      "list", name);
         }
-        st->prefix[n] = w + 1;
-        st->len[n] = (uint8_t)(len - 1);
-        if (c == '#')
-            for (unsigned d = '0'; d <= '9'; d++)
-                st->of[d] |= 1ull << n;
-        else
-            st->of[c] |= 1ull << n;
         w += len + (w[len] == '|');
     }
-    for (unsigned c = 0; c < 128; c++)
-        if (st->of[c] & (st->of[c] - 1))
-            starts_shared(st, c);
-    for (unsigned c = 0; c < 256; c++) /* as may_start: beyond ASCII all */
-        if (c >= 0x80 || st->of[c - 'A' < 26 ? c | 0x20 : c])
+    for (unsigned c = 0; c < 256; c++)
+        if (st->step[STARTS_ROOT * nclass + class_of[c]] != STARTS_NO)
             st->first[c / 8] |= (unsigned char)(1u << c % 8);
     *out = st;
     return 0;
@@ -175,84 +216,21 @@ static size_t word_start(const xtoken *t)
     return t->start + ((t->flags & TOK_TAG_FIRST) != 0);
 }
 
-static int rx_space(unsigned c) /* a pattern's \\s (no PCRE2_UCP) */
-{
-    return c == ' ' || c - '\t' <= '\r' - '\t';
-}
-
-/* 1 if p (len bytes) is at t[i..n), *end after it: ASCII letters
- * caseless, '#' a digit, ' ' one or more spaces.  A byte beyond ASCII
- * may be a letter PCRE2 folds ("\u017F" is a caseless 's'), so it is
- * let through: 2. */
-static inline int prefix_at(const char *p, size_t len, const char *t,
-                            size_t i, size_t n, size_t *end)
-{
-    for (size_t j = 0; j < len; j++, i++) {
-        unsigned c = i < n ? (unsigned char)t[i] : 0;
-        if (c >= 0x80)
-            return 2;
-        if (p[j] == ' ') {
-            if (!rx_space(c))
-                return 0;
-            while (i + 1 < n && rx_space((unsigned char)t[i + 1]))
-                i++;
-        } else if (p[j] == '#' ? c - '0' >= 10
-                               : (c - 'A' < 26 ? c | 0x20 : c) !=
-                                     (unsigned char)p[j]) {
-            return 0;
-        }
-    }
-    *end = i;
-    return 1;
-}
-
-/* Of the prefixes m of first byte c, those that may be at t[i..n): none
- * when their common bytes are not there, else those whose next byte is
- * the text's (all of them past a byte beyond ASCII). */
-static uint64_t shared_at(const struct rx_starts *st, unsigned c,
-                          uint64_t m, const char *t, size_t i, size_t n)
-{
-    size_t common = st->common[c];
-    int rc = prefix_at(st->prefix[__builtin_ctzll(m)], common, t, i, n, &i);
-    unsigned b;
-    uint64_t may = 0;
-
-    if (rc != 1)
-        return rc ? m : 0;
-    b = i < n ? (unsigned char)t[i] : 0;
-    if (b >= 0x80)
-        return m;
-    b = rx_space(b) ? ' ' : b - 'A' < 26 ? b | 0x20 : b;
-    if (!(st->next[c][b / 64] >> b % 64 & 1))
-        return 0;
-    for (; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        unsigned p = st->len[k] > common
-                         ? (unsigned char)st->prefix[k][common] : b;
-        if (p == b || (p == '#' && b - '0' < 10))
-            may |= m & -m;
-    }
-    return may;
-}
-
-/* 1 if a match may start at t[at] by the row's starts (NULL: any). */
+/* 1 if a match may start at t[at] by the row's starts (NULL: any): one
+ * of them is there, ASCII letters caseless, '#' a digit, ' ' one or more
+ * spaces; or the text leaves ASCII before it fails one. */
 static int may_start(const struct rx_starts *st, const char *t, size_t n,
                      size_t at)
 {
-    unsigned c = at < n ? (unsigned char)t[at] : 0;
-    size_t end;
-    uint64_t m;
+    unsigned node = STARTS_ROOT;
 
-    if (st == NULL || c >= 0x80)
+    if (st == NULL)
         return 1;
-    c = c - 'A' < 26 ? c | 0x20 : c;
-    m = st->of[c];
-    if (m & (m - 1))
-        m = shared_at(st, c, m, t, at + 1, n);
-    for (; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        if (prefix_at(st->prefix[k], st->len[k], t, at + 1, n, &end))
-            return 1;
+    for (size_t i = at; i < n; i++) {
+        node = st->step[node * st->nclass +
+                        st->class_of[(unsigned char)t[i]]];
+        if (node == STARTS_NO || node == STARTS_MAY)
+            return node == STARTS_MAY;
     }
     return 0;
 }
