@@ -172,39 +172,33 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     return 0;
 }
 
-#define NEAR_BITS ((size_t)__builtin_popcount(TRIG_NEAR_ANY))
-
+/* One pass: the words of role bit b go to the b-th stretch of nnear
+ * slots, so no counting pass is needed to place them. */
 int extract_index_near(mosaic_extractor *ext)
 {
-    uint32_t count[32], at[32], present = 0;
+    size_t stride = ext->nnear;
+    uint32_t present = 0;
 
-    for (size_t q = 0; q < ext->nnear; q++)
-        present |= ext->toks[ext->near[q]].roles;
-    present &= TRIG_NEAR_ANY;
-    for (uint32_t r = present; r; r &= r - 1)
-        count[__builtin_ctz(r)] = 0;
-    for (size_t q = 0; q < ext->nnear; q++) /* a counting sort by bit */
-        for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
-             r &= r - 1)
-            count[__builtin_ctz(r)]++;
-    for (uint32_t r = present, total = 0; r; r &= r - 1) {
-        int b = __builtin_ctz(r);
-        at[b] = ext->role_at[b] = total;
-        ext->role_n[b] = count[b];
-        total += count[b];
-    }
-    if (ext->nnear * NEAR_BITS > ext->by_role_cap) {
-        uint32_t *p = realloc(ext->by_role,
-                              ext->nnear * NEAR_BITS * sizeof(*p));
+    if (stride * 32 > ext->by_role_cap) {
+        uint32_t *p = realloc(ext->by_role, stride * 32 * sizeof(*p));
         if (p == NULL)
             return mosaic__error_oom();
         ext->by_role = p;
-        ext->by_role_cap = ext->nnear * NEAR_BITS;
+        ext->by_role_cap = stride * 32;
     }
-    for (size_t q = 0; q < ext->nnear; q++)
-        for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
-             r &= r - 1)
-            ext->by_role[at[__builtin_ctz(r)]++] = ext->near[q];
+    memset(ext->role_n, 0, sizeof(ext->role_n));
+    for (size_t q = 0; q < ext->nnear; q++) {
+        uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY;
+        present |= r;
+        for (; r; r &= r - 1) {
+            int b = __builtin_ctz(r);
+            ext->by_role[b * stride + ext->role_n[b]++] = ext->near[q];
+        }
+    }
+    for (uint32_t r = present; r; r &= r - 1) {
+        int b = __builtin_ctz(r);
+        ext->role_at[b] = (uint32_t)(b * stride);
+    }
     ext->roles_listed = present;
     return 0;
 }
