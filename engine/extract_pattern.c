@@ -342,13 +342,15 @@ static uint32_t rows_to_run(const mosaic_extractor *ext, int base,
     return run;
 }
 
-int extract_rx_run(mosaic_extractor *ext, int base,
-                   const struct rx_row *rows, size_t n)
+/* The rows `run` (one bit each) of a table, in order.  Out of line: most
+ * posts run no row of most tables, and skip its register saving. */
+static __attribute__((noinline)) int
+run_rows(mosaic_extractor *ext, int base, const struct rx_row *rows,
+         uint32_t run)
 {
     int rc = 0;
 
-    for (uint32_t run = rows_to_run(ext, base, n); run && rc >= 0;
-         run &= run - 1) {
+    for (; run && rc >= 0; run &= run - 1) {
         int i = __builtin_ctz(run);
         regex *re = ext->patterns->re[base + i];
         if (!(rows[i].flags & REGEX_ANCHORED))
@@ -359,6 +361,14 @@ int extract_rx_run(mosaic_extractor *ext, int base,
             rc = run_near_triggers(ext, base + i, &rows[i]);
     }
     return rc < 0 ? rc : 0;
+}
+
+int extract_rx_run(mosaic_extractor *ext, int base,
+                   const struct rx_row *rows, size_t n)
+{
+    uint32_t run = rows_to_run(ext, base, n);
+
+    return run ? run_rows(ext, base, rows, run) : 0;
 }
 
 static const char *const units[] = {
