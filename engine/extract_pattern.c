@@ -70,12 +70,52 @@ static unsigned starts_classes(uint8_t *class_of, const char *list)
     return n;
 }
 
-/* Add prefix p[j..len) below node; 0, or -1 when the trie is full. */
+/* A new node, reached by a space when `space`; 0 when the trie is full. */
+static unsigned starts_node(struct rx_starts *st, unsigned *nodes, int space)
+{
+    uint8_t *row;
+
+    if (*nodes + 1 >= STARTS_MAY)
+        return 0;
+    row = &st->step[++*nodes * st->nclass];
+    row[1] = STARTS_MAY;
+    if (space) /* ' ' is one space or more */
+        row[2] = (uint8_t)*nodes;
+    return *nodes;
+}
+
+/* Where all ten digits lead from node, or -1 when they differ. */
+static int starts_digits_to(const struct rx_starts *st, unsigned node)
+{
+    const uint8_t *row = &st->step[node * st->nclass];
+    int to = row[st->class_of['0']];
+
+    for (unsigned d = '1'; d <= '9'; d++)
+        if (row[st->class_of[d]] != to)
+            return -1;
+    return to;
+}
+
+/* Add prefix p[j..len) below node; 0, or -1 when the trie is full.  A
+ * '#' where no digit goes yet makes one node the ten digits share ("##a"
+ * is 3 nodes, not 111); a digit may not then go into it (-1). */
 static int starts_add(struct rx_starts *st, unsigned *nodes, unsigned node,
                       const char *p, size_t j, size_t len)
 {
     unsigned c = (unsigned char)p[j];
+    int to = j + 1 < len ? starts_digits_to(st, node) : -1;
+    int shared = to > STARTS_NO && to < STARTS_MAY;
 
+    if (c == '#' && (to == STARTS_NO || shared)) {
+        uint8_t *row = &st->step[node * st->nclass];
+        if (to == STARTS_NO && (to = (int)starts_node(st, nodes, 0)) == 0)
+            return -1;
+        for (unsigned d = '0'; d <= '9'; d++)
+            row[st->class_of[d]] = (uint8_t)to;
+        return starts_add(st, nodes, (unsigned)to, p, j + 1, len);
+    }
+    if (c - '0' < 10 && shared)
+        return -1;
     for (unsigned d = c == '#' ? '0' : c; d <= (c == '#' ? '9' : c); d++) {
         uint8_t *next = &st->step[node * st->nclass + st->class_of[d]];
         if (j + 1 == len) { /* a prefix ends: a match may start */
@@ -84,16 +124,9 @@ static int starts_add(struct rx_starts *st, unsigned *nodes, unsigned node,
         }
         if (*next == STARTS_MAY)
             continue; /* a shorter prefix is there already */
-        if (*next == STARTS_NO) {
-            uint8_t *row;
-            if (*nodes + 1 >= STARTS_MAY)
-                return -1;
-            *next = (uint8_t)++*nodes;
-            row = &st->step[*next * st->nclass];
-            row[1] = STARTS_MAY;
-            if (d == ' ') /* ' ' is one space or more */
-                row[2] = *next;
-        }
+        if (*next == STARTS_NO &&
+            (*next = (uint8_t)starts_node(st, nodes, d == ' ')) == 0)
+            return -1;
         if (starts_add(st, nodes, *next, p, j + 1, len) < 0)
             return -1;
     }
