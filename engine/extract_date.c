@@ -648,6 +648,10 @@ static int on_duration(const char *t, const size_t *ov, int n, void *ctx)
     w " we|" w " fo|" w " mo|" w " ye|" w " te|" w " sp|" w " su|"        \
     w " au|" w " wi"
 
+/* The starts of "month day": each way RX_MONTH writes a month, then an
+ * optional '.', spaces and a digit (most months named are not dates). */
+#define DAY_AFTER(m) m " #|" m ". #"
+
 static const struct rx_row rows[] = {
     { "iso date", "\\b((?:19|20)\\d\\d)-(0?[1-9]|1[0-2])-" DAY "\\b", 0,
       on_iso , TRIG_YEAR, 0,
@@ -664,10 +668,19 @@ static const struct rx_row rows[] = {
       "mins?|minutes?|percent|%))(?:,?\\s+" YEAR "\\b)?",
       REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_month_day , TRIG_MONTH_DIGIT,
       TRIG_MONTH,
-      "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec" },
+      DAY_AFTER("jan") "|" DAY_AFTER("january") "|" DAY_AFTER("feb") "|"
+      DAY_AFTER("february") "|" DAY_AFTER("mar") "|" DAY_AFTER("march") "|"
+      DAY_AFTER("apr") "|" DAY_AFTER("april") "|" DAY_AFTER("may") "|"
+      DAY_AFTER("jun") "|" DAY_AFTER("june") "|" DAY_AFTER("jul") "|"
+      DAY_AFTER("july") "|" DAY_AFTER("aug") "|" DAY_AFTER("august") "|"
+      DAY_AFTER("sep") "|" DAY_AFTER("sept") "|" DAY_AFTER("sepember") "|"
+      DAY_AFTER("september") "|" DAY_AFTER("oct") "|" DAY_AFTER("october") "|"
+      DAY_AFTER("nov") "|" DAY_AFTER("november") "|" DAY_AFTER("dec") "|"
+      DAY_AFTER("december") },
     { "month year", "\\b(" MONTH_FULL ")\\s+" YEAR "\\b", RX_NEAR_TRIGGER(0),
       on_month_year , TRIG_MONTH_DIGIT, TRIG_MONTH,
-      "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec" },
+      "january #|february #|march #|april #|may #|june #|july #|august #|"
+      "september #|october #|november #|december #" },
     { "month", "\\b(in|during|since|until|till|through|throughout|last|"
       "this|next|early|mid|late|(?:the\\s+)?(?:start|end|beginning|middle)"
       "\\s+of|from|by|before|after)[\\s-]+(" MONTH_FULL ")\\b(?!\\s+\\d)",

@@ -41,66 +41,143 @@ void extract_patterns_free(struct extract_patterns *p)
     free(p);
 }
 
-/* The common bytes and next bytes of the prefixes of first byte c. */
-static void starts_shared(struct rx_starts *st, unsigned c)
+static int rx_space(unsigned c) /* a pattern's \s (no PCRE2_UCP) */
 {
-    int first = __builtin_ctzll(st->of[c]);
-    size_t common = st->len[first];
-
-    for (uint64_t m = st->of[c]; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        size_t j = 0;
-        while (j < common && j < st->len[k] &&
-               st->prefix[k][j] == st->prefix[first][j])
-            j++;
-        common = j;
-    }
-    st->common[c] = (uint8_t)common;
-    for (uint64_t m = st->of[c]; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        unsigned b = (unsigned char)st->prefix[k][common];
-        if (st->len[k] == common)
-            st->next[c][0] = st->next[c][1] = UINT64_MAX;
-        else if (b == '#')
-            st->next[c][0] |= 0x3FFull << '0';
-        else
-            st->next[c][b / 64] |= 1ull << b % 64;
-    }
+    return c == ' ' || c - '\t' <= '\r' - '\t';
 }
 
-/* A row's `starts` ("in |early|#0s") by first byte. */
+/* The classes of the bytes of a starts list: letters caseless, '#' each
+ * digit, every space one class.  Returns their count. */
+static unsigned starts_classes(uint8_t *class_of, const char *list)
+{
+    unsigned n = 3;
+
+    for (unsigned c = 0x80; c < 256; c++)
+        class_of[c] = 1;
+    for (unsigned c = 0; c < 0x80; c++)
+        if (rx_space(c))
+            class_of[c] = 2;
+    for (const char *p = list; *p; p++) {
+        unsigned c = (unsigned char)*p;
+        if (c == '|' || c == ' ' || (c != '#' && class_of[c]))
+            continue;
+        for (unsigned d = c == '#' ? '0' : c; d <= (c == '#' ? '9' : c); d++)
+            if (!class_of[d]) {
+                class_of[d] = (uint8_t)n;
+                class_of[d - 'a' < 26 ? d - 0x20 : d] = (uint8_t)n++;
+            }
+    }
+    return n;
+}
+
+/* A new node, reached by a space when `space`; 0 when the trie is full. */
+static unsigned starts_node(struct rx_starts *st, unsigned *nodes, int space)
+{
+    uint8_t *row;
+
+    if (*nodes + 1 >= STARTS_MAY)
+        return 0;
+    row = &st->step[++*nodes * st->nclass];
+    row[1] = STARTS_MAY;
+    if (space) /* ' ' is one space or more */
+        row[2] = (uint8_t)*nodes;
+    return *nodes;
+}
+
+/* Where all ten digits lead from node, or -1 when they differ. */
+static int starts_digits_to(const struct rx_starts *st, unsigned node)
+{
+    const uint8_t *row = &st->step[node * st->nclass];
+    int to = row[st->class_of['0']];
+
+    for (unsigned d = '1'; d <= '9'; d++)
+        if (row[st->class_of[d]] != to)
+            return -1;
+    return to;
+}
+
+/* Add prefix p[j..len) below node; 0, or -1 when the trie is full.  A
+ * '#' where no digit goes yet makes one node the ten digits share ("##a"
+ * is 3 nodes, not 111); a digit may not then go into it (-1). */
+static int starts_add(struct rx_starts *st, unsigned *nodes, unsigned node,
+                      const char *p, size_t j, size_t len)
+{
+    unsigned c = (unsigned char)p[j];
+    int to = j + 1 < len ? starts_digits_to(st, node) : -1;
+    int shared = to > STARTS_NO && to < STARTS_MAY;
+
+    if (c == '#' && (to == STARTS_NO || shared)) {
+        uint8_t *row = &st->step[node * st->nclass];
+        if (to == STARTS_NO && (to = (int)starts_node(st, nodes, 0)) == 0)
+            return -1;
+        for (unsigned d = '0'; d <= '9'; d++)
+            row[st->class_of[d]] = (uint8_t)to;
+        return starts_add(st, nodes, (unsigned)to, p, j + 1, len);
+    }
+    if (c - '0' < 10 && shared)
+        return -1;
+    for (unsigned d = c == '#' ? '0' : c; d <= (c == '#' ? '9' : c); d++) {
+        uint8_t *next = &st->step[node * st->nclass + st->class_of[d]];
+        if (j + 1 == len) { /* a prefix ends: a match may start */
+            *next = STARTS_MAY;
+            continue;
+        }
+        if (*next == STARTS_MAY)
+            continue; /* a shorter prefix is there already */
+        if (*next == STARTS_NO &&
+            (*next = (uint8_t)starts_node(st, nodes, d == ' ')) == 0)
+            return -1;
+        if (starts_add(st, nodes, *next, p, j + 1, len) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* 1 if prefix w (len bytes) can go in a starts trie: ASCII, no capital,
+ * no space but ' ', not first, not two in a row. */
+static int starts_ok(const char *w, size_t len)
+{
+    if (len == 0 || w[0] == ' ')
+        return 0;
+    for (size_t j = 0; j < len; j++) {
+        unsigned c = (unsigned char)w[j];
+        if (c >= 0x80 || c - 'A' < 26 || (rx_space(c) && c != ' ') ||
+            (c == ' ' && w[j - 1] == ' '))
+            return 0;
+    }
+    return 1;
+}
+
+/* A row's `starts` ("in |early|#0s") as a trie. */
 static int starts_new(struct rx_starts **out, const char *name,
                       const char *list)
 {
     struct rx_starts *st;
-    size_t n = 0;
+    uint8_t class_of[256] = { 0 };
+    unsigned nclass, nodes = STARTS_ROOT;
 
     *out = NULL;
     if (list == NULL)
         return 0;
-    if ((st = calloc(1, sizeof(*st))) == NULL)
+    nclass = starts_classes(class_of, list);
+    if ((st = calloc(1, sizeof(*st) + STARTS_MAY * nclass)) == NULL)
         return mosaic__error_oom();
-    for (const char *w = list; *w; n++) {
+    memcpy(st->class_of, class_of, sizeof(class_of));
+    st->nclass = nclass;
+    st->step[STARTS_ROOT * nclass + 1] = STARTS_MAY;
+    for (const char *w = list; *w;) {
         size_t len = strcspn(w, "|");
-        unsigned c = (unsigned char)w[0];
-        if (n == RX_STARTS_MAX || len == 0 || len > 255 || c >= 0x80 ||
-            (c - 'A' < 26)) {
+        if (!starts_ok(w, len) ||
+            starts_add(st, &nodes, STARTS_ROOT, w, 0, len) < 0) {
             free(st);
             return mosaic__error_set(MOSAIC_ERROR, "pattern %s: bad starts "
                                      "list", name);
         }
-        st->prefix[n] = w + 1;
-        st->len[n] = (uint8_t)(len - 1);
-        if (c == '#')
-            for (unsigned d = '0'; d <= '9'; d++)
-                st->of[d] |= 1ull << n;
-        else
-            st->of[c] |= 1ull << n;
         w += len + (w[len] == '|');
     }
-    for (unsigned c = 0; c < 128; c++)
-        if (st->of[c] & (st->of[c] - 1))
-            starts_shared(st, c);
+    for (unsigned c = 0; c < 256; c++)
+        if (st->step[STARTS_ROOT * nclass + class_of[c]] != STARTS_NO)
+            st->first[c / 8] |= (unsigned char)(1u << c % 8);
     *out = st;
     return 0;
 }
@@ -112,8 +189,10 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     int rc;
 
     for (size_t i = 0; i < n; i++) {
+        /* a row's starts test its first byte, and more */
+        int flags = rows[i].flags | (rows[i].starts ? REGEX_OWN_STARTS : 0);
         if ((rc = regex_new(&p->re[base + (int)i], rows[i].name,
-                            rows[i].pattern, rows[i].flags)) < 0 ||
+                            rows[i].pattern, flags)) < 0 ||
             (rc = starts_new(&p->starts[base + (int)i], rows[i].name,
                              rows[i].starts)) < 0)
             return rc;
@@ -126,39 +205,33 @@ int extract_rx_compile(struct extract_patterns *p, int base,
     return 0;
 }
 
-#define NEAR_BITS ((size_t)__builtin_popcount(TRIG_NEAR_ANY))
-
+/* One pass: the words of role bit b go to the b-th stretch of nnear
+ * slots, so no counting pass is needed to place them. */
 int extract_index_near(mosaic_extractor *ext)
 {
-    uint32_t count[32], at[32], present = 0;
+    size_t stride = ext->nnear;
+    uint32_t present = 0;
 
-    for (size_t q = 0; q < ext->nnear; q++)
-        present |= ext->toks[ext->near[q]].roles;
-    present &= TRIG_NEAR_ANY;
-    for (uint32_t r = present; r; r &= r - 1)
-        count[__builtin_ctz(r)] = 0;
-    for (size_t q = 0; q < ext->nnear; q++) /* a counting sort by bit */
-        for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
-             r &= r - 1)
-            count[__builtin_ctz(r)]++;
-    for (uint32_t r = present, total = 0; r; r &= r - 1) {
-        int b = __builtin_ctz(r);
-        at[b] = ext->role_at[b] = total;
-        ext->role_n[b] = count[b];
-        total += count[b];
-    }
-    if (ext->nnear * NEAR_BITS > ext->by_role_cap) {
-        uint32_t *p = realloc(ext->by_role,
-                              ext->nnear * NEAR_BITS * sizeof(*p));
+    if (stride * 32 > ext->by_role_cap) {
+        uint32_t *p = realloc(ext->by_role, stride * 32 * sizeof(*p));
         if (p == NULL)
             return mosaic__error_oom();
         ext->by_role = p;
-        ext->by_role_cap = ext->nnear * NEAR_BITS;
+        ext->by_role_cap = stride * 32;
     }
-    for (size_t q = 0; q < ext->nnear; q++)
-        for (uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY; r;
-             r &= r - 1)
-            ext->by_role[at[__builtin_ctz(r)]++] = ext->near[q];
+    memset(ext->role_n, 0, sizeof(ext->role_n));
+    for (size_t q = 0; q < ext->nnear; q++) {
+        uint32_t r = ext->toks[ext->near[q]].roles & TRIG_NEAR_ANY;
+        present |= r;
+        for (; r; r &= r - 1) {
+            int b = __builtin_ctz(r);
+            ext->by_role[b * stride + ext->role_n[b]++] = ext->near[q];
+        }
+    }
+    for (uint32_t r = present; r; r &= r - 1) {
+        int b = __builtin_ctz(r);
+        ext->role_at[b] = (uint32_t)(b * stride);
+    }
     ext->roles_listed = present;
     return 0;
 }
@@ -170,84 +243,21 @@ static size_t word_start(const xtoken *t)
     return t->start + ((t->flags & TOK_TAG_FIRST) != 0);
 }
 
-static int rx_space(unsigned c) /* a pattern's \\s (no PCRE2_UCP) */
-{
-    return c == ' ' || c - '\t' <= '\r' - '\t';
-}
-
-/* 1 if p (len bytes) is at t[i..n), *end after it: ASCII letters
- * caseless, '#' a digit, ' ' one or more spaces.  A byte beyond ASCII
- * may be a letter PCRE2 folds ("\u017F" is a caseless 's'), so it is
- * let through: 2. */
-static inline int prefix_at(const char *p, size_t len, const char *t,
-                            size_t i, size_t n, size_t *end)
-{
-    for (size_t j = 0; j < len; j++, i++) {
-        unsigned c = i < n ? (unsigned char)t[i] : 0;
-        if (c >= 0x80)
-            return 2;
-        if (p[j] == ' ') {
-            if (!rx_space(c))
-                return 0;
-            while (i + 1 < n && rx_space((unsigned char)t[i + 1]))
-                i++;
-        } else if (p[j] == '#' ? c - '0' >= 10
-                               : (c - 'A' < 26 ? c | 0x20 : c) !=
-                                     (unsigned char)p[j]) {
-            return 0;
-        }
-    }
-    *end = i;
-    return 1;
-}
-
-/* Of the prefixes m of first byte c, those that may be at t[i..n): none
- * when their common bytes are not there, else those whose next byte is
- * the text's (all of them past a byte beyond ASCII). */
-static uint64_t shared_at(const struct rx_starts *st, unsigned c,
-                          uint64_t m, const char *t, size_t i, size_t n)
-{
-    size_t common = st->common[c];
-    int rc = prefix_at(st->prefix[__builtin_ctzll(m)], common, t, i, n, &i);
-    unsigned b;
-    uint64_t may = 0;
-
-    if (rc != 1)
-        return rc ? m : 0;
-    b = i < n ? (unsigned char)t[i] : 0;
-    if (b >= 0x80)
-        return m;
-    b = rx_space(b) ? ' ' : b - 'A' < 26 ? b | 0x20 : b;
-    if (!(st->next[c][b / 64] >> b % 64 & 1))
-        return 0;
-    for (; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        unsigned p = st->len[k] > common
-                         ? (unsigned char)st->prefix[k][common] : b;
-        if (p == b || (p == '#' && b - '0' < 10))
-            may |= m & -m;
-    }
-    return may;
-}
-
-/* 1 if a match may start at t[at] by the row's starts (NULL: any). */
+/* 1 if a match may start at t[at] by the row's starts (NULL: any): one
+ * of them is there, ASCII letters caseless, '#' a digit, ' ' one or more
+ * spaces; or the text leaves ASCII before it fails one. */
 static int may_start(const struct rx_starts *st, const char *t, size_t n,
                      size_t at)
 {
-    unsigned c = at < n ? (unsigned char)t[at] : 0;
-    size_t end;
-    uint64_t m;
+    unsigned node = STARTS_ROOT;
 
-    if (st == NULL || c >= 0x80)
+    if (st == NULL)
         return 1;
-    c = c - 'A' < 26 ? c | 0x20 : c;
-    m = st->of[c];
-    if (m & (m - 1))
-        m = shared_at(st, c, m, t, at + 1, n);
-    for (; m; m &= m - 1) {
-        int k = __builtin_ctzll(m);
-        if (prefix_at(st->prefix[k], st->len[k], t, at + 1, n, &end))
-            return 1;
+    for (size_t i = at; i < n; i++) {
+        node = st->step[node * st->nclass +
+                        st->class_of[(unsigned char)t[i]]];
+        if (node == STARTS_NO || node == STARTS_MAY)
+            return node == STARTS_MAY;
     }
     return 0;
 }
@@ -304,7 +314,7 @@ static int run_near_triggers(mosaic_extractor *ext, int slot,
 
     /* (all bytes until the pattern's first try compiles it: regex_here
      * tests the byte again then) */
-    nr.first = regex_first_bytes(re);
+    nr.first = nr.starts ? nr.starts->first : regex_first_bytes(re);
     if ((need & (need - 1)) == 0 && (need & TRIG_NEAR_ANY)) {
         int b = __builtin_ctz(need);
         /* role_n of a bit the post lacks is an earlier post's */
@@ -365,13 +375,15 @@ static uint32_t rows_to_run(const mosaic_extractor *ext, int base,
     return run;
 }
 
-int extract_rx_run(mosaic_extractor *ext, int base,
-                   const struct rx_row *rows, size_t n)
+/* The rows `run` (one bit each) of a table, in order.  Out of line: most
+ * posts run no row of most tables, and skip its register saving. */
+static __attribute__((noinline)) int
+run_rows(mosaic_extractor *ext, int base, const struct rx_row *rows,
+         uint32_t run)
 {
     int rc = 0;
 
-    for (uint32_t run = rows_to_run(ext, base, n); run && rc >= 0;
-         run &= run - 1) {
+    for (; run && rc >= 0; run &= run - 1) {
         int i = __builtin_ctz(run);
         regex *re = ext->patterns->re[base + i];
         if (!(rows[i].flags & REGEX_ANCHORED))
@@ -382,6 +394,14 @@ int extract_rx_run(mosaic_extractor *ext, int base,
             rc = run_near_triggers(ext, base + i, &rows[i]);
     }
     return rc < 0 ? rc : 0;
+}
+
+int extract_rx_run(mosaic_extractor *ext, int base,
+                   const struct rx_row *rows, size_t n)
+{
+    uint32_t run = rows_to_run(ext, base, n);
+
+    return run ? run_rows(ext, base, rows, run) : 0;
 }
 
 static const char *const units[] = {

@@ -22,17 +22,19 @@ struct rx_rows_of {
     uint32_t of[64]; /* rows whose need holds bit b */
 };
 
-/* A row's `starts`, by first byte: the prefixes that begin with it. */
-#define RX_STARTS_MAX 64
+/* A row's `starts` as a trie walked byte by byte: step[node * nclass +
+ * class of byte] is the next node, STARTS_NO (no prefix is there) or
+ * STARTS_MAY (a prefix is, or a byte beyond ASCII: PCRE2 may fold it,
+ * "\u017F" is a caseless 's').  Node 1 is the root. */
+enum { STARTS_NO = 0, STARTS_ROOT = 1, STARTS_MAY = 255 };
 struct rx_starts {
-    uint64_t of[128];                 /* folded ASCII byte -> prefixes */
-    const char *prefix[RX_STARTS_MAX]; /* each after its first byte */
-    uint8_t len[RX_STARTS_MAX];
-    /* Of the prefixes of one first byte ("my mo|my tu|..."): the bytes
-     * all share after it, and the bytes one may have next (all when one
-     * ends there), so most words fail one test, not one per prefix. */
-    uint8_t common[128];
-    uint64_t next[128][2];
+    /* The bytes a match may start with, as a 256-bit map (as
+     * regex_first_bytes'), for the cheap first test. */
+    unsigned char first[32];
+    uint8_t class_of[256]; /* 0 no prefix has it, 1 beyond ASCII, 2 a
+                              space, then one per byte the prefixes hold */
+    unsigned nclass;
+    uint8_t step[]; /* 255 nodes by nclass, the first (0) unused */
 };
 
 struct extract_patterns {

@@ -144,7 +144,7 @@ static const struct rx_row rows[] = {
     { "am/pm", "\\b(\\d{1,2})(?:[:.](\\d\\d))?\\s?(am|pm|a\\.m\\.|p\\.m\\.)"
       "(?![a-z])", REGEX_CASELESS | RX_NEAR_TRIGGER(0), on_ampm , TRIG_AMPM,
       TRIG_DIGIT,
-      NULL },
+      "#a|#p|# a|# p|#:|#.|##a|##p|## a|## p|##:|##." },
     { "clock", "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?!\\s?(?:am|pm|:))", 0,
       on_clock , TRIG_DIGIT_SEP, 0,
       NULL },

@@ -23,6 +23,7 @@ struct regex {
     pcre2_match_data *match;
     int jit;
     int anchored;
+    int own_starts; /* REGEX_OWN_STARTS: `first` stays all bytes */
     uint8_t first[32]; /* bytes a match can start with (all when unknown) */
 };
 
@@ -50,6 +51,7 @@ int regex_new(regex **out, const char *name, const char *pattern, int flags)
     snprintf(re->pattern, n, flags & REGEX_ANCHORED ? "\\G(?:%s)" : "%s",
              pattern);
     re->anchored = (flags & REGEX_ANCHORED) != 0;
+    re->own_starts = (flags & REGEX_OWN_STARTS) != 0;
     memset(re->first, 0xFF, sizeof(re->first));
     *out = re;
     re = NULL;
@@ -93,7 +95,7 @@ int regex_compile(regex *re)
     }
     /* JIT code is opaque to valgrind (false "uninitialised" reports):
      * under valgrind the interpreter matches the same. */
-    if (re->anchored)
+    if (re->anchored && !re->own_starts)
         first_bytes(re);
     re->jit = !RUNNING_ON_VALGRIND &&
               pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
@@ -103,6 +105,8 @@ int regex_compile(regex *re)
         re->code = NULL;
         return mosaic__error_oom();
     }
+    memset(pcre2_get_ovector_pointer(re->match), 0xFF, /* all unset */
+           2 * REGEX_GROUPS_MAX * sizeof(PCRE2_SIZE));
     return 0;
 }
 
@@ -137,22 +141,21 @@ _Static_assert(sizeof(PCRE2_SIZE) == sizeof(size_t) &&
                    PCRE2_UNSET == SIZE_MAX,
                "PCRE2 offsets are size_t");
 
-/* The n groups of the last match into ov, the rest unset; returns n. */
-static int copy_groups(regex *re, int n, size_t *ov)
+/* The groups of the last match, PCRE2's own offsets: it sets every group
+ * of the pattern (unset ones PCRE2_UNSET) and never touches the pairs
+ * beyond, which regex_compile left unset.  *n becomes the count of
+ * groups a callback may read. */
+static const size_t *match_groups(regex *re, int *n)
 {
-    if (n == 0 || n > REGEX_GROUPS_MAX)
-        n = REGEX_GROUPS_MAX;
-    memcpy(ov, pcre2_get_ovector_pointer(re->match),
-           2 * (size_t)n * sizeof(*ov));
-    memset(ov + 2 * n, 0xFF, 2 * (size_t)(REGEX_GROUPS_MAX - n) *
-                                 sizeof(*ov));
-    return n;
+    if (*n == 0 || *n > REGEX_GROUPS_MAX)
+        *n = REGEX_GROUPS_MAX;
+    return pcre2_get_ovector_pointer(re->match);
 }
 
 int regex_here(regex *re, const char *text, size_t len, size_t at,
                size_t *end, regex_match_fn fn, void *ctx)
 {
-    size_t ov[2 * REGEX_GROUPS_MAX];
+    const size_t *ov;
     int n, rc;
 
     /* (compiled on the first try: no call on the many after) */
@@ -168,7 +171,7 @@ int regex_here(regex *re, const char *text, size_t len, size_t at,
     if (n < 0)
         return mosaic__error_set(MOSAIC_ERROR, "pattern match failed (%d)",
                                  n);
-    n = copy_groups(re, n, ov);
+    ov = match_groups(re, &n);
     if (fn && (rc = fn(text, ov, n, ctx)) < 0)
         return rc;
     *end = ov[1];
@@ -178,20 +181,21 @@ int regex_here(regex *re, const char *text, size_t len, size_t at,
 int regex_each(regex *re, const char *text, size_t len, regex_match_fn fn,
                void *ctx)
 {
-    size_t at = 0, ov[2 * REGEX_GROUPS_MAX];
+    size_t at = 0;
     int error;
 
     if ((error = regex_compile(re)) < 0)
         return error;
     while (at <= len) {
         int n = regex_match_at(re, text, len, at), rc;
+        const size_t *ov;
 
         if (n == PCRE2_ERROR_NOMATCH)
             return 0;
         if (n < 0)
             return mosaic__error_set(MOSAIC_ERROR, "pattern match failed "
                                      "(%d)", n);
-        n = copy_groups(re, n, ov);
+        ov = match_groups(re, &n);
         if ((rc = fn(text, ov, n, ctx)) < 0)
             return rc;
         if (ov[1] > ov[0]) {

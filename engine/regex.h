@@ -12,6 +12,9 @@ typedef struct regex regex;
 
 #define REGEX_CASELESS 1
 #define REGEX_ANCHORED 2 /* match only where the search starts (\\G) */
+/* With REGEX_ANCHORED: the caller tests where a match may start itself,
+ * so the first bytes are not worked out (a second compile). */
+#define REGEX_OWN_STARTS 4
 
 /* A pattern (UTF-8 mode) to compile on its first match; `name` is for
  * the error message.  Copies both strings. */
