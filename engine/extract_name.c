@@ -137,11 +137,12 @@ static int is_initial(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *t = &ext->toks[i], *b1;
     const char *w = ext->clean + t->start;
-    int dot = i + 1 < ext->ntoks && ext->clean[t->end] == '.';
+    int dot;
 
     if (t->end - t->start != 1 || !(t->flags & TOK_CAP) || *w == 'I' ||
         (t->flags & TOK_HASHTAG))
         return 0;
+    dot = i + 1 < ext->ntoks && ext->clean[t->end] == '.';
     b1 = before(ext, i, 1);
     if (is_word(ext, b1, "client") || introduces_name(b1, t))
         return 1;
@@ -211,8 +212,9 @@ int extract_names(mosaic_extractor *ext)
                 extract_may_start(ext, t, FIRST_NAMES) &&
                 (end = extract_match(ext, &ext->names, i, 0, FIRST_NAMES,
                                      &e)) != 0;
+            /* (the comma first: most words have none after them) */
             if (named_by_context(ext, i) ||
-                named_in_apposition(ext, i, listed) ||
+                (comma_after(ext, i) && named_in_apposition(ext, i, listed)) ||
                 (listed &&
                  (after_person(ext, i) || named_after_person(ext, i))))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);

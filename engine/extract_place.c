@@ -519,6 +519,15 @@ static int after_settlement(const mosaic_extractor *ext, size_t i)
            extract_word_is(ext, i - 1, kinds);
 }
 
+/* The first token from i on with a place preposition's role (in
+ * "in", "at"...), or the last token: a tight loop, as most are none. */
+static size_t next_place_prep(const mosaic_extractor *ext, size_t i)
+{
+    while (i + 1 < ext->ntoks && !(ext->toks[i].roles & ROLE_PLACE_PREP))
+        i++;
+    return i;
+}
+
 /* Capitalised words no list knows right after "in", "at" or "near" ("a
  * client in Lochee"), "from" after a person ("a midwife from Hebden") or
  * "the village of" ("the village of Kowalewo"): a place the gazetteers
@@ -530,14 +539,15 @@ static int unknown_places(mosaic_extractor *ext)
 {
     static const char preps[] = "in at near to from";
 
-    if (!(ext->post_roles & ROLE_PLACE_PREP))
+    if (!(ext->post_roles & ROLE_PLACE_PREP) || ext->ntoks < 3)
         return 0;
-    for (size_t i = 1; i + 1 < ext->ntoks; i++) {
+    for (size_t i = next_place_prep(ext, 1); i + 1 < ext->ntoks;
+         i = next_place_prep(ext, i + 1)) {
         const xtoken *p = &ext->toks[i];
         uint32_t sent = p->sentence;
         size_t end = i + 1;
         /* cheap tests first: a capital after a preposition */
-        if (!(p->roles & ROLE_PLACE_PREP) || p->fold_len > 4 ||
+        if (p->fold_len > 4 ||
             (p[1].flags & (TOK_CAP | TOK_UPPER | TOK_HASHTAG)) != TOK_CAP ||
             !(extract_word_is(ext, i, preps) || after_settlement(ext, i)) ||
             !unknown_name_word(ext, i + 1, sent, 1))
