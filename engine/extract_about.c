@@ -59,12 +59,17 @@ static int our_session(const mosaic_extractor *ext, size_t k)
 static int nearest_person(const mosaic_extractor *ext, size_t tok)
 {
     uint32_t sent = ext->toks[tok].sentence;
+    size_t stop = tok > LOOK_BACK ? tok - LOOK_BACK : 0;
 
-    for (size_t k = 0; k < LOOK_BACK && tok > 0; k++) {
+    while (tok > stop) {
         const xtoken *t = &ext->toks[--tok];
         int w;
         if (t->sentence != sent)
             break;
+        /* (one test for the many tokens that are neither) */
+        if (!(t->flags & (TOK_CUE | TOK_IN_CUE)) &&
+            !(t->roles & (ROLE_FIRST | ROLE_THIRD)))
+            continue;
         if (t->flags & (TOK_CUE | TOK_IN_CUE))
             return WHO_CLIENT;
         if ((w = who_word(t)) != WHO_NONE && !told_me(ext, tok) &&
@@ -94,12 +99,18 @@ static void sentence_scan(const mosaic_extractor *ext, size_t tok,
         return; /* no word of the post can set a flag */
     while (ext->toks[i].sentence < sent)
         i++;
+    if (!cues) { /* no TOK_CUE: the first first-person word is all */
+        while (i < ext->ntoks && ext->toks[i].sentence == sent &&
+               !(ext->toks[i].roles & ROLE_FIRST))
+            i++;
+        st->first_person = i < ext->ntoks && ext->toks[i].sentence == sent;
+        *from = i;
+        return;
+    }
     for (; i < ext->ntoks && ext->toks[i].sentence == sent; i++) {
         const xtoken *t = &ext->toks[i];
         st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
         st->cue |= (t->flags & TOK_CUE) != 0;
-        if (!cues && st->first_person)
-            break; /* nothing more to learn */
     }
     *from = i;
 }
@@ -132,6 +143,9 @@ static int date_says_when(const mosaic_extractor *ext, const xspan *s)
     size_t n = s->end - s->start < 63 ? s->end - s->start : 63;
     int hit = 0;
 
+    if (s->value[0] == 'P')
+        return 0; /* a duration ("for 3 days"): no need to look */
+
     /* one pass by first letter, not a search per phrase; "day" covers
      * "today" and "yesterday" */
     for (size_t i = 0; i < n && t[i] && !hit; i++) {
@@ -147,7 +161,7 @@ static int date_says_when(const mosaic_extractor *ext, const xspan *s)
             break;
         }
     }
-    return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
+    return hit;
 }
 
 /* 1 if a span says when a session was: SESSION or TIME, or such a DATE
