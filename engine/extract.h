@@ -580,6 +580,16 @@ static inline int extract_lower_place(const mosaic_extractor *ext, size_t i)
            !(t->roles & ROLE_DET) && !(t->flags & TOK_HASHTAG);
 }
 
+/* The first token from i on with any of the role bits, or ntoks: a
+ * tight loop, for a recogniser whose words are few in a post. */
+static inline size_t extract_next_role(const mosaic_extractor *ext, size_t i,
+                                       uint32_t role)
+{
+    while (i < ext->ntoks && !(ext->toks[i].roles & role))
+        i++;
+    return i;
+}
+
 /* 1 if token i is a word (or number) a phrase may use. */
 static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
 {

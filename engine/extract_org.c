@@ -60,10 +60,11 @@ static int head_names(mosaic_extractor *ext, uint32_t role,
 {
     if (!(ext->post_roles & role))
         return 0; /* no head word */
-    for (size_t i = 0; i < ext->ntoks; i++) {
+    for (size_t i = extract_next_role(ext, 0, role); i < ext->ntoks;
+         i = extract_next_role(ext, i + 1, role)) {
         const xtoken *h = &ext->toks[i];
         size_t first = i, end = i + 1;
-        if (!(h->roles & role) || !capitalised(ext, i, h->sentence))
+        if (!capitalised(ext, i, h->sentence))
             continue;
         while (first > 0 && i - first < NAME_WORDS_MAX &&
                capitalised(ext, first - 1, h->sentence))

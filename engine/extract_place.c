@@ -519,15 +519,6 @@ static int after_settlement(const mosaic_extractor *ext, size_t i)
            extract_word_is(ext, i - 1, kinds);
 }
 
-/* The first token from i on with a place preposition's role (in
- * "in", "at"...), or the last token: a tight loop, as most are none. */
-static size_t next_place_prep(const mosaic_extractor *ext, size_t i)
-{
-    while (i + 1 < ext->ntoks && !(ext->toks[i].roles & ROLE_PLACE_PREP))
-        i++;
-    return i;
-}
-
 /* Capitalised words no list knows right after "in", "at" or "near" ("a
  * client in Lochee"), "from" after a person ("a midwife from Hebden") or
  * "the village of" ("the village of Kowalewo"): a place the gazetteers
@@ -541,8 +532,9 @@ static int unknown_places(mosaic_extractor *ext)
 
     if (!(ext->post_roles & ROLE_PLACE_PREP) || ext->ntoks < 3)
         return 0;
-    for (size_t i = next_place_prep(ext, 1); i + 1 < ext->ntoks;
-         i = next_place_prep(ext, i + 1)) {
+    for (size_t i = extract_next_role(ext, 1, ROLE_PLACE_PREP);
+         i + 1 < ext->ntoks;
+         i = extract_next_role(ext, i + 1, ROLE_PLACE_PREP)) {
         const xtoken *p = &ext->toks[i];
         uint32_t sent = p->sentence;
         size_t end = i + 1;
