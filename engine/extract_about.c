@@ -365,16 +365,50 @@ static void topic_tags(mosaic_extractor *ext)
     }
 }
 
+/* The spans from i on in span i's sentence, [i, g->end), with that
+ * sentence's flags; *from as sentence_scan's. */
+struct group {
+    size_t end;
+    struct sentence st;
+};
+static void sentence_group(const mosaic_extractor *ext, size_t i, int cues,
+                           size_t *from, struct group *g)
+{
+    size_t j = i + 1; /* span i is in its own sentence */
+
+    sentence_scan(ext, ext->spans[i].tok, cues, from, &g->st);
+    while (j < ext->nspans &&
+           ext->toks[ext->spans[j].tok].sentence == g->st.index)
+        j++;
+    sentence_cues(ext, i, j, &g->st);
+    g->end = j;
+}
+
+/* The post flags span s sets, in a sentence with flags st. */
+static void post_flags(mosaic_extractor *ext, const xspan *s,
+                       const struct sentence *st, int *back_client)
+{
+    mosaic_extraction *r = &ext->result;
+
+    r->client_cue |= is_cue(s) && !st->hypo;
+    r->back_reference |= (s->kind & SPAN_BACK) != 0;
+    /* "More on this: he's 22" is the client's; "Update on my husband:
+     * he ..." is not */
+    *back_client |= (s->kind & SPAN_BACK) && !st->hypo && !st->first_person;
+    if (!r->session_timing) /* else no need to look */
+        r->session_timing = timing_words(ext, s);
+}
+
 /* Walk the spans one sentence at a time: post flags, then each span.
  * The first pass keeps what it found of the first SENTENCES_KEPT
  * sentences for the second, which rescans only the rest. */
 #define SENTENCES_KEPT 32
 void extract_attribute(mosaic_extractor *ext)
 {
-    mosaic_extraction *r = &ext->result;
-    struct sentence st, kept[SENTENCES_KEPT];
+    struct group kept[SENTENCES_KEPT], grp;
     int back_client = 0; /* a back-reference to a client */
-    int cues;
+    int cues, client;
+    size_t from = 0, i, g;
 
     if (ext->ntoks == 0)
         return;
@@ -383,39 +417,24 @@ void extract_attribute(mosaic_extractor *ext)
         phrase_cue_flags(ext);
     addressees(ext);
     topic_tags(ext);
-    for (int pass = 0; pass < 2; pass++) {
-        size_t from = 0, g = 0;
-        for (size_t i = 0; i < ext->nspans; g++) {
-            size_t j = i;
-            if (pass == 1 && g < SENTENCES_KEPT) {
-                st = kept[g];
-            } else {
-                sentence_scan(ext, ext->spans[i].tok, cues, &from, &st);
-            }
-            while (j < ext->nspans &&
-                   ext->toks[ext->spans[j].tok].sentence == st.index)
-                j++;
-            if (pass == 0 || g >= SENTENCES_KEPT)
-                sentence_cues(ext, i, j, &st);
-            if (pass == 0 && g < SENTENCES_KEPT)
-                kept[g] = st;
-            for (size_t k = i; k < j; k++) {
-                xspan *s = &ext->spans[k];
-                if (pass == 0) {
-                    r->client_cue |= is_cue(s) && !st.hypo;
-                    r->back_reference |= (s->kind & SPAN_BACK) != 0;
-                    /* "More on this: he's 22" is the client's; "Update
-                     * on my husband: he ..." is not */
-                    back_client |= (s->kind & SPAN_BACK) && !st.hypo &&
-                                   !st.first_person;
-                    if (!r->session_timing) /* else no need to look */
-                        r->session_timing = timing_words(ext, s);
-                } else if (s->about < 0) {
-                    s->about = decide(ext, s, s->tok, &st,
-                                      r->client_cue || back_client);
-                }
-            }
-            i = j > i ? j : i + 1;
+    for (i = 0, g = 0; i < ext->nspans; i = grp.end, g++) {
+        sentence_group(ext, i, cues, &from, &grp);
+        if (g < SENTENCES_KEPT)
+            kept[g] = grp;
+        for (size_t k = i; k < grp.end; k++)
+            post_flags(ext, &ext->spans[k], &grp.st, &back_client);
+    }
+    client = ext->result.client_cue || back_client;
+    for (i = 0, g = 0, from = 0; i < ext->nspans; i = grp.end, g++) {
+        if (g < SENTENCES_KEPT)
+            grp = kept[g];
+        else
+            sentence_group(ext, i, cues, &from, &grp);
+        for (size_t k = i; k < grp.end; k++) {
+            xspan *s = &ext->spans[k];
+            /* (a cue is never output: whom it is about is moot) */
+            if (s->about < 0 && !(s->kind & SPAN_INTERNAL))
+                s->about = decide(ext, s, s->tok, &grp.st, client);
         }
     }
 }
