@@ -196,14 +196,14 @@ int extract_names(mosaic_extractor *ext)
     if (!(ext->post_roles & TRIG_UPPER))
         return lower_case_names(ext);
     /* every name starts at a capital (an initial too): a candidate */
-    for (size_t c = 0; c < ext->ncands; c++) {
+    for (size_t c = extract_next_cand(ext, 0, CAND_NAME); c < ext->ncands;
+         c = extract_next_cand(ext, c + 1, CAND_NAME)) {
         size_t i = ext->cands[c].tok;
         const xtoken *t = &ext->toks[i];
         const xentry *e = NULL;
         size_t end = 0;
         int rc = 0;
-        if (!(ext->cands[c].what & CAND_NAME) || t->kind != TOK_WORD ||
-            (t->flags & TOK_HASHTAG))
+        if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG))
             continue;
         if (is_initial(ext, i)) {
             rc = add_name(ext, i, i + 1, PRI_PATTERN);

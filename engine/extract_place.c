@@ -627,12 +627,12 @@ int extract_places(mosaic_extractor *ext)
 {
     size_t next = 0; /* past the last match */
 
-    for (size_t c = 0; c < ext->ncands; c++) {
+    for (size_t c = extract_next_cand(ext, 0, CAND_PLACE); c < ext->ncands;
+         c = extract_next_cand(ext, c + 1, CAND_PLACE)) {
         size_t i = ext->cands[c].tok, end = 0, first;
         const xentry *e;
         int rc;
-        if (i < next || !(ext->cands[c].what & CAND_PLACE) ||
-            !extract_is_word(ext, i))
+        if (i < next || !extract_is_word(ext, i))
             continue;
         if (ext->toks[i].flags & TOK_TAG_FIRST) {
             if ((rc = hashtag_place(ext, i, &end)) < 0)
