@@ -355,9 +355,11 @@ static void topic_tags(mosaic_extractor *ext)
                                           "OCCUPATION", "FAMILY" };
     size_t from = closing_tags(ext);
 
-    for (size_t i = 0; from < ext->ntoks && i < ext->nspans; i++) {
-        xspan *s = &ext->spans[i];
-        if (s->tok < from || !(ext->toks[s->tok].flags & TOK_HASHTAG))
+    /* the spans from the last back, as their first tokens rise */
+    for (size_t i = ext->nspans; i > 0 && ext->spans[i - 1].tok >= from;
+         i--) {
+        xspan *s = &ext->spans[i - 1];
+        if (!(ext->toks[s->tok].flags & TOK_HASHTAG))
             continue;
         for (size_t k = 0; k < sizeof(topics) / sizeof(*topics); k++)
             if (strcmp(s->category, topics[k]) == 0)
@@ -415,6 +417,8 @@ void extract_attribute(mosaic_extractor *ext)
     span_tokens(ext);
     if ((cues = extract_phrase_cues(ext))) /* else no token has TOK_CUE */
         phrase_cue_flags(ext);
+    if (ext->nspans == 0)
+        return; /* the post flags are all there is */
     addressees(ext);
     topic_tags(ext);
     for (i = 0, g = 0; i < ext->nspans; i = grp.end, g++) {
