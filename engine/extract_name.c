@@ -80,7 +80,8 @@ static int named_in_apposition(const mosaic_extractor *ext, size_t i,
 
     if (i + 2 >= ext->ntoks || !comma_after(ext, i) ||
         before(ext, i, 1) != NULL ||
-        !(listed || xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len)))
+        !(listed || xtable_find_hashed(&ext->given, TOK_FOLD(ext, t),
+                                       t->fold_len, t->hash)))
         return 0;
     for (size_t j = i + 2; j < i + 7 && j < ext->ntoks; j++) {
         if (ext->toks[j].sentence != t->sentence ||

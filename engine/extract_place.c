@@ -210,7 +210,8 @@ static int named_in_note(const mosaic_extractor *ext, size_t i,
     const xtoken *t = &ext->toks[i];
 
     return !(e->flags & XE_WORD) &&
-           !xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
+           !xtable_find_hashed(&ext->common, TOK_FOLD(ext, t),
+                               t->fold_len, t->hash) &&
            place_in_note(ext, i);
 }
 
@@ -249,7 +250,8 @@ static int after_given_name(const mosaic_extractor *ext, size_t i)
     return i > 0 && p->sentence == ext->toks[i].sentence &&
            p->kind == TOK_WORD && (p->flags & TOK_CAP) &&
            !(ext->toks[i].flags & TOK_HASHTAG) &&
-           xtable_find(&ext->given, TOK_FOLD(ext, p), p->fold_len);
+           xtable_find_hashed(&ext->given, TOK_FOLD(ext, p), p->fold_len,
+                              p->hash);
 }
 
 /* Token j is one of words, in sentence sent. */
@@ -385,8 +387,10 @@ static int team_name(mosaic_extractor *ext, size_t *first, size_t *end)
 /* 1 if token t's word is a first name (the given-name list or NAME's). */
 static int first_name(const mosaic_extractor *ext, const xtoken *t)
 {
-    return xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) ||
-           xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len);
+    return xtable_find_hashed(&ext->given, TOK_FOLD(ext, t), t->fold_len,
+                              t->hash) ||
+           xlexicon_find_hashed(&ext->names, TOK_FOLD(ext, t), t->fold_len,
+                                t->hash);
 }
 
 /* 1 if the one-word place name at token i is the given name of a person
@@ -490,7 +494,8 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
         (t->roles & ~TRIG_UPPER))
         return 0;
     return !first ||
-          (!xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
+          (!xtable_find_hashed(&ext->common, TOK_FOLD(ext, t), t->fold_len,
+                               t->hash) &&
            !first_name(ext, t) &&
            !misspelt_month(TOK_FOLD(ext, t), t->fold_len));
 }
