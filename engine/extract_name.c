@@ -45,15 +45,19 @@ static int introduces_name(const xtoken *t, const xtoken *name)
             (name->flags & TOK_UPPER));
 }
 
-/* Evidence that a capitalised word at i is a name whatever it is. */
-static int named_by_context(const mosaic_extractor *ext, size_t i)
+/* Evidence that a capitalised word at i, after b1 (before(ext, i, 1)),
+ * is a name whatever it is. */
+static int named_by_context(const mosaic_extractor *ext, size_t i,
+                            const xtoken *b1)
 {
-    const xtoken *b1 = before(ext, i, 1), *b2;
+    const xtoken *b2;
 
     if (b1 == NULL)
         return 0;
     if (introduces_name(b1, &ext->toks[i]))
         return 1;
+    if (b1->fold_len > 4)
+        return 0; /* none of the words below */
     b2 = before(ext, i, 2);
     if ((is_word(ext, b1, "her") || is_word(ext, b1, "him") ||
          is_word(ext, b1, "them") || is_word(ext, b1, "is")) &&
@@ -69,17 +73,17 @@ static int comma_after(const mosaic_extractor *ext, size_t i)
            TOK_FOLD(ext, &ext->toks[i + 1])[0] == ',';
 }
 
-/* 1 if the capitalised word at i opens its sentence before a comma and
- * a person ("Mark, one of my clients, said", "Jamal, a client I see"):
- * named in apposition, if it is a given name at all (listed: a first
- * name, even one that is a word). */
+/* 1 if the capitalised word at i opens its sentence (b1, the word
+ * before it, NULL) before a comma and a person ("Mark, one of my
+ * clients, said", "Jamal, a client I see"): named in apposition, if it
+ * is a given name at all (listed: a first name, even one that is a
+ * word). */
 static int named_in_apposition(const mosaic_extractor *ext, size_t i,
-                               int listed)
+                               const xtoken *b1, int listed)
 {
     const xtoken *t = &ext->toks[i];
 
-    if (i + 2 >= ext->ntoks || !comma_after(ext, i) ||
-        before(ext, i, 1) != NULL ||
+    if (i + 2 >= ext->ntoks || !comma_after(ext, i) || b1 != NULL ||
         !(listed || xtable_find_hashed(&ext->given, TOK_FOLD(ext, t),
                                        t->fold_len, t->hash)))
         return 0;
@@ -94,13 +98,11 @@ static int named_in_apposition(const mosaic_extractor *ext, size_t i,
     return 0;
 }
 
-/* 1 if a person noun comes right before token i: evidence that a first
- * name that is also a word is a name ("my client Mark", "the lad
+/* 1 if a person noun b1 comes right before a word: evidence that a
+ * first name that is also a word is a name ("my client Mark", "the lad
  * Will"). */
-static int after_person(const mosaic_extractor *ext, size_t i)
+static int after_person(const xtoken *b1)
 {
-    const xtoken *b1 = before(ext, i, 1);
-
     return b1 != NULL && b1->kind == TOK_WORD && (b1->roles & ROLE_PERSON);
 }
 
@@ -123,10 +125,9 @@ static int ends_cue(const mosaic_extractor *ext, size_t p)
 /* 1 if the word at i is set off by commas right after a person word or
  * a client cue ("My client, Mark, gave me", "a client i've just started
  * working with, ellie, said"): a name in apposition. */
-static int named_after_person(const mosaic_extractor *ext, size_t i)
+static int named_after_person(const mosaic_extractor *ext, size_t i,
+                              const xtoken *b1)
 {
-    const xtoken *b1 = before(ext, i, 1);
-
     if (!is_word(ext, b1, ",") || i < 2 || i + 1 >= ext->ntoks ||
         !extract_word_is(ext, i + 1, ", \xE2\x80\x94 )"))
         return 0;
@@ -174,18 +175,19 @@ static int add_name(mosaic_extractor *ext, size_t i, size_t end, int pri)
 static int lower_case_names(mosaic_extractor *ext)
 {
     for (size_t i = 0; i < ext->ntoks; i++) {
-        const xtoken *t = &ext->toks[i];
+        const xtoken *t = &ext->toks[i], *b1;
         const xentry *e = NULL;
         int rc, listed, first;
         if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG) ||
             !comma_after(ext, i))
             continue; /* (the comma first: the cheapest test) */
-        first = before(ext, i, 1) == NULL;
-        if (!first && !named_after_person(ext, i))
+        b1 = before(ext, i, 1);
+        first = b1 == NULL;
+        if (!first && !named_after_person(ext, i, b1))
             continue;
         listed = extract_may_start(ext, t, FIRST_NAMES) &&
                  extract_match(ext, &ext->names, i, 0, FIRST_NAMES, &e) != 0;
-        if ((first ? named_in_apposition(ext, i, listed) : listed) &&
+        if ((first ? named_in_apposition(ext, i, b1, listed) : listed) &&
             (rc = add_name(ext, i, i + 1, PRI_PATTERN)) < 0)
             return rc;
     }
@@ -209,15 +211,17 @@ int extract_names(mosaic_extractor *ext)
         if (is_initial(ext, i)) {
             rc = add_name(ext, i, i + 1, PRI_PATTERN);
         } else if (t->flags & TOK_CAP) {
+            const xtoken *b1 = before(ext, i, 1);
             int listed =
                 extract_may_start(ext, t, FIRST_NAMES) &&
                 (end = extract_match(ext, &ext->names, i, 0, FIRST_NAMES,
                                      &e)) != 0;
             /* (the comma first: most words have none after them) */
-            if (named_by_context(ext, i) ||
-                (comma_after(ext, i) && named_in_apposition(ext, i, listed)) ||
+            if (named_by_context(ext, i, b1) ||
+                (comma_after(ext, i) &&
+                 named_in_apposition(ext, i, b1, listed)) ||
                 (listed &&
-                 (after_person(ext, i) || named_after_person(ext, i))))
+                 (after_person(b1) || named_after_person(ext, i, b1))))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&
                      !(t->flags & TOK_UPPER))
