@@ -141,36 +141,37 @@ static int date_says_when(const mosaic_extractor *ext, const xspan *s)
 {
     const char *t = ext->clean + s->start;
     size_t n = s->end - s->start < 63 ? s->end - s->start : 63;
-    int hit = 0;
 
     if (s->value[0] == 'P')
         return 0; /* a duration ("for 3 days"): no need to look */
-
     /* one pass by first letter, not a search per phrase; "day" covers
      * "today" and "yesterday" */
-    for (size_t i = 0; i < n && t[i] && !hit; i++) {
-        switch (t[i] | 0x20) {
-        case 'd': hit = word_at(t, n, i, "day", 3); break;
-        case 'l': hit = word_at(t, n, i, "last night", 10); break;
-        case 't':
-            hit = word_at(t, n, i, "tonight", 7) ||
-                  (word_at(t, n, i, "this ", 5) &&
-                   (word_at(t, n, i + 5, "morning", 7) ||
-                    word_at(t, n, i + 5, "afternoon", 9) ||
-                    word_at(t, n, i + 5, "evening", 7)));
-            break;
-        }
+    for (size_t i = 0; i < n && t[i]; i++) {
+        unsigned c = (unsigned char)t[i] | 0x20;
+        if (c != 'd' && c != 'l' && c != 't')
+            continue; /* (most bytes) */
+        if (c == 'd'   ? word_at(t, n, i, "day", 3)
+            : c == 'l' ? word_at(t, n, i, "last night", 10)
+                       : word_at(t, n, i, "tonight", 7) ||
+                             (word_at(t, n, i, "this ", 5) &&
+                              (word_at(t, n, i + 5, "morning", 7) ||
+                               word_at(t, n, i + 5, "afternoon", 9) ||
+                               word_at(t, n, i + 5, "evening", 7))))
+            return 1;
     }
-    return hit;
+    return 0;
 }
 
 /* 1 if a span says when a session was: SESSION or TIME, or such a DATE
  * (date_says_when); the cheap tests inline, as most spans are neither. */
 static inline int timing_words(const mosaic_extractor *ext, const xspan *s)
 {
+    const char *c = s->category; /* "DATE", without a call to strcmp */
+
     if (s->kind & SPAN_TIMING)
         return 1;
-    return s->category[0] == 'D' && strcmp(s->category, "DATE") == 0 &&
+    return c[0] == 'D' && c[1] == 'A' && c[2] == 'T' && c[3] == 'E' &&
+           c[4] == '\0' &&
            date_says_when(ext, s);
 }
 
