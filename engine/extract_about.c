@@ -221,10 +221,12 @@ static int job_tag(const mosaic_extractor *ext, const xspan *s)
  * for "carer", "nurse"). */
 static int plural_people(const mosaic_extractor *ext, const xspan *s)
 {
-    size_t vl = strlen(s->value);
+    size_t vl;
 
+    if (s->end == 0 || ext->clean[s->end - 1] != 's')
+        return 0; /* (the cheapest test first) */
+    vl = strlen(s->value);
     return vl > 0 && s->value[vl - 1] != 's' &&
-           ext->clean[s->end - 1] == 's' &&
            (strcmp(s->category, "OCCUPATION") == 0 ||
             strcmp(s->category, "FAMILY") == 0);
 }
