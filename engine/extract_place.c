@@ -534,17 +534,23 @@ static int after_settlement(const mosaic_extractor *ext, size_t i)
 static int unknown_places(mosaic_extractor *ext)
 {
     static const char preps[] = "in at near to from";
+    size_t next = 1; /* the first preposition not in a place found */
 
     if (!(ext->post_roles & ROLE_PLACE_PREP) || ext->ntoks < 3)
         return 0;
-    for (size_t i = extract_next_role(ext, 1, ROLE_PLACE_PREP);
-         i + 1 < ext->ntoks;
-         i = extract_next_role(ext, i + 1, ROLE_PLACE_PREP)) {
-        const xtoken *p = &ext->toks[i];
-        uint32_t sent = p->sentence;
-        size_t end = i + 1;
+    /* the name's first word, a capitalised word, is a name candidate
+     * (extract_text.c's candidate()): only those are visited */
+    for (size_t c = extract_next_cand(ext, 0, CAND_NAME); c < ext->ncands;
+         c = extract_next_cand(ext, c + 1, CAND_NAME)) {
+        size_t end = ext->cands[c].tok, i = end - 1; /* the preposition */
+        const xtoken *p;
+        uint32_t sent;
+        if (end <= next)
+            continue; /* at the start, or in a place found */
+        p = &ext->toks[i];
+        sent = p->sentence;
         /* cheap tests first: a capital after a preposition */
-        if (p->fold_len > 4 ||
+        if (!(p->roles & ROLE_PLACE_PREP) || p->fold_len > 4 ||
             (p[1].flags & (TOK_CAP | TOK_UPPER | TOK_HASHTAG)) != TOK_CAP ||
             !(extract_word_is(ext, i, preps) || after_settlement(ext, i)) ||
             !unknown_name_word(ext, i + 1, sent, 1))
@@ -570,7 +576,7 @@ static int unknown_places(mosaic_extractor *ext)
         if (extract_add(ext, ext->toks[i + 1].start, ext->toks[end - 1].end,
                         "PLACE", NULL, PRI_WEAK) < 0)
             return -1;
-        i = end - 1;
+        next = end;
     }
     return 0;
 }
