@@ -580,18 +580,8 @@ static inline int extract_lower_place(const mosaic_extractor *ext, size_t i)
            !(t->roles & ROLE_DET) && !(t->flags & TOK_HASHTAG);
 }
 
-/* The first token from i on with any of the role bits, or ntoks: a
- * tight loop, for a recogniser whose words are few in a post. */
-static inline size_t extract_next_role(const mosaic_extractor *ext, size_t i,
-                                       uint32_t role)
-{
-    while (i < ext->ntoks && !(ext->toks[i].roles & role))
-        i++;
-    return i;
-}
-
 /* The first candidate from c on with any of the CAND_* bits what, or
- * ncands: the same for the candidates of one recogniser. */
+ * ncands: a tight loop, for a recogniser whose candidates are few. */
 static inline size_t extract_next_cand(const mosaic_extractor *ext, size_t c,
                                        uint32_t what)
 {
