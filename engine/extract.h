@@ -585,6 +585,16 @@ static inline int extract_lower_place(const mosaic_extractor *ext, size_t i)
            !(t->roles & ROLE_DET) && !(t->flags & TOK_HASHTAG);
 }
 
+/* The first candidate from c on with any of the CAND_* bits what, or
+ * ncands: a tight loop, for a recogniser whose candidates are few. */
+static inline size_t extract_next_cand(const mosaic_extractor *ext, size_t c,
+                                       uint32_t what)
+{
+    while (c < ext->ncands && !(ext->cands[c].what & what))
+        c++;
+    return c;
+}
+
 /* 1 if token i is a word (or number) a phrase may use. */
 static inline int extract_is_word(const mosaic_extractor *ext, size_t i)
 {

@@ -59,12 +59,17 @@ static int our_session(const mosaic_extractor *ext, size_t k)
 static int nearest_person(const mosaic_extractor *ext, size_t tok)
 {
     uint32_t sent = ext->toks[tok].sentence;
+    size_t stop = tok > LOOK_BACK ? tok - LOOK_BACK : 0;
 
-    for (size_t k = 0; k < LOOK_BACK && tok > 0; k++) {
+    while (tok > stop) {
         const xtoken *t = &ext->toks[--tok];
         int w;
         if (t->sentence != sent)
             break;
+        /* (one test for the many tokens that are neither) */
+        if (!(t->flags & (TOK_CUE | TOK_IN_CUE)) &&
+            !(t->roles & (ROLE_FIRST | ROLE_THIRD)))
+            continue;
         if (t->flags & (TOK_CUE | TOK_IN_CUE))
             return WHO_CLIENT;
         if ((w = who_word(t)) != WHO_NONE && !told_me(ext, tok) &&
@@ -94,12 +99,18 @@ static void sentence_scan(const mosaic_extractor *ext, size_t tok,
         return; /* no word of the post can set a flag */
     while (ext->toks[i].sentence < sent)
         i++;
+    if (!cues) { /* no TOK_CUE: the first first-person word is all */
+        while (i < ext->ntoks && ext->toks[i].sentence == sent &&
+               !(ext->toks[i].roles & ROLE_FIRST))
+            i++;
+        st->first_person = i < ext->ntoks && ext->toks[i].sentence == sent;
+        *from = i;
+        return;
+    }
     for (; i < ext->ntoks && ext->toks[i].sentence == sent; i++) {
         const xtoken *t = &ext->toks[i];
         st->first_person |= (t->roles & ROLE_FIRST) && !(t->flags & TOK_CUE);
         st->cue |= (t->flags & TOK_CUE) != 0;
-        if (!cues && st->first_person)
-            break; /* nothing more to learn */
     }
     *from = i;
 }
@@ -130,33 +141,37 @@ static int date_says_when(const mosaic_extractor *ext, const xspan *s)
 {
     const char *t = ext->clean + s->start;
     size_t n = s->end - s->start < 63 ? s->end - s->start : 63;
-    int hit = 0;
 
+    if (s->value[0] == 'P')
+        return 0; /* a duration ("for 3 days"): no need to look */
     /* one pass by first letter, not a search per phrase; "day" covers
      * "today" and "yesterday" */
-    for (size_t i = 0; i < n && t[i] && !hit; i++) {
-        switch (t[i] | 0x20) {
-        case 'd': hit = word_at(t, n, i, "day", 3); break;
-        case 'l': hit = word_at(t, n, i, "last night", 10); break;
-        case 't':
-            hit = word_at(t, n, i, "tonight", 7) ||
-                  (word_at(t, n, i, "this ", 5) &&
-                   (word_at(t, n, i + 5, "morning", 7) ||
-                    word_at(t, n, i + 5, "afternoon", 9) ||
-                    word_at(t, n, i + 5, "evening", 7)));
-            break;
-        }
+    for (size_t i = 0; i < n && t[i]; i++) {
+        unsigned c = (unsigned char)t[i] | 0x20;
+        if (c != 'd' && c != 'l' && c != 't')
+            continue; /* (most bytes) */
+        if (c == 'd'   ? word_at(t, n, i, "day", 3)
+            : c == 'l' ? word_at(t, n, i, "last night", 10)
+                       : word_at(t, n, i, "tonight", 7) ||
+                             (word_at(t, n, i, "this ", 5) &&
+                              (word_at(t, n, i + 5, "morning", 7) ||
+                               word_at(t, n, i + 5, "afternoon", 9) ||
+                               word_at(t, n, i + 5, "evening", 7))))
+            return 1;
     }
-    return hit && s->value[0] != 'P'; /* not a duration "for 3 days" */
+    return 0;
 }
 
 /* 1 if a span says when a session was: SESSION or TIME, or such a DATE
  * (date_says_when); the cheap tests inline, as most spans are neither. */
 static inline int timing_words(const mosaic_extractor *ext, const xspan *s)
 {
+    const char *c = s->category; /* "DATE", without a call to strcmp */
+
     if (s->kind & SPAN_TIMING)
         return 1;
-    return s->category[0] == 'D' && strcmp(s->category, "DATE") == 0 &&
+    return c[0] == 'D' && c[1] == 'A' && c[2] == 'T' && c[3] == 'E' &&
+           c[4] == '\0' &&
            date_says_when(ext, s);
 }
 
@@ -206,10 +221,12 @@ static int job_tag(const mosaic_extractor *ext, const xspan *s)
  * for "carer", "nurse"). */
 static int plural_people(const mosaic_extractor *ext, const xspan *s)
 {
-    size_t vl = strlen(s->value);
+    size_t vl;
 
+    if (s->end == 0 || ext->clean[s->end - 1] != 's')
+        return 0; /* (the cheapest test first) */
+    vl = strlen(s->value);
     return vl > 0 && s->value[vl - 1] != 's' &&
-           ext->clean[s->end - 1] == 's' &&
            (strcmp(s->category, "OCCUPATION") == 0 ||
             strcmp(s->category, "FAMILY") == 0);
 }
@@ -341,14 +358,50 @@ static void topic_tags(mosaic_extractor *ext)
                                           "OCCUPATION", "FAMILY" };
     size_t from = closing_tags(ext);
 
-    for (size_t i = 0; from < ext->ntoks && i < ext->nspans; i++) {
-        xspan *s = &ext->spans[i];
-        if (s->tok < from || !(ext->toks[s->tok].flags & TOK_HASHTAG))
+    /* the spans from the last back, as their first tokens rise */
+    for (size_t i = ext->nspans; i > 0 && ext->spans[i - 1].tok >= from;
+         i--) {
+        xspan *s = &ext->spans[i - 1];
+        if (!(ext->toks[s->tok].flags & TOK_HASHTAG))
             continue;
         for (size_t k = 0; k < sizeof(topics) / sizeof(*topics); k++)
             if (strcmp(s->category, topics[k]) == 0)
                 s->about = MOSAIC_ABOUT_OTHER;
     }
+}
+
+/* The spans from i on in span i's sentence, [i, g->end), with that
+ * sentence's flags; *from as sentence_scan's. */
+struct group {
+    size_t end;
+    struct sentence st;
+};
+static void sentence_group(const mosaic_extractor *ext, size_t i, int cues,
+                           size_t *from, struct group *g)
+{
+    size_t j = i + 1; /* span i is in its own sentence */
+
+    sentence_scan(ext, ext->spans[i].tok, cues, from, &g->st);
+    while (j < ext->nspans &&
+           ext->toks[ext->spans[j].tok].sentence == g->st.index)
+        j++;
+    sentence_cues(ext, i, j, &g->st);
+    g->end = j;
+}
+
+/* The post flags span s sets, in a sentence with flags st. */
+static void post_flags(mosaic_extractor *ext, const xspan *s,
+                       const struct sentence *st, int *back_client)
+{
+    mosaic_extraction *r = &ext->result;
+
+    r->client_cue |= is_cue(s) && !st->hypo;
+    r->back_reference |= (s->kind & SPAN_BACK) != 0;
+    /* "More on this: he's 22" is the client's; "Update on my husband:
+     * he ..." is not */
+    *back_client |= (s->kind & SPAN_BACK) && !st->hypo && !st->first_person;
+    if (!r->session_timing) /* else no need to look */
+        r->session_timing = timing_words(ext, s);
 }
 
 /* Walk the spans one sentence at a time: post flags, then each span.
@@ -357,51 +410,38 @@ static void topic_tags(mosaic_extractor *ext)
 #define SENTENCES_KEPT 32
 void extract_attribute(mosaic_extractor *ext)
 {
-    mosaic_extraction *r = &ext->result;
-    struct sentence st, kept[SENTENCES_KEPT];
+    struct group kept[SENTENCES_KEPT], grp;
     int back_client = 0; /* a back-reference to a client */
-    int cues;
+    int cues, client;
+    size_t from = 0, i, g;
 
     if (ext->ntoks == 0)
         return;
     span_tokens(ext);
     if ((cues = extract_phrase_cues(ext))) /* else no token has TOK_CUE */
         phrase_cue_flags(ext);
+    if (ext->nspans == 0)
+        return; /* the post flags are all there is */
     addressees(ext);
     topic_tags(ext);
-    for (int pass = 0; pass < 2; pass++) {
-        size_t from = 0, g = 0;
-        for (size_t i = 0; i < ext->nspans; g++) {
-            size_t j = i;
-            if (pass == 1 && g < SENTENCES_KEPT) {
-                st = kept[g];
-            } else {
-                sentence_scan(ext, ext->spans[i].tok, cues, &from, &st);
-            }
-            while (j < ext->nspans &&
-                   ext->toks[ext->spans[j].tok].sentence == st.index)
-                j++;
-            if (pass == 0 || g >= SENTENCES_KEPT)
-                sentence_cues(ext, i, j, &st);
-            if (pass == 0 && g < SENTENCES_KEPT)
-                kept[g] = st;
-            for (size_t k = i; k < j; k++) {
-                xspan *s = &ext->spans[k];
-                if (pass == 0) {
-                    r->client_cue |= is_cue(s) && !st.hypo;
-                    r->back_reference |= (s->kind & SPAN_BACK) != 0;
-                    /* "More on this: he's 22" is the client's; "Update
-                     * on my husband: he ..." is not */
-                    back_client |= (s->kind & SPAN_BACK) && !st.hypo &&
-                                   !st.first_person;
-                    if (!r->session_timing) /* else no need to look */
-                        r->session_timing = timing_words(ext, s);
-                } else if (s->about < 0) {
-                    s->about = decide(ext, s, s->tok, &st,
-                                      r->client_cue || back_client);
-                }
-            }
-            i = j > i ? j : i + 1;
+    for (i = 0, g = 0; i < ext->nspans; i = grp.end, g++) {
+        sentence_group(ext, i, cues, &from, &grp);
+        if (g < SENTENCES_KEPT)
+            kept[g] = grp;
+        for (size_t k = i; k < grp.end; k++)
+            post_flags(ext, &ext->spans[k], &grp.st, &back_client);
+    }
+    client = ext->result.client_cue || back_client;
+    for (i = 0, g = 0, from = 0; i < ext->nspans; i = grp.end, g++) {
+        if (g < SENTENCES_KEPT)
+            grp = kept[g];
+        else
+            sentence_group(ext, i, cues, &from, &grp);
+        for (size_t k = i; k < grp.end; k++) {
+            xspan *s = &ext->spans[k];
+            /* (a cue is never output: whom it is about is moot) */
+            if (s->about < 0 && !(s->kind & SPAN_INTERNAL))
+                s->about = decide(ext, s, s->tok, &grp.st, client);
         }
     }
 }

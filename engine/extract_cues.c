@@ -339,6 +339,20 @@ static size_t described_client(const mosaic_extractor *ext, size_t n)
     return SIZE_MAX;
 }
 
+/* The first token from i on a cue may be found at, or ntoks: one with
+ * a role of a cue's first word, or of seven or eight letters ("clients",
+ * "patients"); a tight loop, as most words are neither. */
+static size_t cue_word(const mosaic_extractor *ext, size_t i)
+{
+    while (i < ext->ntoks &&
+           !(ext->toks[i].roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE |
+                                   TRIG_SESSION | TRIG_MODALITY |
+                                   ROLE_PERSON)) &&
+           ext->toks[i].fold_len - 7u > 1u)
+        i++;
+    return i;
+}
+
 int extract_phrase_cues(mosaic_extractor *ext)
 {
     int found = 0;
@@ -347,13 +361,10 @@ int extract_phrase_cues(mosaic_extractor *ext)
                              TRIG_SESSION | TRIG_MODALITY | ROLE_PERSON |
                              TRIG_MY)))
         return 0; /* (TRIG_MY: "one of my young clients") */
-    for (size_t i = 0; i < ext->ntoks; i++) {
+    for (size_t i = cue_word(ext, 0); i < ext->ntoks;
+         i = cue_word(ext, i + 1)) {
         const xtoken *t = &ext->toks[i];
         size_t v, d;
-        if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE | TRIG_SESSION |
-                          TRIG_MODALITY | ROLE_PERSON)) &&
-            t->fold_len - 7u > 1u)
-            continue; /* (most words: none of the tests below holds) */
         /* only a token some phrase starts at (cheap tests first); a
          * determiner only a described client ("a new young patient") */
         if (!(t->roles & (ROLE_UPDATE | ROLE_FIRST | ROLE_SEE |

@@ -45,15 +45,19 @@ static int introduces_name(const xtoken *t, const xtoken *name)
             (name->flags & TOK_UPPER));
 }
 
-/* Evidence that a capitalised word at i is a name whatever it is. */
-static int named_by_context(const mosaic_extractor *ext, size_t i)
+/* Evidence that a capitalised word at i, after b1 (before(ext, i, 1)),
+ * is a name whatever it is. */
+static int named_by_context(const mosaic_extractor *ext, size_t i,
+                            const xtoken *b1)
 {
-    const xtoken *b1 = before(ext, i, 1), *b2;
+    const xtoken *b2;
 
     if (b1 == NULL)
         return 0;
     if (introduces_name(b1, &ext->toks[i]))
         return 1;
+    if (b1->fold_len > 4)
+        return 0; /* none of the words below */
     b2 = before(ext, i, 2);
     if ((is_word(ext, b1, "her") || is_word(ext, b1, "him") ||
          is_word(ext, b1, "them") || is_word(ext, b1, "is")) &&
@@ -69,18 +73,19 @@ static int comma_after(const mosaic_extractor *ext, size_t i)
            TOK_FOLD(ext, &ext->toks[i + 1])[0] == ',';
 }
 
-/* 1 if the capitalised word at i opens its sentence before a comma and
- * a person ("Mark, one of my clients, said", "Jamal, a client I see"):
- * named in apposition, if it is a given name at all (listed: a first
- * name, even one that is a word). */
+/* 1 if the capitalised word at i opens its sentence (b1, the word
+ * before it, NULL) before a comma and a person ("Mark, one of my
+ * clients, said", "Jamal, a client I see"): named in apposition, if it
+ * is a given name at all (listed: a first name, even one that is a
+ * word). */
 static int named_in_apposition(const mosaic_extractor *ext, size_t i,
-                               int listed)
+                               const xtoken *b1, int listed)
 {
     const xtoken *t = &ext->toks[i];
 
-    if (i + 2 >= ext->ntoks || !comma_after(ext, i) ||
-        before(ext, i, 1) != NULL ||
-        !(listed || xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len)))
+    if (i + 2 >= ext->ntoks || !comma_after(ext, i) || b1 != NULL ||
+        !(listed || xtable_find_hashed(&ext->given, TOK_FOLD(ext, t),
+                                       t->fold_len, t->hash)))
         return 0;
     for (size_t j = i + 2; j < i + 7 && j < ext->ntoks; j++) {
         if (ext->toks[j].sentence != t->sentence ||
@@ -93,13 +98,11 @@ static int named_in_apposition(const mosaic_extractor *ext, size_t i,
     return 0;
 }
 
-/* 1 if a person noun comes right before token i: evidence that a first
- * name that is also a word is a name ("my client Mark", "the lad
+/* 1 if a person noun b1 comes right before a word: evidence that a
+ * first name that is also a word is a name ("my client Mark", "the lad
  * Will"). */
-static int after_person(const mosaic_extractor *ext, size_t i)
+static int after_person(const xtoken *b1)
 {
-    const xtoken *b1 = before(ext, i, 1);
-
     return b1 != NULL && b1->kind == TOK_WORD && (b1->roles & ROLE_PERSON);
 }
 
@@ -122,10 +125,9 @@ static int ends_cue(const mosaic_extractor *ext, size_t p)
 /* 1 if the word at i is set off by commas right after a person word or
  * a client cue ("My client, Mark, gave me", "a client i've just started
  * working with, ellie, said"): a name in apposition. */
-static int named_after_person(const mosaic_extractor *ext, size_t i)
+static int named_after_person(const mosaic_extractor *ext, size_t i,
+                              const xtoken *b1)
 {
-    const xtoken *b1 = before(ext, i, 1);
-
     if (!is_word(ext, b1, ",") || i < 2 || i + 1 >= ext->ntoks ||
         !extract_word_is(ext, i + 1, ", \xE2\x80\x94 )"))
         return 0;
@@ -137,11 +139,12 @@ static int is_initial(const mosaic_extractor *ext, size_t i)
 {
     const xtoken *t = &ext->toks[i], *b1;
     const char *w = ext->clean + t->start;
-    int dot = i + 1 < ext->ntoks && ext->clean[t->end] == '.';
+    int dot;
 
     if (t->end - t->start != 1 || !(t->flags & TOK_CAP) || *w == 'I' ||
         (t->flags & TOK_HASHTAG))
         return 0;
+    dot = i + 1 < ext->ntoks && ext->clean[t->end] == '.';
     b1 = before(ext, i, 1);
     if (is_word(ext, b1, "client") || introduces_name(b1, t))
         return 1;
@@ -172,18 +175,19 @@ static int add_name(mosaic_extractor *ext, size_t i, size_t end, int pri)
 static int lower_case_names(mosaic_extractor *ext)
 {
     for (size_t i = 0; i < ext->ntoks; i++) {
-        const xtoken *t = &ext->toks[i];
+        const xtoken *t = &ext->toks[i], *b1;
         const xentry *e = NULL;
         int rc, listed, first;
         if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG) ||
             !comma_after(ext, i))
             continue; /* (the comma first: the cheapest test) */
-        first = before(ext, i, 1) == NULL;
-        if (!first && !named_after_person(ext, i))
+        b1 = before(ext, i, 1);
+        first = b1 == NULL;
+        if (!first && !named_after_person(ext, i, b1))
             continue;
         listed = extract_may_start(ext, t, FIRST_NAMES) &&
                  extract_match(ext, &ext->names, i, 0, FIRST_NAMES, &e) != 0;
-        if ((first ? named_in_apposition(ext, i, listed) : listed) &&
+        if ((first ? named_in_apposition(ext, i, b1, listed) : listed) &&
             (rc = add_name(ext, i, i + 1, PRI_PATTERN)) < 0)
             return rc;
     }
@@ -195,26 +199,29 @@ int extract_names(mosaic_extractor *ext)
     if (!(ext->post_roles & TRIG_UPPER))
         return lower_case_names(ext);
     /* every name starts at a capital (an initial too): a candidate */
-    for (size_t c = 0; c < ext->ncands; c++) {
+    for (size_t c = extract_next_cand(ext, 0, CAND_NAME); c < ext->ncands;
+         c = extract_next_cand(ext, c + 1, CAND_NAME)) {
         size_t i = ext->cands[c].tok;
         const xtoken *t = &ext->toks[i];
         const xentry *e = NULL;
         size_t end = 0;
         int rc = 0;
-        if (!(ext->cands[c].what & CAND_NAME) || t->kind != TOK_WORD ||
-            (t->flags & TOK_HASHTAG))
+        if (t->kind != TOK_WORD || (t->flags & TOK_HASHTAG))
             continue;
         if (is_initial(ext, i)) {
             rc = add_name(ext, i, i + 1, PRI_PATTERN);
         } else if (t->flags & TOK_CAP) {
+            const xtoken *b1 = before(ext, i, 1);
             int listed =
                 extract_may_start(ext, t, FIRST_NAMES) &&
                 (end = extract_match(ext, &ext->names, i, 0, FIRST_NAMES,
                                      &e)) != 0;
-            if (named_by_context(ext, i) ||
-                named_in_apposition(ext, i, listed) ||
+            /* (the comma first: most words have none after them) */
+            if (named_by_context(ext, i, b1) ||
+                (comma_after(ext, i) &&
+                 named_in_apposition(ext, i, b1, listed)) ||
                 (listed &&
-                 (after_person(ext, i) || named_after_person(ext, i))))
+                 (after_person(b1) || named_after_person(ext, i, b1))))
                 rc = add_name(ext, i, i + 1, PRI_PATTERN);
             else if (listed && !(e->flags & XE_AMBIG) &&
                      !(t->flags & TOK_UPPER))

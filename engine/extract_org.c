@@ -58,12 +58,18 @@ static size_t after_leading_head(const mosaic_extractor *ext, size_t i)
 static int head_names(mosaic_extractor *ext, uint32_t role,
                       const char *category, int priority)
 {
+    size_t next = 0; /* past the last name found */
+
     if (!(ext->post_roles & role))
         return 0; /* no head word */
-    for (size_t i = 0; i < ext->ntoks; i++) {
+    /* a capitalised word (all capitals too) is a name candidate
+     * (extract_text.c's candidate()): only those are visited */
+    for (size_t c = extract_next_cand(ext, 0, CAND_NAME); c < ext->ncands;
+         c = extract_next_cand(ext, c + 1, CAND_NAME)) {
+        size_t i = ext->cands[c].tok, first = i, end = i + 1;
         const xtoken *h = &ext->toks[i];
-        size_t first = i, end = i + 1;
-        if (!(h->roles & role) || !capitalised(ext, i, h->sentence))
+        if (i < next || !(h->roles & role) ||
+            !capitalised(ext, i, h->sentence))
             continue;
         while (first > 0 && i - first < NAME_WORDS_MAX &&
                capitalised(ext, first - 1, h->sentence))
@@ -84,7 +90,7 @@ static int head_names(mosaic_extractor *ext, uint32_t role,
                                                    : NULL,
                         priority) < 0)
             return -1;
-        i = end - 1;
+        next = end;
     }
     return 0;
 }

@@ -210,7 +210,8 @@ static int named_in_note(const mosaic_extractor *ext, size_t i,
     const xtoken *t = &ext->toks[i];
 
     return !(e->flags & XE_WORD) &&
-           !xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
+           !xtable_find_hashed(&ext->common, TOK_FOLD(ext, t),
+                               t->fold_len, t->hash) &&
            place_in_note(ext, i);
 }
 
@@ -249,7 +250,8 @@ static int after_given_name(const mosaic_extractor *ext, size_t i)
     return i > 0 && p->sentence == ext->toks[i].sentence &&
            p->kind == TOK_WORD && (p->flags & TOK_CAP) &&
            !(ext->toks[i].flags & TOK_HASHTAG) &&
-           xtable_find(&ext->given, TOK_FOLD(ext, p), p->fold_len);
+           xtable_find_hashed(&ext->given, TOK_FOLD(ext, p), p->fold_len,
+                              p->hash);
 }
 
 /* Token j is one of words, in sentence sent. */
@@ -385,8 +387,10 @@ static int team_name(mosaic_extractor *ext, size_t *first, size_t *end)
 /* 1 if token t's word is a first name (the given-name list or NAME's). */
 static int first_name(const mosaic_extractor *ext, const xtoken *t)
 {
-    return xtable_find(&ext->given, TOK_FOLD(ext, t), t->fold_len) ||
-           xlexicon_find(&ext->names, TOK_FOLD(ext, t), t->fold_len);
+    return xtable_find_hashed(&ext->given, TOK_FOLD(ext, t), t->fold_len,
+                              t->hash) ||
+           xlexicon_find_hashed(&ext->names, TOK_FOLD(ext, t), t->fold_len,
+                                t->hash);
 }
 
 /* 1 if the one-word place name at token i is the given name of a person
@@ -490,7 +494,8 @@ static int unknown_name_word(mosaic_extractor *ext, size_t j, uint32_t sent,
         (t->roles & ~TRIG_UPPER))
         return 0;
     return !first ||
-          (!xtable_find(&ext->common, TOK_FOLD(ext, t), t->fold_len) &&
+          (!xtable_find_hashed(&ext->common, TOK_FOLD(ext, t), t->fold_len,
+                               t->hash) &&
            !first_name(ext, t) &&
            !misspelt_month(TOK_FOLD(ext, t), t->fold_len));
 }
@@ -529,13 +534,21 @@ static int after_settlement(const mosaic_extractor *ext, size_t i)
 static int unknown_places(mosaic_extractor *ext)
 {
     static const char preps[] = "in at near to from";
+    size_t next = 1; /* the first preposition not in a place found */
 
-    if (!(ext->post_roles & ROLE_PLACE_PREP))
+    if (!(ext->post_roles & ROLE_PLACE_PREP) || ext->ntoks < 3)
         return 0;
-    for (size_t i = 1; i + 1 < ext->ntoks; i++) {
-        const xtoken *p = &ext->toks[i];
-        uint32_t sent = p->sentence;
-        size_t end = i + 1;
+    /* the name's first word, a capitalised word, is a name candidate
+     * (extract_text.c's candidate()): only those are visited */
+    for (size_t c = extract_next_cand(ext, 0, CAND_NAME); c < ext->ncands;
+         c = extract_next_cand(ext, c + 1, CAND_NAME)) {
+        size_t end = ext->cands[c].tok, i = end - 1; /* the preposition */
+        const xtoken *p;
+        uint32_t sent;
+        if (end <= next)
+            continue; /* at the start, or in a place found */
+        p = &ext->toks[i];
+        sent = p->sentence;
         /* cheap tests first: a capital after a preposition */
         if (!(p->roles & ROLE_PLACE_PREP) || p->fold_len > 4 ||
             (p[1].flags & (TOK_CAP | TOK_UPPER | TOK_HASHTAG)) != TOK_CAP ||
@@ -563,7 +576,7 @@ static int unknown_places(mosaic_extractor *ext)
         if (extract_add(ext, ext->toks[i + 1].start, ext->toks[end - 1].end,
                         "PLACE", NULL, PRI_WEAK) < 0)
             return -1;
-        i = end - 1;
+        next = end;
     }
     return 0;
 }
@@ -625,12 +638,12 @@ int extract_places(mosaic_extractor *ext)
 {
     size_t next = 0; /* past the last match */
 
-    for (size_t c = 0; c < ext->ncands; c++) {
+    for (size_t c = extract_next_cand(ext, 0, CAND_PLACE); c < ext->ncands;
+         c = extract_next_cand(ext, c + 1, CAND_PLACE)) {
         size_t i = ext->cands[c].tok, end = 0, first;
         const xentry *e;
         int rc;
-        if (i < next || !(ext->cands[c].what & CAND_PLACE) ||
-            !extract_is_word(ext, i))
+        if (i < next || !extract_is_word(ext, i))
             continue;
         if (ext->toks[i].flags & TOK_TAG_FIRST) {
             if ((rc = hashtag_place(ext, i, &end)) < 0)
