@@ -342,6 +342,19 @@ xword *extract_word(mosaic_extractor *ext, xtoken *t);
  * extract_memo_free at close. */
 void extract_memo_clear(mosaic_extractor *ext);
 void extract_memo_free(mosaic_extractor *ext);
+/* The tokens of this post with the role bit `bit` (a TRIG_NEAR_ANY bit),
+ * as extract_index_near listed them: *n of them, and NULL when none (no
+ * arithmetic on a list no post has made yet). */
+static inline const uint32_t *extract_role_list(const mosaic_extractor *ext,
+                                                uint32_t bit, uint32_t *n)
+{
+    int b = __builtin_ctz(bit);
+
+    *n = ext->roles_listed & bit ? ext->role_n[b] : 0; /* else an earlier
+                                                          post's count */
+    return *n ? ext->by_role + ext->role_at[b] : NULL;
+}
+
 /* The same without a call for a token whose word is known. */
 static inline xword *extract_word_of(mosaic_extractor *ext, xtoken *t)
 {

@@ -445,10 +445,9 @@ int extract_apposed_ages(mosaic_extractor *ext)
 {
     /* the numbers only, not every token: each has TRIG_DIGIT, so is
      * listed by it (extract_index_near) */
-    int b = __builtin_ctz(TRIG_DIGIT), rc;
-    uint32_t n = ext->roles_listed & TRIG_DIGIT ? ext->role_n[b] : 0;
-    /* (no arithmetic on the list before any post has made one) */
-    const uint32_t *digits = n ? ext->by_role + ext->role_at[b] : NULL;
+    uint32_t n;
+    const uint32_t *digits = extract_role_list(ext, TRIG_DIGIT, &n);
+    int rc;
 
     for (uint32_t q = 0; q < n; q++) {
         size_t j = digits[q], who = SIZE_MAX;

@@ -316,10 +316,8 @@ static int run_near_triggers(mosaic_extractor *ext, int slot,
      * tests the byte again then) */
     nr.first = nr.starts ? nr.starts->first : regex_first_bytes(re);
     if ((need & (need - 1)) == 0 && (need & TRIG_NEAR_ANY)) {
-        int b = __builtin_ctz(need);
-        /* role_n of a bit the post lacks is an earlier post's */
-        uint32_t n = ext->roles_listed & need ? ext->role_n[b] : 0;
-        const uint32_t *k = n ? ext->by_role + ext->role_at[b] : NULL;
+        uint32_t n;
+        const uint32_t *k = extract_role_list(ext, need, &n);
         for (uint32_t q = 0; q < n; q++)
             if ((rc = try_near(ext, &nr, k[q])) < 0)
                 return rc;
