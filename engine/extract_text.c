@@ -545,6 +545,8 @@ candidate(const mosaic_extractor *ext, const xtoken *t)
          ((t->flags & (TOK_CAP | TOK_UPPER)) ||
           extract_lower_place(ext, ext->ntoks) || after_comma(ext))))
         what |= CAND_PLACE;
+    /* every capitalised word outside a hashtag: names, unknown places
+     * and organisation heads visit only these */
     if (t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
         !(t->flags & TOK_HASHTAG))
         what |= CAND_NAME;
