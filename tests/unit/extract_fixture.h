@@ -93,6 +93,21 @@ static void fixture_cleanup(void)
     fixture_dir[0] = '\0';
 }
 
+/* The spans of one extraction, as text (to compare two runs). */
+static inline void describe_spans(const mosaic_extraction *x, char *out,
+                                  size_t size)
+{
+    size_t o = 0;
+
+    out[0] = '\0';
+    for (size_t i = 0; i < x->n && o < size; i++) {
+        const mosaic_span *s = &x->spans[i];
+        o += (size_t)snprintf(out + o, size - o, "[%zu-%zu %s %s %d]",
+                              s->start, s->end, s->category,
+                              s->value ? s->value : "", (int)s->about);
+    }
+}
+
 static const mosaic_span *find_span(const mosaic_extraction *x,
                                     const char *category, const char *words)
 {

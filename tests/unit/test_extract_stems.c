@@ -35,19 +35,6 @@ struct pair {
     mosaic_extractor *fast, *full;
 };
 
-static void describe(const mosaic_extraction *x, char *out, size_t size)
-{
-    size_t o = 0;
-
-    out[0] = '\0';
-    for (size_t i = 0; i < x->n && o + 1 < size; i++) {
-        const mosaic_span *s = &x->spans[i];
-        int n = snprintf(out + o, size - o, "[%zu-%zu %s %s %d]", s->start,
-                         s->end, s->category, s->value ? s->value : "",
-                         (int)s->about);
-        o += n > 0 ? (size_t)n : 0;
-    }
-}
 
 /* The same spans from both extractors, or fail naming the text. */
 static void same_spans(struct pair *p, const char *text)
@@ -57,10 +44,10 @@ static void same_spans(struct pair *p, const char *text)
 
     assert_int_equal(mosaic_extract(&x, p->fast, text, strlen(text), NULL),
                      0);
-    describe(x, fast, sizeof(fast));
+    describe_spans(x, fast, sizeof(fast));
     assert_int_equal(mosaic_extract(&x, p->full, text, strlen(text), NULL),
                      0);
-    describe(x, full, sizeof(full));
+    describe_spans(x, full, sizeof(full));
     if (strcmp(fast, full) != 0)
         fail_msg("\"%s\": filtered %s, every word stemmed %s", text, fast,
                  full);

@@ -128,19 +128,6 @@ static void fill(char *out, size_t size, const char *form, const char *a,
     out[o] = '\0';
 }
 
-/* The spans of one extraction, as text (to compare two runs). */
-static void describe(const mosaic_extraction *x, char *out, size_t size)
-{
-    size_t o = 0;
-
-    out[0] = '\0';
-    for (size_t i = 0; i < x->n && o < size; i++) {
-        const mosaic_span *s = &x->spans[i];
-        o += (size_t)snprintf(out + o, size - o, "[%zu-%zu %s %s %d]",
-                              s->start, s->end, s->category,
-                              s->value ? s->value : "", (int)s->about);
-    }
-}
 
 /* The same spans with and without the triggers. */
 static void check_text(mosaic_extractor *ext, const char *text)
@@ -151,11 +138,11 @@ static void check_text(mosaic_extractor *ext, const char *text)
     ext->exhaustive = 0;
     assert_int_equal(mosaic_extract(&x, ext, text, strlen(text),
                                      "2024-03-14T10:00:00Z"), 0);
-    describe(x, fast, sizeof(fast));
+    describe_spans(x, fast, sizeof(fast));
     ext->exhaustive = 1;
     assert_int_equal(mosaic_extract(&x, ext, text, strlen(text),
                                      "2024-03-14T10:00:00Z"), 0);
-    describe(x, full, sizeof(full));
+    describe_spans(x, full, sizeof(full));
     if (strcmp(fast, full) != 0)
         fail_msg("\"%s\": with triggers %s, without %s", text, fast, full);
 }
